@@ -1,0 +1,41 @@
+// Lists the files of a built site that the suite checks, and maps each HTML
+// file to the URL it is served at.
+
+import fs from 'node:fs';
+import path from 'node:path';
+
+function walk(dir, out = []) {
+  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+    if (e.name.startsWith('.')) continue;
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) walk(p, out);
+    else if (e.isFile()) out.push(p);
+  }
+  return out;
+}
+
+/** `a/b/index.html` -> `/a/b/`; `404.html` -> `/404.html`. */
+export function urlPathOf(root, file) {
+  const rel = path.relative(root, file).split(path.sep).join('/');
+  const encoded = rel.split('/').map(encodeURIComponent).join('/');
+  if (rel === 'index.html') return '/';
+  if (rel.endsWith('/index.html')) return '/' + encoded.slice(0, -'index.html'.length);
+  return '/' + encoded;
+}
+
+export function scanSite(root) {
+  root = path.resolve(root);
+  const files = walk(root).sort();
+  const ext = (f) => path.extname(f).toLowerCase();
+  const html = files.filter((f) => ['.html', '.htm'].includes(ext(f)));
+  return {
+    root,
+    html,
+    pages: html.map((file) => ({ file, path: urlPathOf(root, file) }))
+      .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)),
+    css: files.filter((f) => ext(f) === '.css'),
+    svg: files.filter((f) => ext(f) === '.svg'),
+    xml: files.filter((f) => ['.xml', '.atom', '.rss'].includes(ext(f))),
+    ics: files.filter((f) => ext(f) === '.ics'),
+  };
+}
