@@ -16,7 +16,8 @@ export async function checkXml(page, file) {
   const r = await page.evaluate((src) => {
     const doc = new DOMParser().parseFromString(src, 'application/xml');
     const err = doc.getElementsByTagName('parsererror')[0];
-    if (err) return { error: err.textContent.replace(/\s+/g, ' ').trim() };
+    // Chromium's parsererror wraps the message in a <div> between two headings.
+    if (err) return { error: (err.querySelector('div') ?? err).textContent.replace(/\s+/g, ' ').trim() };
     const root = doc.documentElement;
     return { root: root.localName, ns: root.namespaceURI };
   }, text);
