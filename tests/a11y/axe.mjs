@@ -28,6 +28,15 @@ export const AXE_RUNS = [
   },
 ];
 
+/**
+ * Makes every page of `context` load axe before its own scripts. Much faster
+ * than evaluating the 500 kB source in each page over the DevTools protocol
+ * (about 0.2 s a page on two cores).
+ */
+export async function addAxeTo(context) {
+  await context.addInitScript({ content: AXE_SOURCE });
+}
+
 async function injectAxe(page) {
   const present = await page.evaluate(() => typeof window.axe === 'object');
   if (!present) await page.evaluate(AXE_SOURCE);
@@ -63,7 +72,8 @@ export function formatViolation(url, v) {
   const lines = [`${url}  ${v.id} (${v.impact ?? 'n/a'}): ${v.help}`, `    ${v.helpUrl}`];
   for (const n of v.nodes.slice(0, 10)) {
     lines.push(`    at ${n.target}`);
-    lines.push(`       ${n.html.length > 160 ? n.html.slice(0, 157) + '...' : n.html}`);
+    const html = n.html.replace(/\s+/g, ' ');
+    lines.push(`       ${html.length > 160 ? html.slice(0, 157) + '...' : html}`);
     for (const s of n.summary.split('\n').filter(Boolean)) lines.push(`       ${s.trim()}`);
   }
   if (v.nodes.length > 10) lines.push(`    ... and ${v.nodes.length - 10} more elements`);

@@ -17,7 +17,7 @@ import { chromium } from 'playwright-core';
 
 import { serve } from './server.mjs';
 import { scanSite } from './site.mjs';
-import { runAxe, formatViolation, AXE_VERSION } from './axe.mjs';
+import { runAxe, addAxeTo, formatViolation, AXE_VERSION } from './axe.mjs';
 import { runVnu, isFailure, formatMessage } from './vnu.mjs';
 import { checkXml } from './xml.mjs';
 import { checkKeyboard, formatStops } from './keyboard.mjs';
@@ -71,6 +71,19 @@ async function withPages(context, n, items, fn) {
   await Promise.all(workers);
 }
 
+/**
+ * Serves a redirect page to this tab with its refresh disabled, so that axe
+ * checks the page itself rather than racing its navigation.
+ */
+async function holdRedirect(page, url) {
+  await page.route(url, async (route) => {
+    const res = await route.fetch();
+    const body = (await res.text()).replace(/(http-equiv\s*=\s*["']?)refresh/gi, '$1x-refresh-held-by-a11y');
+    await route.fulfill({ response: res, body });
+    await page.unroute(url);
+  });
+}
+
 // ---- one site ------------------------------------------------------------
 
 async function checkSite(browser, dir, name) {
@@ -78,7 +91,8 @@ async function checkSite(browser, dir, name) {
   const timing = { pages: site.pages.length };
   const siteStart = t0();
   console.log(`\n== ${name}: ${site.root}`);
-  console.log(`   ${site.pages.length} HTML pages, ${site.css.length} CSS, ${site.svg.length} SVG, ${site.xml.length} XML, ${site.ics.length} iCalendar files`);
+  const redirects = site.pages.filter((p) => p.redirect).length;
+  console.log(`   ${site.pages.length} HTML pages${redirects ? ` (${redirects} redirects)` : ''}, ${site.css.length} CSS, ${site.svg.length} SVG, ${site.xml.length} XML, ${site.ics.length} iCalendar files`);
   if (site.pages.length === 0) {
     record(name, 'site', site.root, ['no HTML pages found: is this a built site?']);
     return timing;
@@ -94,11 +108,18 @@ async function checkSite(browser, dir, name) {
   ])().then((r) => { timing.vnu = t0() - vnuStart; return r; }, (e) => { timing.vnu = t0() - vnuStart; return e; });
 
   const server = await serve(site.root);
-  const context = await browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 800 } });
+  // bypassCSP: a strict Content-Security-Policy would block axe.
+  const newContext = async () => {
+    const c = await browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 800 } });
+    c.on('requestfailed', (req) => {
+      if (!req.url().startsWith(server.url) && !req.url().startsWith('data:')) external.add(req.url());
+    });
+    return c;
+  };
   const external = new Set();
-  context.on('requestfailed', (req) => {
-    if (!req.url().startsWith(server.url) && !req.url().startsWith('data:')) external.add(req.url());
-  });
+  const axeContext = await newContext();
+  await addAxeTo(axeContext);
+  const context = await newContext(); // everything else, without axe in the page
   const outDir = path.join(OUT, name);
   fs.rmSync(outDir, { recursive: true, force: true });
   fs.mkdirSync(outDir, { recursive: true });
@@ -109,10 +130,12 @@ async function checkSite(browser, dir, name) {
     const kinds = new Map(); // kind -> first page (pages are sorted by URL)
     const noKind = [];
     const incomplete = new Map(); // rule -> count of pages
-    await withPages(context, TABS, site.pages, async (page, p) => {
+    await withPages(axeContext, TABS, site.pages, async (page, p) => {
       const label = `${p.path}  (${path.relative(site.root, p.file)})`;
       try {
-        await page.goto(server.url + p.path, { waitUntil: 'load' });
+        if (p.redirect) await holdRedirect(page, server.url + p.path);
+        const res = await page.goto(server.url + p.path, { waitUntil: 'load' });
+        if (res && !res.ok()) record(name, 'http', label, [`served with HTTP ${res.status()}`]);
         p.kind = await page.evaluate(() => document.body && document.body.dataset.kind);
         for (const r of await runAxe(page)) {
           record(name, r.run, label, r.violations.flatMap((v) => formatViolation(p.path, v)));
@@ -123,10 +146,12 @@ async function checkSite(browser, dir, name) {
       }
     });
     for (const p of site.pages) {
+      if (p.redirect) continue;
       if (!p.kind) noKind.push(p.path);
       else if (!kinds.has(p.kind)) kinds.set(p.kind, p);
     }
     timing.axe = t0() - axeStart;
+    await axeContext.close();
     console.log(`   axe ${AXE_VERSION}: ${site.pages.length} pages in ${secs(timing.axe)} (${(timing.axe / site.pages.length / 1000).toFixed(2)} s a page, ${TABS} tabs)`);
     if (incomplete.size) {
       console.log(`   axe needs review (not failing): ${[...incomplete].map(([id, n]) => `${id} on ${n} page${n > 1 ? 's' : ''}`).join(', ')}`);
@@ -187,6 +212,7 @@ async function checkSite(browser, dir, name) {
     if (missing.length) console.log(`   warning: pages asked the server for ${missing.length} missing file(s): ${missing.slice(0, 10).join(', ')}`);
     if (external.size) console.log(`   warning: pages tried to load ${external.size} resource(s) from outside the site: ${[...external].slice(0, 10).join(', ')}`);
   } finally {
+    await axeContext.close().catch(() => {});
     await context.close();
     await server.close();
   }

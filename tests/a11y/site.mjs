@@ -23,6 +23,15 @@ export function urlPathOf(root, file) {
   return '/' + encoded;
 }
 
+/**
+ * A redirect page (an alias: <meta http-equiv="refresh" content="0; url=...">)
+ * navigates away while it is being checked; it is not a themed page either.
+ */
+export function isRedirect(file) {
+  const head = fs.readFileSync(file, 'utf8').slice(0, 4096);
+  return /<meta[^>]+http-equiv\s*=\s*["']?refresh/i.test(head);
+}
+
 export function scanSite(root) {
   root = path.resolve(root);
   const files = walk(root).sort();
@@ -31,7 +40,7 @@ export function scanSite(root) {
   return {
     root,
     html,
-    pages: html.map((file) => ({ file, path: urlPathOf(root, file) }))
+    pages: html.map((file) => ({ file, path: urlPathOf(root, file), redirect: isRedirect(file) }))
       .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)),
     css: files.filter((f) => ext(f) === '.css'),
     svg: files.filter((f) => ext(f) === '.svg'),
