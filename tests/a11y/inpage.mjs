@@ -11,7 +11,7 @@ function helpers() {
     return !p;
   }
 
-  /** The page landmark an element sits in: header, nav, main, footer, aside or none. */
+  /** The page landmark an element sits in: header, nav, main, footer, aside, region or none. */
   function landmarkOf(el) {
     if (el.closest('main, [role=main]')) return 'main';
     for (let a = el; a; a = a.parentElement) {
@@ -20,6 +20,8 @@ function helpers() {
     }
     if (el.closest('nav, [role=navigation]')) return 'nav';
     if (el.closest('aside, [role=complementary]')) return 'aside';
+    // A labelled region (e.g. a snapshot banner) is a landmark too; like an aside it is not ranked.
+    if (el.closest('[role=region][aria-label], [role=region][aria-labelledby], section[aria-label], section[aria-labelledby]')) return 'region';
     return 'none';
   }
 
