@@ -1,0 +1,149 @@
+//! `alliance`: build, check, serve and snapshot partnership websites.
+//!
+//! A thin layer over the generator library: it parses arguments, calls the
+//! library, prints diagnostics and sets the exit code (0 success, 1 the content
+//! has errors, 2 the command was misused).
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::time::Instant;
+
+use alliance_generator::{BuildOptions, Diagnostics, Mode};
+use clap::{Parser, Subcommand, ValueEnum};
+
+/// Alliance: static, accessible websites for Local Strategic Partnerships.
+#[derive(Parser)]
+#[command(name = "alliance", version, about, long_about = None)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Scaffold a new partnership site in DIR.
+    Init {
+        /// The folder to create (must be new or empty).
+        dir: PathBuf,
+    },
+    /// Build the site into the output folder (replaced only if the build succeeds).
+    Build {
+        /// The site folder, holding config.toml.
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// Where to write the site.
+        #[arg(long, default_value = "public")]
+        output: PathBuf,
+        /// Publish under this address instead of config.toml's base_url.
+        #[arg(long)]
+        base_url: Option<String>,
+    },
+    /// Check the site for errors, writing nothing.
+    Check {
+        /// The site folder, holding config.toml.
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// How to print problems.
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Format {
+    Text,
+    Json,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command {
+        Command::Init { dir } => match alliance_generator::init::init(&dir) {
+            Ok(files) => {
+                println!(
+                    "Created a partnership site in {} ({} files).",
+                    dir.display(),
+                    files.len()
+                );
+                println!("Next: cd {} && alliance build", dir.display());
+                ExitCode::SUCCESS
+            }
+            Err(message) => {
+                eprintln!("error: {message}");
+                ExitCode::from(2)
+            }
+        },
+        Command::Build {
+            root,
+            output,
+            base_url,
+        } => {
+            let started = Instant::now();
+            let output = if output.is_relative() {
+                root.join(output)
+            } else {
+                output
+            };
+            let options = BuildOptions {
+                root,
+                output: output.clone(),
+                base_url,
+                mode: Mode::default(),
+            };
+            match alliance_generator::build(&options) {
+                Ok(report) => {
+                    print_report(&report.warnings);
+                    println!(
+                        "Built {} pages ({} files) into {} in {} ms.",
+                        report.pages,
+                        report.files,
+                        output.display(),
+                        started.elapsed().as_millis()
+                    );
+                    ExitCode::SUCCESS
+                }
+                Err(diagnostics) => failed(&diagnostics),
+            }
+        }
+        Command::Check { root, format } => {
+            let result = alliance_generator::check(&root);
+            let diagnostics = match &result {
+                Ok(warnings) => warnings,
+                Err(errors) => errors,
+            };
+            match format {
+                Format::Json => {
+                    let json = serde_json::json!({
+                        "ok": result.is_ok(),
+                        "errors": diagnostics.error_count(),
+                        "warnings": diagnostics.warning_count(),
+                        "diagnostics": diagnostics,
+                    });
+                    println!("{json:#}");
+                }
+                Format::Text => {
+                    print_report(diagnostics);
+                    if result.is_ok() {
+                        println!("No errors found.");
+                    }
+                }
+            }
+            if result.is_ok() {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::from(1)
+            }
+        }
+    }
+}
+
+fn print_report(diagnostics: &Diagnostics) {
+    if !diagnostics.is_empty() {
+        eprint!("{}", diagnostics.report());
+    }
+}
+
+fn failed(diagnostics: &Diagnostics) -> ExitCode {
+    print_report(diagnostics);
+    ExitCode::from(1)
+}

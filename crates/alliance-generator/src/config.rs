@@ -1,0 +1,245 @@
+//! `config.toml`: the site's settings. Only `title` and `base_url` are required.
+
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+
+use crate::date::SiteDate;
+use crate::diagnostic::Diagnostic;
+use crate::toml_source::TomlSource;
+
+/// The site's settings, as written in `config.toml`.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Config {
+    /// The site's name, shown in the header and every page title.
+    pub title: String,
+    /// Where the site is published; used only for absolute URLs (sitemap, feeds, canonical).
+    pub base_url: String,
+    /// The language of the content, e.g. `en-GB`; becomes `<html lang>`.
+    #[serde(default = "default_language")]
+    pub language: String,
+    /// A sentence describing the site, for search engines and the home page.
+    #[serde(default)]
+    pub description: String,
+    /// The theme folder under `themes/`.
+    #[serde(default = "default_theme")]
+    pub theme: String,
+    /// Time zone of meeting times.
+    #[serde(default = "default_timezone")]
+    pub timezone: String,
+    /// About the partnership itself.
+    #[serde(default)]
+    pub partnership: Partnership,
+    /// Contact details shown in every page's footer.
+    #[serde(default)]
+    pub contact: Contact,
+    /// How often pages should be reviewed.
+    #[serde(default)]
+    pub review: Review,
+    /// Facts for the accessibility statement.
+    #[serde(default)]
+    pub accessibility: Accessibility,
+    /// Facts for snapshots.
+    #[serde(default)]
+    pub archive: Archive,
+    /// Markdown options.
+    #[serde(default)]
+    pub markdown: MarkdownOptions,
+    /// Free-form values for templates.
+    #[serde(default)]
+    pub extra: toml::Table,
+}
+
+/// `[partnership]`.
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Partnership {
+    /// The partnership's name; defaults to the site title.
+    #[serde(default)]
+    pub name: String,
+    /// The area it serves, e.g. "Welwyn Hatfield".
+    #[serde(default)]
+    pub area: String,
+    /// What kind of body it is, e.g. "Local Strategic Partnership".
+    #[serde(default)]
+    pub kind: String,
+    /// A logo under `static/`, e.g. `images/logo.svg`.
+    #[serde(default)]
+    pub logo: String,
+}
+
+/// `[contact]`.
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Contact {
+    /// Lines of the postal address.
+    #[serde(default)]
+    pub address: Vec<String>,
+    /// Telephone number.
+    #[serde(default)]
+    pub phone: String,
+    /// Email address.
+    #[serde(default)]
+    pub email: String,
+}
+
+/// `[review]`.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Review {
+    /// A page not reviewed for longer than this is reported by `check`.
+    #[serde(default = "default_review_months")]
+    pub period_months: u32,
+}
+
+impl Default for Review {
+    fn default() -> Self {
+        Review {
+            period_months: default_review_months(),
+        }
+    }
+}
+
+/// How far the site meets WCAG, for the accessibility statement.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ComplianceStatus {
+    /// Fully compliant.
+    #[default]
+    Full,
+    /// Partially compliant.
+    Partial,
+    /// Not compliant.
+    None,
+}
+
+/// `[accessibility]`.
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Accessibility {
+    /// Compliance status.
+    #[serde(default)]
+    pub status: ComplianceStatus,
+    /// When the site was last tested.
+    pub last_tested: Option<SiteDate>,
+    /// Who to contact about accessibility; defaults to `[contact] email`.
+    #[serde(default)]
+    pub contact: String,
+    /// Known problems, one sentence each.
+    #[serde(default)]
+    pub issues: Vec<String>,
+}
+
+/// `[archive]`.
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Archive {
+    /// The archive that takes snapshots, named in their banner.
+    #[serde(default)]
+    pub organisation: String,
+}
+
+/// `[markdown]`.
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct MarkdownOptions {
+    /// Let raw HTML in Markdown through (it is escaped otherwise).
+    #[serde(default)]
+    pub unsafe_html: bool,
+}
+
+fn default_language() -> String {
+    "en-GB".into()
+}
+fn default_theme() -> String {
+    "civic".into()
+}
+fn default_timezone() -> String {
+    "Europe/London".into()
+}
+fn default_review_months() -> u32 {
+    12
+}
+
+impl Config {
+    /// Reads and checks `config.toml` at `path` (reported as `display`).
+    pub fn load(path: &Path, display: &Path) -> Result<Config, Diagnostic> {
+        let text = std::fs::read_to_string(path).map_err(|e| {
+            Diagnostic::error(display, format!("cannot read the site's settings: {e}")).with_hint(
+                "run Alliance in a site folder (one with config.toml), or pass --root DIR",
+            )
+        })?;
+        Config::parse(&text, display)
+    }
+
+    /// Parses config text.
+    pub fn parse(text: &str, display: &Path) -> Result<Config, Diagnostic> {
+        let source = TomlSource {
+            path: display,
+            file_text: text,
+            toml: text,
+            offset: 0,
+        };
+        let mut config: Config = source.parse()?;
+        config.base_url = config.base_url.trim_end_matches('/').to_owned();
+        if !(config.base_url.starts_with("https://") || config.base_url.starts_with("http://")) {
+            let offset = text.find("base_url").unwrap_or(0);
+            return Err(source
+                .error_at(offset, "`base_url` must be an absolute http(s) address")
+                .with_hint("e.g. base_url = \"https://www.example.org.uk\""));
+        }
+        if config.partnership.name.is_empty() {
+            config.partnership.name = config.title.clone();
+        }
+        if config.accessibility.contact.is_empty() {
+            config.accessibility.contact = config.contact.email.clone();
+        }
+        Ok(config)
+    }
+
+    /// The absolute URL of a site path such as `about/`.
+    pub fn absolute_url(&self, path: &str) -> String {
+        format!("{}/{}", self.base_url, path)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn minimal_config_gets_defaults() {
+        let c = Config::parse(
+            "title = \"T\"\nbase_url = \"https://e.org/\"\n",
+            Path::new("config.toml"),
+        )
+        .unwrap();
+        assert_eq!(c.base_url, "https://e.org");
+        assert_eq!(c.language, "en-GB");
+        assert_eq!(c.theme, "civic");
+        assert_eq!(c.partnership.name, "T");
+        assert_eq!(c.review.period_months, 12);
+    }
+
+    #[test]
+    fn unknown_table_key_is_an_error_with_hint() {
+        let err = Config::parse(
+            "title = \"T\"\nbase_url = \"https://e.org\"\n[contact]\nphon = \"1\"\n",
+            Path::new("config.toml"),
+        )
+        .unwrap_err();
+        assert_eq!(err.position.line, 4);
+        assert_eq!(err.hint.as_deref(), Some("did you mean `phone`?"));
+    }
+
+    #[test]
+    fn relative_base_url_is_refused() {
+        let err = Config::parse(
+            "title = \"T\"\nbase_url = \"/x\"\n",
+            Path::new("config.toml"),
+        )
+        .unwrap_err();
+        assert_eq!(err.position.line, 2);
+    }
+}

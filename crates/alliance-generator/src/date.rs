@@ -1,0 +1,174 @@
+//! Dates as editors write them: `2026-11-01` (TOML date) or `"2026-11-01"` (text),
+//! optionally with a time.
+
+use std::fmt;
+
+use jiff::civil;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+/// A calendar date, optionally with a local time of day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct SiteDate {
+    /// The day.
+    pub date: civil::Date,
+    /// The time, if one was given.
+    pub time: Option<civil::Time>,
+}
+
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+impl SiteDate {
+    /// Parses `YYYY-MM-DD`, `YYYY-MM-DDTHH:MM[:SS]` or `YYYY-MM-DD HH:MM[:SS]`.
+    pub fn parse(text: &str) -> Result<SiteDate, String> {
+        let text = text.trim();
+        let bad =
+            || format!("`{text}` is not a valid date; write it as YYYY-MM-DD, e.g. 2026-11-22");
+        let (day, time) = match text.split_once(['T', ' ']) {
+            Some((d, t)) => (d, Some(t)),
+            None => (text, None),
+        };
+        let date: civil::Date = day.parse().map_err(|_| bad())?;
+        let time = match time {
+            Some(t) => {
+                let t = t.trim_end_matches('Z');
+                Some(t.parse::<civil::Time>().map_err(|_| bad())?)
+            }
+            None => None,
+        };
+        Ok(SiteDate { date, time })
+    }
+
+    /// ISO 8601 date, `2026-11-22`.
+    pub fn iso_date(&self) -> String {
+        self.date.to_string()
+    }
+
+    /// RFC 3339 timestamp in UTC, as Atom and sitemaps want (times read as UTC).
+    pub fn rfc3339(&self) -> String {
+        let time = self.time.unwrap_or(civil::Time::midnight());
+        format!(
+            "{}T{:02}:{:02}:{:02}Z",
+            self.date,
+            time.hour(),
+            time.minute(),
+            time.second()
+        )
+    }
+
+    /// The date as people in the UK read it: "22 November 2026".
+    pub fn long(&self) -> String {
+        format!(
+            "{} {} {}",
+            self.date.day(),
+            MONTHS[(self.date.month() - 1) as usize],
+            self.date.year()
+        )
+    }
+
+    /// "22/11/2026", as the UK Government Web Archive writes dates.
+    pub fn short(&self) -> String {
+        format!(
+            "{:02}/{:02}/{}",
+            self.date.day(),
+            self.date.month(),
+            self.date.year()
+        )
+    }
+}
+
+impl fmt::Display for SiteDate {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.time {
+            Some(t) => write!(f, "{}T{}", self.date, t),
+            None => write!(f, "{}", self.date),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for SiteDate {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        use serde::de::Error;
+        match toml::Value::deserialize(deserializer)? {
+            toml::Value::String(s) => SiteDate::parse(&s).map_err(D::Error::custom),
+            toml::Value::Datetime(dt) => SiteDate::parse(&dt.to_string()).map_err(D::Error::custom),
+            other => Err(D::Error::custom(format!(
+                "expected a date such as 2026-11-22, found {}",
+                other.type_str()
+            ))),
+        }
+    }
+}
+
+impl Serialize for SiteDate {
+    /// Templates see `{ iso, long, short, rfc3339, year }`.
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        #[derive(Serialize)]
+        struct View {
+            iso: String,
+            long: String,
+            short: String,
+            rfc3339: String,
+            year: i16,
+        }
+        View {
+            iso: self.iso_date(),
+            long: self.long(),
+            short: self.short(),
+            rfc3339: self.rfc3339(),
+            year: self.date.year(),
+        }
+        .serialize(serializer)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_and_formats() {
+        let d = SiteDate::parse("2026-11-02").unwrap();
+        assert_eq!(d.long(), "2 November 2026");
+        assert_eq!(d.short(), "02/11/2026");
+        assert_eq!(d.rfc3339(), "2026-11-02T00:00:00Z");
+        let t = SiteDate::parse("2026-11-02T18:30:00").unwrap();
+        assert_eq!(t.rfc3339(), "2026-11-02T18:30:00Z");
+    }
+
+    #[test]
+    fn rejects_impossible_dates() {
+        assert!(SiteDate::parse("2026-13-01").is_err());
+        assert!(SiteDate::parse("2026-02-30").is_err());
+        assert!(SiteDate::parse("next tuesday").is_err());
+    }
+
+    #[test]
+    fn reads_toml_dates_and_strings() {
+        #[derive(Deserialize)]
+        struct F {
+            a: SiteDate,
+            b: SiteDate,
+        }
+        let f: F = toml::from_str("a = 2026-01-05\nb = \"2026-01-06\"").unwrap();
+        assert_eq!(f.a.iso_date(), "2026-01-05");
+        assert_eq!(f.b.iso_date(), "2026-01-06");
+        let err = toml::from_str::<F>("a = 2026-01-05\nb = \"2026-31-06\"")
+            .err()
+            .unwrap();
+        assert!(err.message().contains("not a valid date"));
+        assert_eq!(err.span().unwrap().start, 19);
+    }
+}

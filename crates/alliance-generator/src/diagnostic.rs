@@ -1,0 +1,311 @@
+//! Diagnostics: what an editor sees when the content, config or a template is wrong.
+//!
+//! Every problem found while loading, checking or rendering a site becomes a
+//! [`Diagnostic`] with a place (`path:line:col`), a message and, where we can
+//! guess what was meant, a hint. A build collects all of them and reports them
+//! together, in the style of rustc.
+
+use std::fmt::{self, Write as _};
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+
+/// How bad a diagnostic is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// The site cannot be built as written.
+    Error,
+    /// The site builds, but something deserves attention.
+    Warning,
+}
+
+/// A place in a source file: 1-based line and column.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Default)]
+pub struct Position {
+    /// 1-based line number; 0 when the problem concerns the whole file.
+    pub line: usize,
+    /// 1-based column, counted in characters.
+    pub col: usize,
+}
+
+/// One problem, with its place, message and hint.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Diagnostic {
+    /// Error or warning.
+    pub severity: Severity,
+    /// The file, relative to the site root where possible.
+    pub path: PathBuf,
+    /// Where in the file.
+    #[serde(flatten)]
+    pub position: Position,
+    /// What is wrong, in one sentence.
+    pub message: String,
+    /// The offending line of the file, when known.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source_line: Option<String>,
+    /// What to do about it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub hint: Option<String>,
+}
+
+impl Diagnostic {
+    /// An error about a whole file (no line known).
+    pub fn error(path: impl Into<PathBuf>, message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity: Severity::Error,
+            path: path.into(),
+            position: Position::default(),
+            message: message.into(),
+            source_line: None,
+            hint: None,
+        }
+    }
+
+    /// A warning about a whole file (no line known).
+    pub fn warning(path: impl Into<PathBuf>, message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity: Severity::Warning,
+            ..Diagnostic::error(path, message)
+        }
+    }
+
+    /// Places the diagnostic at a position, quoting the line from `text`.
+    pub fn at(mut self, text: &str, position: Position) -> Self {
+        self.position = position;
+        self.source_line = text
+            .lines()
+            .nth(position.line.saturating_sub(1))
+            .filter(|_| position.line > 0)
+            .map(str::to_owned);
+        self
+    }
+
+    /// Places the diagnostic at a byte offset of `text`.
+    pub fn at_offset(self, text: &str, offset: usize) -> Self {
+        let position = position_of(text, offset);
+        self.at(text, position)
+    }
+
+    /// Adds a hint.
+    pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
+        self.hint = Some(hint.into());
+        self
+    }
+
+    /// Whether this is an error (as opposed to a warning).
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    /// Renders the diagnostic in the style of rustc:
+    ///
+    /// ```text
+    /// content/about.md:3:1: error: unknown front-matter key `titel`
+    ///   |
+    /// 3 | titel = "About"
+    ///   | ^
+    ///   = hint: did you mean `title`?
+    /// ```
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let label = match self.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        let path = display_path(&self.path);
+        let Position { line, col } = self.position;
+        if line > 0 {
+            writeln!(f, "{path}:{line}:{col}: {label}: {}", self.message)?;
+        } else {
+            writeln!(f, "{path}: {label}: {}", self.message)?;
+        }
+        let gutter = " ".repeat(line.to_string().len());
+        if let Some(source) = &self.source_line {
+            writeln!(f, "{gutter} |")?;
+            writeln!(f, "{line} | {source}")?;
+            let pad: String = source
+                .chars()
+                .take(col.saturating_sub(1))
+                .map(|c| if c == '\t' { '\t' } else { ' ' })
+                .collect();
+            writeln!(f, "{gutter} | {pad}^")?;
+        }
+        if let Some(hint) = &self.hint {
+            writeln!(f, "{gutter} = hint: {hint}")?;
+        }
+        Ok(())
+    }
+}
+
+/// Shows a path with forward slashes, as editors and terminals link it.
+pub fn display_path(path: &Path) -> String {
+    path.to_string_lossy().replace('\\', "/")
+}
+
+/// The 1-based line and column of a byte offset in `text`.
+pub fn position_of(text: &str, offset: usize) -> Position {
+    let mut offset = offset.min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    let before = &text[..offset];
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let col = before[line_start..].chars().count() + 1;
+    Position { line, col }
+}
+
+/// The diagnostics of one build or check, kept in a stable order.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[serde(transparent)]
+pub struct Diagnostics(Vec<Diagnostic>);
+
+impl Diagnostics {
+    /// No diagnostics yet.
+    pub fn new() -> Self {
+        Diagnostics(Vec::new())
+    }
+
+    /// Records one diagnostic.
+    pub fn push(&mut self, diagnostic: Diagnostic) {
+        self.0.push(diagnostic);
+    }
+
+    /// Records many.
+    pub fn extend(&mut self, diagnostics: impl IntoIterator<Item = Diagnostic>) {
+        self.0.extend(diagnostics);
+    }
+
+    /// Whether any diagnostic is an error.
+    pub fn has_errors(&self) -> bool {
+        self.0.iter().any(Diagnostic::is_error)
+    }
+
+    /// The number of errors.
+    pub fn error_count(&self) -> usize {
+        self.0.iter().filter(|d| d.is_error()).count()
+    }
+
+    /// The number of warnings.
+    pub fn warning_count(&self) -> usize {
+        self.0.len() - self.error_count()
+    }
+
+    /// Whether there are none at all.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// Iterates in report order.
+    pub fn iter(&self) -> impl Iterator<Item = &Diagnostic> {
+        self.0.iter()
+    }
+
+    /// Sorts by file and place (errors of one file together), dropping exact repeats.
+    pub fn sort(&mut self) {
+        self.0.sort_by(|a, b| {
+            (&a.path, a.position, a.severity, &a.message)
+                .cmp(&(&b.path, b.position, b.severity, &b.message))
+        });
+        self.0.dedup();
+    }
+
+    /// The whole report as text: each diagnostic, then a summary line.
+    pub fn report(&self) -> String {
+        let mut out = String::new();
+        for diagnostic in &self.0 {
+            let _ = writeln!(out, "{diagnostic}");
+        }
+        let (errors, warnings) = (self.error_count(), self.warning_count());
+        if errors > 0 {
+            let _ = writeln!(
+                out,
+                "error: the site has {errors} error{}{}; nothing was written",
+                plural(errors),
+                if warnings > 0 {
+                    format!(" and {warnings} warning{}", plural(warnings))
+                } else {
+                    String::new()
+                }
+            );
+        } else if warnings > 0 {
+            let _ = writeln!(out, "warning: {warnings} warning{}", plural(warnings));
+        }
+        out
+    }
+}
+
+impl IntoIterator for Diagnostics {
+    type Item = Diagnostic;
+    type IntoIter = std::vec::IntoIter<Diagnostic>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.into_iter()
+    }
+}
+
+impl From<Vec<Diagnostic>> for Diagnostics {
+    fn from(v: Vec<Diagnostic>) -> Self {
+        Diagnostics(v)
+    }
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
+}
+
+/// The candidate closest to `word`, if it is close enough to be a likely typo.
+pub fn nearest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    candidates
+        .into_iter()
+        .map(|c| (strsim::jaro_winkler(word, c), c))
+        .filter(|(score, _)| *score > 0.75)
+        .max_by(|a, b| a.0.total_cmp(&b.0).then_with(|| b.1.cmp(a.1)))
+        .map(|(_, c)| c)
+}
+
+/// A "did you mean" hint for `word` among `candidates`, or a list of them.
+pub fn suggest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str> + Clone) -> String {
+    match nearest(word, candidates.clone()) {
+        Some(best) => format!("did you mean `{best}`?"),
+        None => {
+            let all: Vec<_> = candidates.into_iter().map(|c| format!("`{c}`")).collect();
+            format!("expected one of {}", all.join(", "))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn positions_count_lines_and_characters() {
+        let text = "a\nbé c\n";
+        assert_eq!(position_of(text, 0), Position { line: 1, col: 1 });
+        assert_eq!(position_of(text, 2), Position { line: 2, col: 1 });
+        assert_eq!(position_of(text, 5), Position { line: 2, col: 3 });
+    }
+
+    #[test]
+    fn renders_like_rustc() {
+        let d = Diagnostic::error("content/a.md", "unknown key `titel`")
+            .at("+++\ntitel = 1\n+++", Position { line: 2, col: 1 })
+            .with_hint("did you mean `title`?");
+        let text = d.to_string();
+        assert!(text.starts_with("content/a.md:2:1: error: unknown key `titel`\n"));
+        assert!(text.contains("2 | titel = 1\n"));
+        assert!(text.contains("  | ^\n"));
+        assert!(text.contains("= hint: did you mean `title`?"));
+    }
+
+    #[test]
+    fn suggests_nearest_or_lists() {
+        assert_eq!(suggest("titel", ["title", "date"]), "did you mean `title`?");
+        assert_eq!(
+            suggest("zzz", ["title", "date"]),
+            "expected one of `title`, `date`"
+        );
+    }
+}

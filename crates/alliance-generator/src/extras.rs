@@ -1,0 +1,216 @@
+//! Files derived from the whole site: sitemap, robots.txt, Atom feeds, alias redirects.
+
+use std::fmt::Write as _;
+
+use crate::site::Site;
+use crate::url::relative;
+
+/// Escapes text for XML and HTML.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// `sitemap.xml`: every page's absolute URL, with its last change where known.
+pub fn sitemap(site: &Site) -> String {
+    let mut out = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
+    );
+    for (path, &id) in &site.by_path {
+        let page = &site.pages[id];
+        let _ = write!(
+            out,
+            "  <url>\n    <loc>{}</loc>\n",
+            escape(&site.config.absolute_url(path))
+        );
+        if let Some(date) = page
+            .front
+            .updated
+            .or(page.front.reviewed)
+            .or(page.front.date)
+        {
+            let _ = writeln!(out, "    <lastmod>{}</lastmod>", date.iso_date());
+        }
+        out.push_str("  </url>\n");
+    }
+    out.push_str("</urlset>\n");
+    out
+}
+
+/// `robots.txt`: everything may be crawled; here is the sitemap.
+pub fn robots(site: &Site) -> String {
+    format!(
+        "User-agent: *\nAllow: /\nSitemap: {}\n",
+        site.config.absolute_url("sitemap.xml")
+    )
+}
+
+/// An Atom feed (RFC 4287) of a section's dated pages, newest first.
+pub fn atom_feed(site: &Site, section: usize, feed_path: &str) -> String {
+    let page = &site.pages[section];
+    let config = &site.config;
+    let entries: Vec<usize> = page
+        .children
+        .iter()
+        .copied()
+        .filter(|&c| site.pages[c].date().is_some())
+        .collect();
+    let updated = entries
+        .iter()
+        .filter_map(|&c| site.pages[c].front.updated.or(site.pages[c].date()))
+        .max()
+        .map_or_else(|| "1970-01-01T00:00:00Z".to_owned(), |d| d.rfc3339());
+    let mut out = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\"",
+    );
+    let _ = write!(out, " xml:lang=\"{}\">\n", escape(&config.language));
+    let _ = writeln!(
+        out,
+        "  <title>{} – {}</title>",
+        escape(&config.title),
+        escape(&page.front.title)
+    );
+    let _ = writeln!(
+        out,
+        "  <id>{}</id>",
+        escape(&config.absolute_url(&page.path))
+    );
+    let _ = writeln!(
+        out,
+        "  <link rel=\"self\" type=\"application/atom+xml\" href=\"{}\"/>",
+        escape(&config.absolute_url(feed_path))
+    );
+    let _ = writeln!(
+        out,
+        "  <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>",
+        escape(&config.absolute_url(&page.path))
+    );
+    let _ = writeln!(out, "  <updated>{updated}</updated>");
+    let _ = writeln!(
+        out,
+        "  <author><name>{}</name></author>",
+        escape(&config.partnership.name)
+    );
+    let _ = writeln!(out, "  <generator>Alliance</generator>");
+    for &c in &entries {
+        let entry = &site.pages[c];
+        let url = config.absolute_url(&entry.path);
+        let published = entry.date().map(|d| d.rfc3339()).unwrap_or_default();
+        let updated = entry
+            .front
+            .updated
+            .map_or_else(|| published.clone(), |d| d.rfc3339());
+        out.push_str("  <entry>\n");
+        let _ = writeln!(out, "    <title>{}</title>", escape(&entry.front.title));
+        let _ = writeln!(out, "    <id>{}</id>", escape(&url));
+        let _ = writeln!(
+            out,
+            "    <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>",
+            escape(&url)
+        );
+        let _ = writeln!(out, "    <published>{published}</published>");
+        let _ = writeln!(out, "    <updated>{updated}</updated>");
+        if let Some(d) = &entry.front.description {
+            let _ = writeln!(out, "    <summary>{}</summary>", escape(d));
+        }
+        let content = absolutise(&entry.rendered.html, &entry.path, config);
+        let _ = writeln!(
+            out,
+            "    <content type=\"html\">{}</content>",
+            escape(&content)
+        );
+        out.push_str("  </entry>\n");
+    }
+    out.push_str("</feed>\n");
+    out
+}
+
+/// Feed readers have no page to resolve relative links against: make them absolute.
+fn absolutise(html: &str, page_path: &str, config: &crate::config::Config) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(i) = rest.find(" href=\"").or_else(|| rest.find(" src=\"")) {
+        let attr_end = i + rest[i..].find('"').unwrap_or(0) + 1;
+        out.push_str(&rest[..attr_end]);
+        rest = &rest[attr_end..];
+        let end = rest.find('"').unwrap_or(rest.len());
+        let link = &rest[..end];
+        if link.contains("://")
+            || link.starts_with('#')
+            || link.starts_with("mailto:")
+            || link.starts_with("tel:")
+        {
+            out.push_str(link);
+        } else {
+            out.push_str(&resolve_relative(config, page_path, link));
+        }
+        rest = &rest[end..];
+    }
+    out.push_str(rest);
+    out
+}
+
+fn resolve_relative(config: &crate::config::Config, page_path: &str, link: &str) -> String {
+    let mut parts: Vec<&str> = page_path.split('/').filter(|s| !s.is_empty()).collect();
+    for segment in link.split('/') {
+        match segment {
+            ".." => {
+                parts.pop();
+            }
+            "." | "" => {}
+            s => parts.push(s),
+        }
+    }
+    let mut joined = parts.join("/");
+    if link.ends_with('/') {
+        joined.push('/');
+    }
+    config.absolute_url(&joined)
+}
+
+/// A small page at an old URL that sends readers on to the new one.
+pub fn alias_page(site: &Site, alias_path: &str, target: &str, title: &str) -> String {
+    let href = escape(&relative(alias_path, target));
+    let canonical = escape(&site.config.absolute_url(target));
+    let title = escape(title);
+    format!(
+        "<!DOCTYPE html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n<title>Moved: {title}</title>\n<link rel=\"canonical\" href=\"{canonical}\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"refresh\" content=\"0; url={href}\">\n</head>\n<body>\n<main>\n<h1>This page has moved</h1>\n<p><a href=\"{href}\">Go to {title}</a></p>\n</main>\n</body>\n</html>\n",
+        lang = escape(&site.config.language),
+    )
+}
+
+/// Turns an alias as written (`/old/page`, `old/page/`) into a site path (`old/page/`).
+pub fn alias_path(alias: &str) -> String {
+    let trimmed = alias.trim().trim_start_matches('/');
+    if trimmed.ends_with(".html") || trimmed.ends_with('/') || trimmed.is_empty() {
+        trimmed.to_owned()
+    } else {
+        format!("{trimmed}/")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_markup() {
+        assert_eq!(escape("a < b & \"c\""), "a &lt; b &amp; &quot;c&quot;");
+    }
+
+    #[test]
+    fn alias_paths() {
+        assert_eq!(alias_path("/old/page"), "old/page/");
+        assert_eq!(alias_path("old.html"), "old.html");
+    }
+}

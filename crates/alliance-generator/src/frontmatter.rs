@@ -1,0 +1,343 @@
+//! Front matter: the `+++`-fenced TOML at the top of every content file.
+
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+use toml::de::{DeTable, DeValue};
+
+use crate::date::SiteDate;
+use crate::diagnostic::{Diagnostic, Position, suggest};
+use crate::toml_source::TomlSource;
+
+/// Keys every page may have.
+pub const COMMON_KEYS: &[&str] = &[
+    "title",
+    "description",
+    "date",
+    "updated",
+    "reviewed",
+    "owner",
+    "weight",
+    "draft",
+    "slug",
+    "aliases",
+    "template",
+    "extra",
+    "kind",
+];
+
+/// The typed page kinds and the extra keys each allows.
+pub const KINDS: &[(&str, &[&str])] = &[
+    ("organisation", &["sector", "website", "email", "address"]),
+    (
+        "group",
+        &[
+            "group",
+            "reports_to",
+            "chair",
+            "members",
+            "priorities",
+            "achievements",
+            "approach",
+        ],
+    ),
+    (
+        "meeting",
+        &["group", "start", "end", "location", "status", "papers"],
+    ),
+    ("document", &["file", "published"]),
+    ("news", &[]),
+    ("strategy", &["period", "vision", "priorities"]),
+    ("structure", &[]),
+];
+
+/// The front matter keys common to all pages, deserialised.
+#[derive(Debug, Clone, Deserialize, Serialize, Default)]
+pub struct FrontMatter {
+    /// The page's title (required): its `<h1>` and `<title>`.
+    pub title: String,
+    /// A one-sentence summary, for listings and search engines.
+    #[serde(default)]
+    pub description: Option<String>,
+    /// When the page was first published.
+    #[serde(default)]
+    pub date: Option<SiteDate>,
+    /// When it last changed.
+    #[serde(default)]
+    pub updated: Option<SiteDate>,
+    /// The date of last review, shown on the page.
+    #[serde(default)]
+    pub reviewed: Option<SiteDate>,
+    /// Who answers for the content.
+    #[serde(default)]
+    pub owner: Option<String>,
+    /// Order among siblings (lower first).
+    #[serde(default)]
+    pub weight: Option<i64>,
+    /// A draft is not published.
+    #[serde(default)]
+    pub draft: bool,
+    /// Replaces the last part of the page's URL.
+    #[serde(default)]
+    pub slug: Option<String>,
+    /// Old URLs that should redirect here.
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    /// A template to use instead of the default for this kind of page.
+    #[serde(default)]
+    pub template: Option<String>,
+    /// The typed kind (`organisation`, `group`, ...), if any.
+    #[serde(default)]
+    pub kind: Option<String>,
+    /// Free-form values for templates.
+    #[serde(default)]
+    pub extra: toml::Table,
+}
+
+/// A content file split into its front matter and body.
+#[derive(Debug, Clone)]
+pub struct Parsed {
+    /// The common keys.
+    pub front: FrontMatter,
+    /// The kind-specific keys, for the domain model to read.
+    pub typed: toml::Table,
+    /// Byte offset of the TOML inside the file.
+    pub toml_offset: usize,
+    /// Byte offset where the Markdown body starts.
+    pub body_offset: usize,
+}
+
+/// Splits `text` into TOML and body and checks the keys. All key errors are returned.
+pub fn parse(path: &Path, text: &str) -> Result<Parsed, Vec<Diagnostic>> {
+    let (toml_offset, toml_text, body_offset) = split(path, text).map_err(|d| vec![d])?;
+    let source = TomlSource {
+        path,
+        file_text: text,
+        toml: toml_text,
+        offset: toml_offset,
+    };
+    let table = DeTable::parse(toml_text).map_err(|e| {
+        let start = e.span().map_or(0, |s| s.start);
+        vec![
+            source
+                .error_at(
+                    start,
+                    format!("malformed front matter: {}", e.message().trim()),
+                )
+                .with_hint("front matter is TOML: `key = \"value\"`, one per line, text in quotes"),
+        ]
+    })?;
+    let mut errors = Vec::new();
+    let kind = table.get_ref().get("kind").map(|v| {
+        (
+            v.get_ref().as_str().unwrap_or_default().to_owned(),
+            v.span().start,
+        )
+    });
+    let kind_keys: &[&str] = match &kind {
+        None => &[],
+        Some((name, at)) => match KINDS.iter().find(|(k, _)| k == name) {
+            Some((_, keys)) => keys,
+            None => {
+                errors.push(
+                    source
+                        .error_at(*at, format!("unknown page kind `{name}`"))
+                        .with_hint(suggest(name, KINDS.iter().map(|(k, _)| *k))),
+                );
+                &[]
+            }
+        },
+    };
+    for (key, _) in table.get_ref().iter() {
+        let name: &str = key.get_ref();
+        if COMMON_KEYS.contains(&name) || kind_keys.contains(&name) {
+            continue;
+        }
+        let allowed = COMMON_KEYS.iter().chain(kind_keys.iter()).copied();
+        let mut hint = suggest(name, allowed);
+        if kind.is_none()
+            && let Some((k, _)) = KINDS.iter().find(|(_, keys)| keys.contains(&name))
+        {
+            hint = format!(
+                "`{name}` belongs to typed pages: add `kind = \"{k}\"` if this page is one"
+            );
+        }
+        errors.push(
+            source
+                .error_at(
+                    key.span().start,
+                    format!("unknown front-matter key `{name}`"),
+                )
+                .with_hint(hint),
+        );
+    }
+    let front = match FrontMatter::deserialize(toml::Deserializer::from(table.clone())) {
+        Ok(front) => Some(front),
+        Err(e) => {
+            let err = source_error(&source, &e);
+            // A key error already explains an unknown key; keep type errors too.
+            errors.push(err);
+            None
+        }
+    };
+    if let Some(front) = &front
+        && front.title.trim().is_empty()
+    {
+        let at = table.get_ref().get("title").map_or(0, |v| v.span().start);
+        errors.push(
+            source
+                .error_at(at, "the page's `title` is empty")
+                .with_hint("every page needs a title: it becomes its heading"),
+        );
+    }
+    errors.sort_by_key(|d| d.position);
+    let mut typed = toml::Table::deserialize(toml::Deserializer::from(table)).unwrap_or_default();
+    typed.retain(|k, _| kind_keys.iter().any(|key| *key == k));
+    match front {
+        Some(front) if errors.is_empty() => Ok(Parsed {
+            front,
+            typed,
+            toml_offset,
+            body_offset,
+        }),
+        _ => Err(errors),
+    }
+}
+
+fn source_error(source: &TomlSource<'_>, e: &toml::de::Error) -> Diagnostic {
+    let start = e.span().map_or(0, |s| s.start);
+    let message = e.message().trim().to_owned();
+    if let Some(rest) = message.strip_prefix("missing field `") {
+        let field = rest.split('`').next().unwrap_or(rest);
+        return source
+            .error_at(0, format!("missing required front-matter key `{field}`"))
+            .with_hint(format!("add `{field} = \"...\"` between the +++ lines"));
+    }
+    source.error_at(start, message).with_hint(
+        "check the value's type: text in \"quotes\", dates as 2026-11-22, lists in [brackets]",
+    )
+}
+
+/// Finds the `+++` fences. Returns (toml offset, toml text, body offset).
+fn split<'t>(path: &Path, text: &'t str) -> Result<(usize, &'t str, usize), Diagnostic> {
+    let start = usize::from(text.starts_with('\u{feff}')) * 3;
+    let rest = &text[start..];
+    let first_line_end = rest.find('\n').map_or(rest.len(), |i| i + 1);
+    if rest[..first_line_end].trim_end() != "+++" {
+        return Err(Diagnostic::error(path, "the file does not start with front matter")
+            .at(text, Position { line: 1, col: 1 })
+            .with_hint("start the file with a line `+++`, then `title = \"...\"`, then another `+++` line"));
+    }
+    let toml_start = start + first_line_end;
+    let mut offset = toml_start;
+    for line in text[toml_start..].split_inclusive('\n') {
+        if line.trim_end() == "+++" {
+            return Ok((toml_start, &text[toml_start..offset], offset + line.len()));
+        }
+        offset += line.len();
+    }
+    Err(Diagnostic::error(path, "the front matter is never closed")
+        .at(text, Position { line: 1, col: 1 })
+        .with_hint("add a line `+++` after the last front-matter key"))
+}
+
+/// The places of every key and value in a piece of front matter, for
+/// diagnostics about nested values (e.g. `members[2].org`).
+pub fn spans(toml: &str) -> Option<DeTable<'_>> {
+    DeTable::parse(toml).ok().map(|t| t.into_inner())
+}
+
+/// The byte range of the value at a dotted path (`members.2.org`) in front matter.
+pub fn value_span(table: &DeTable<'_>, path: &[&str]) -> Option<std::ops::Range<usize>> {
+    let (first, rest) = path.split_first()?;
+    let mut value = table.get(*first)?;
+    for step in rest {
+        value = match value.get_ref() {
+            DeValue::Table(t) => t.get(*step)?,
+            DeValue::Array(a) => a.get(step.parse::<usize>().ok()?)?,
+            _ => return None,
+        };
+    }
+    Some(value.span())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn errs(text: &str) -> Vec<Diagnostic> {
+        parse(Path::new("content/a.md"), text).unwrap_err()
+    }
+
+    #[test]
+    fn parses_common_keys_and_body() {
+        let text = "+++\ntitle = \"About\"\nreviewed = 2026-01-02\nweight = 3\n+++\n# Hi\n";
+        let p = parse(Path::new("a.md"), text).unwrap();
+        assert_eq!(p.front.title, "About");
+        assert_eq!(p.front.weight, Some(3));
+        assert_eq!(p.front.reviewed.unwrap().iso_date(), "2026-01-02");
+        assert_eq!(&text[p.body_offset..], "# Hi\n");
+    }
+
+    #[test]
+    fn every_unknown_key_is_reported_with_its_line() {
+        let e = errs("+++\ntitle = \"A\"\ntitel = \"x\"\nownr = \"y\"\n+++\n");
+        assert_eq!(e.len(), 2);
+        assert_eq!(e[0].position.line, 3);
+        assert_eq!(e[0].hint.as_deref(), Some("did you mean `title`?"));
+        assert_eq!(e[1].position.line, 4);
+        assert_eq!(e[1].hint.as_deref(), Some("did you mean `owner`?"));
+    }
+
+    #[test]
+    fn typed_keys_need_their_kind() {
+        let e = errs("+++\ntitle = \"A\"\nsector = \"public\"\n+++\n");
+        assert!(
+            e[0].hint
+                .as_deref()
+                .unwrap()
+                .contains("kind = \"organisation\"")
+        );
+        let ok = parse(
+            Path::new("a.md"),
+            "+++\ntitle = \"A\"\nkind = \"organisation\"\nsector = \"public\"\n+++\n",
+        )
+        .unwrap();
+        assert!(ok.typed.get("sector").is_some());
+        let toml = "members = [{ org = \"a\" }, { org = \"b\" }]\n";
+        let t = spans(toml).unwrap();
+        assert_eq!(
+            value_span(&t, &["members", "1", "org"]).map(|r| &toml[r]),
+            Some("\"b\"")
+        );
+    }
+
+    #[test]
+    fn bad_date_and_malformed_toml_have_places() {
+        let e = errs("+++\ntitle = \"A\"\ndate = \"2026-02-31\"\n+++\n");
+        assert_eq!(e[0].position.line, 3);
+        assert!(e[0].message.contains("not a valid date"));
+        let e = errs("+++\ntitle = \"A\ndate = 1\n+++\n");
+        assert_eq!(e[0].position.line, 2);
+        assert!(e[0].message.starts_with("malformed front matter"));
+    }
+
+    #[test]
+    fn missing_fences_and_title() {
+        assert!(
+            errs("# no front matter\n")[0]
+                .message
+                .contains("does not start")
+        );
+        assert!(
+            errs("+++\ntitle = \"A\"\n")[0]
+                .message
+                .contains("never closed")
+        );
+        assert!(
+            errs("+++\nweight = 1\n+++\n")[0]
+                .message
+                .contains("missing required")
+        );
+    }
+}

@@ -1,0 +1,283 @@
+//! Alliance's generator: turns a partnership site folder into a static, accessible website.
+//!
+//! The data flows one way: [`load`] (files → [`Site`]) → Markdown → [`check`] →
+//! [`render`] (templates) → [`output`] (a staging folder swapped in whole).
+//! Every problem on the way becomes a [`Diagnostic`]; a build reports them all.
+
+pub mod check;
+pub mod config;
+pub mod date;
+pub mod diagnostic;
+pub mod extras;
+pub mod frontmatter;
+pub mod init;
+pub mod load;
+pub mod markdown;
+pub mod output;
+pub mod render;
+pub mod site;
+pub mod templates;
+pub mod theme;
+pub mod toml_source;
+pub mod url;
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+use serde::Serialize;
+
+pub use config::Config;
+pub use diagnostic::{Diagnostic, Diagnostics, Severity};
+pub use output::{DirSink, MemorySink, Sink, Staging};
+pub use render::{Mode, SnapshotInfo};
+pub use site::{Page, PageId, Site};
+pub use templates::Templates;
+pub use theme::Theme;
+
+/// What to build and where.
+#[derive(Debug, Clone)]
+pub struct BuildOptions {
+    /// The site folder (holding `config.toml`).
+    pub root: PathBuf,
+    /// Where the site is written; replaced whole on success.
+    pub output: PathBuf,
+    /// Overrides `base_url` from config.
+    pub base_url: Option<String>,
+    /// Build, serve or snapshot.
+    pub mode: Mode,
+}
+
+/// What a successful build did.
+#[derive(Debug, Clone)]
+pub struct BuildReport {
+    /// Pages rendered.
+    pub pages: usize,
+    /// Files written in all.
+    pub files: usize,
+    /// Warnings (the build succeeded regardless).
+    pub warnings: Diagnostics,
+}
+
+/// Loads, parses and checks a site: everything but rendering.
+pub fn load_site(root: &Path, base_url: Option<&str>) -> Result<Site, Diagnostics> {
+    let mut config = Config::load(&root.join("config.toml"), Path::new("config.toml"))
+        .map_err(|d| Diagnostics::from(vec![d]))?;
+    if let Some(url) = base_url {
+        config.base_url = url.trim_end_matches('/').to_owned();
+    }
+    let mut site = load::load(root, config)?;
+    render_markdown(&mut site);
+    let errors = check::internal_links(&site);
+    if errors.is_empty() {
+        Ok(site)
+    } else {
+        let mut diagnostics = Diagnostics::from(errors);
+        diagnostics.sort();
+        Err(diagnostics)
+    }
+}
+
+/// Renders every page's Markdown body, resolving `@/` links.
+pub fn render_markdown(site: &mut Site) {
+    let paths: HashMap<String, String> = site
+        .by_content_path
+        .iter()
+        .map(|(k, &id)| (k.clone(), site.pages[id].path.clone()))
+        .collect();
+    let resolve = |target: &str| paths.get(target).cloned();
+    let base_url = site.config.base_url.clone();
+    let unsafe_html = site.config.markdown.unsafe_html;
+    site.pages.par_iter_mut().for_each(|page| {
+        let cx = markdown::Context {
+            page_path: &page.path,
+            resolve: &resolve,
+            base_url: &base_url,
+            unsafe_html,
+        };
+        page.rendered = markdown::render(page.body(), &cx);
+    });
+}
+
+/// The navigation and site facts every template sees as `site`.
+#[derive(Serialize)]
+struct SiteView<'a> {
+    title: &'a str,
+    nav: Vec<site::Summary<'a>>,
+    home: site::Summary<'a>,
+}
+
+/// Loads the theme and compiles the templates for a site.
+pub fn compile_templates(site: &Site, mode: &Mode) -> Result<(Theme, Templates), Diagnostics> {
+    let theme = Theme::load(&site.root, &site.config.theme)?;
+    let mut templates = Templates::new(&theme, site)?;
+    templates.set_global("config", &site.config);
+    templates.set_global("mode", mode);
+    let view = SiteView {
+        title: &site.config.title,
+        nav: site
+            .top_sections()
+            .iter()
+            .map(|&id| site.summary(id))
+            .collect(),
+        home: site.summary(site.home),
+    };
+    templates.set_global("site", &view);
+    Ok((theme, templates))
+}
+
+/// Renders the whole site into a sink: pages, stylesheets, static and
+/// co-located files, sitemap, robots.txt, feeds, aliases and the 404 page.
+pub fn render_site(
+    site: &Site,
+    theme: &Theme,
+    templates: &Templates,
+    sink: &dyn Sink,
+) -> Result<usize, Diagnostics> {
+    let mut diagnostics = Diagnostics::new();
+    let mut files = 0;
+    let mut put =
+        |path: &str, bytes: Vec<u8>, diagnostics: &mut Diagnostics| match sink.write(path, bytes) {
+            Ok(()) => files += 1,
+            Err(e) => diagnostics.push(Diagnostic::error(path, format!("cannot write: {e}"))),
+        };
+    for (path, file) in &theme.static_files {
+        match file.source.read() {
+            Ok(bytes) => put(path, bytes, &mut diagnostics),
+            Err(e) => diagnostics.push(Diagnostic::error(
+                &file.display,
+                format!("cannot read: {e}"),
+            )),
+        }
+    }
+    match theme.compile_sass() {
+        Ok(sheets) => {
+            for (path, css) in sheets {
+                put(&path, css.into_bytes(), &mut diagnostics);
+            }
+        }
+        Err(e) => diagnostics.extend(e),
+    }
+    for asset in &site.assets {
+        match std::fs::read(&asset.source) {
+            Ok(bytes) => put(&asset.path, bytes, &mut diagnostics),
+            Err(e) => diagnostics.push(Diagnostic::error(
+                &asset.source,
+                format!("cannot read: {e}"),
+            )),
+        }
+    }
+    put(
+        "sitemap.xml",
+        extras::sitemap(site).into_bytes(),
+        &mut diagnostics,
+    );
+    put(
+        "robots.txt",
+        extras::robots(site).into_bytes(),
+        &mut diagnostics,
+    );
+    for (id, page) in site.pages.iter().enumerate() {
+        if let Some(feed) = render::feed_path(site, page) {
+            put(
+                &feed,
+                extras::atom_feed(site, id, &feed).into_bytes(),
+                &mut diagnostics,
+            );
+        }
+        for alias in &page.front.aliases {
+            let path = extras::alias_path(alias);
+            if site.by_path.contains_key(&path) {
+                diagnostics.push(page.key_error(
+                    "aliases",
+                    format!("the alias `{alias}` is the address of another page"),
+                ));
+                continue;
+            }
+            let file = if path.ends_with(".html") {
+                path.clone()
+            } else {
+                format!("{path}index.html")
+            };
+            put(
+                &file,
+                extras::alias_page(site, &path, &page.path, &page.front.title).into_bytes(),
+                &mut diagnostics,
+            );
+        }
+    }
+    if templates.has("404.html") {
+        match render::render_special(templates, "404.html", "404.html", "Page not found", &()) {
+            Ok(html) => put("404.html", html.into_bytes(), &mut diagnostics),
+            Err(d) => diagnostics.push(d),
+        }
+    }
+    let ids: Vec<PageId> = (0..site.pages.len()).collect();
+    diagnostics.extend(render::render_pages(site, templates, sink, &ids));
+    files += ids.len();
+    if diagnostics.has_errors() {
+        diagnostics.sort();
+        Err(diagnostics)
+    } else {
+        Ok(files)
+    }
+}
+
+/// Refuses output folders that would destroy the site's own files.
+fn check_output(root: &Path, output: &Path) -> Result<(), Diagnostics> {
+    let abs = |p: &Path| std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());
+    let (root_abs, out_abs) = (abs(root), abs(output));
+    let protected = ["content", "static", "templates", "themes", "sass"];
+    let bad = root_abs.starts_with(&out_abs)
+        || protected
+            .iter()
+            .any(|p| out_abs.starts_with(root_abs.join(p)));
+    if bad {
+        return Err(Diagnostics::from(vec![
+            Diagnostic::error(
+                output,
+                "refusing to build into this folder: it holds the site's own files",
+            )
+            .with_hint("choose a separate output folder, e.g. --output public"),
+        ]));
+    }
+    Ok(())
+}
+
+/// Builds the site into `options.output`, replacing it only if the whole build succeeds.
+pub fn build(options: &BuildOptions) -> Result<BuildReport, Diagnostics> {
+    check_output(&options.root, &options.output)?;
+    let site = load_site(&options.root, options.base_url.as_deref())?;
+    let (theme, templates) = compile_templates(&site, &options.mode)?;
+    let io_error = |e: std::io::Error| {
+        Diagnostics::from(vec![Diagnostic::error(
+            &options.output,
+            format!("cannot write the output folder: {e}"),
+        )])
+    };
+    let staging = Staging::new(&options.output).map_err(io_error)?;
+    let files = render_site(&site, &theme, &templates, &DirSink::new(staging.path()))?;
+    staging.commit().map_err(io_error)?;
+    Ok(BuildReport {
+        pages: site.pages.len(),
+        files,
+        warnings: Diagnostics::new(),
+    })
+}
+
+/// A sink that keeps nothing: for `check`, which renders but writes nothing.
+struct NullSink;
+
+impl Sink for NullSink {
+    fn write(&self, _path: &str, _bytes: Vec<u8>) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+/// Everything `build` validates, writing nothing. Returns the warnings on success.
+pub fn check(root: &Path) -> Result<Diagnostics, Diagnostics> {
+    let site = load_site(root, None)?;
+    let (theme, templates) = compile_templates(&site, &Mode::default())?;
+    render_site(&site, &theme, &templates, &NullSink)?;
+    Ok(Diagnostics::new())
+}

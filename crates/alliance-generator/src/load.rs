@@ -1,0 +1,387 @@
+//! Loading: reads `content/`, `static/` and the theme's static files into a [`Site`].
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+use walkdir::WalkDir;
+
+use crate::config::Config;
+use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::frontmatter::{self, FrontMatter};
+use crate::markdown::Rendered;
+use crate::site::{Asset, Page, PageId, Site};
+use crate::url::slugify;
+
+/// Whether a file name is an editor's temporary, swap or backup file, or hidden.
+pub fn is_ignored_name(name: &str) -> bool {
+    name.starts_with('.')
+        || name.starts_with('#')
+        || name.ends_with('~')
+        || name.ends_with(".swp")
+        || name.ends_with(".swx")
+        || name.ends_with(".tmp")
+        || name.ends_with(".bak")
+        || name == "4913"
+}
+
+/// A Markdown file found in `content/`, before parsing.
+struct Found {
+    file: PathBuf,
+    rel: String,
+}
+
+/// Reads the site under `root`. Problems are returned all together.
+pub fn load(root: &Path, config: Config) -> Result<Site, Diagnostics> {
+    let mut diagnostics = Diagnostics::new();
+    let content = root.join("content");
+    let mut found = Vec::new();
+    let mut files = Vec::new();
+    if content.is_dir() {
+        let walker = WalkDir::new(&content)
+            .sort_by_file_name()
+            .into_iter()
+            .filter_entry(|e| e.depth() == 0 || !is_ignored_name(&e.file_name().to_string_lossy()));
+        for entry in walker {
+            let entry = match entry {
+                Ok(e) => e,
+                Err(e) => {
+                    diagnostics.push(Diagnostic::error(
+                        e.path().unwrap_or(&content).to_path_buf(),
+                        format!("cannot read: {e}"),
+                    ));
+                    continue;
+                }
+            };
+            if !entry.file_type().is_file() {
+                continue;
+            }
+            let rel = entry
+                .path()
+                .strip_prefix(&content)
+                .unwrap_or(entry.path())
+                .to_string_lossy()
+                .replace('\\', "/");
+            if rel.ends_with(".md") {
+                found.push(Found {
+                    file: entry.path().to_path_buf(),
+                    rel,
+                });
+            } else {
+                files.push((entry.path().to_path_buf(), rel));
+            }
+        }
+    } else {
+        diagnostics.push(
+            Diagnostic::error("content", "the site has no content folder")
+                .with_hint("create content/_index.md for the home page"),
+        );
+    }
+
+    let parsed: Vec<Result<Option<Page>, Vec<Diagnostic>>> =
+        found.par_iter().map(read_page).collect();
+    let mut pages = Vec::new();
+    let mut drafts = Vec::new();
+    for (result, f) in parsed.into_iter().zip(&found) {
+        match result {
+            Ok(Some(page)) => pages.push(page),
+            Ok(None) => drafts.push(f.rel.clone()),
+            Err(errors) => diagnostics.extend(errors),
+        }
+    }
+    if !pages.iter().any(|p| p.content_path == "_index.md") {
+        pages.push(synthetic_home(&config));
+    }
+    let mut site = Site {
+        root: root.to_path_buf(),
+        config,
+        pages,
+        home: 0,
+        by_content_path: HashMap::new(),
+        by_path: BTreeMap::new(),
+        assets: Vec::new(),
+        drafts,
+    };
+    link_tree(&mut site, &mut diagnostics);
+    site.assets = collect_assets(&site, &files, &mut diagnostics);
+    if diagnostics.has_errors() {
+        Err(diagnostics)
+    } else {
+        Ok(site)
+    }
+}
+
+fn synthetic_home(config: &Config) -> Page {
+    Page {
+        source: PathBuf::from("content/_index.md"),
+        content_path: "_index.md".into(),
+        text: String::new(),
+        front: FrontMatter {
+            title: config.title.clone(),
+            description: Some(config.description.clone()).filter(|d| !d.is_empty()),
+            ..FrontMatter::default()
+        },
+        typed: Default::default(),
+        toml_offset: 0,
+        body_offset: 0,
+        is_section: true,
+        path: String::new(),
+        id: String::new(),
+        folder: PathBuf::from("content"),
+        parent: None,
+        children: Vec::new(),
+        subsections: Vec::new(),
+        rendered: Rendered::default(),
+    }
+}
+
+/// Reads one Markdown file; `Ok(None)` for a draft.
+fn read_page(found: &Found) -> Result<Option<Page>, Vec<Diagnostic>> {
+    let source = PathBuf::from("content").join(&found.rel);
+    let bytes = std::fs::read(&found.file).map_err(|e| {
+        vec![Diagnostic::error(
+            &source,
+            format!("cannot read the file: {e}"),
+        )]
+    })?;
+    let text = String::from_utf8(bytes).map_err(|e| {
+        vec![
+            Diagnostic::error(&source, "the file is not UTF-8 text")
+                .at_offset(
+                    &String::from_utf8_lossy(e.as_bytes()),
+                    e.utf8_error().valid_up_to(),
+                )
+                .with_hint("save the file as UTF-8 in your editor"),
+        ]
+    })?;
+    let parsed = frontmatter::parse(&source, &text)?;
+    if parsed.front.draft {
+        return Ok(None);
+    }
+    let (dir, file) = match found.rel.rfind('/') {
+        Some(i) => (&found.rel[..i], &found.rel[i + 1..]),
+        None => ("", found.rel.as_str()),
+    };
+    let dir_path: String = dir
+        .split('/')
+        .filter(|s| !s.is_empty())
+        .map(|s| slugify(s) + "/")
+        .collect();
+    let is_section = file == "_index.md";
+    let folder_name = dir.rsplit('/').next().unwrap_or_default();
+    let (path, id, folder) = if is_section {
+        (dir_path, folder_name.to_owned(), PathBuf::from(dir))
+    } else if file == "index.md" {
+        let parent: String = match dir_path.trim_end_matches('/').rfind('/') {
+            Some(i) => dir_path[..=i].to_owned(),
+            None => String::new(),
+        };
+        let slug = parsed
+            .front
+            .slug
+            .clone()
+            .unwrap_or_else(|| slugify(folder_name));
+        (
+            format!("{parent}{slug}/"),
+            folder_name.to_owned(),
+            PathBuf::from(dir),
+        )
+    } else {
+        let stem = file.trim_end_matches(".md");
+        let slug = parsed
+            .front
+            .slug
+            .as_deref()
+            .map_or_else(|| slugify(stem), slugify);
+        (
+            format!("{dir_path}{slug}/"),
+            stem.to_owned(),
+            PathBuf::from(dir),
+        )
+    };
+    Ok(Some(Page {
+        source,
+        content_path: found.rel.clone(),
+        text,
+        front: parsed.front,
+        typed: parsed.typed,
+        toml_offset: parsed.toml_offset,
+        body_offset: parsed.body_offset,
+        is_section,
+        path,
+        id,
+        folder: PathBuf::from("content").join(folder),
+        parent: None,
+        children: Vec::new(),
+        subsections: Vec::new(),
+        rendered: Rendered::default(),
+    }))
+}
+
+/// Indexes pages, finds each page's section and orders every section's children.
+fn link_tree(site: &mut Site, diagnostics: &mut Diagnostics) {
+    for (id, page) in site.pages.iter().enumerate() {
+        site.by_content_path.insert(page.content_path.clone(), id);
+        if let Some(&other) = site.by_path.get(&page.path) {
+            let first = &site.pages[other];
+            diagnostics.push(
+                page.key_error(
+                    if page.front.slug.is_some() {
+                        "slug"
+                    } else {
+                        "title"
+                    },
+                    format!(
+                        "two pages would be served at /{}: this one and {}",
+                        page.path,
+                        first.source.display()
+                    ),
+                )
+                .with_hint("rename one of the files, or give one a different `slug`"),
+            );
+        } else {
+            site.by_path.insert(page.path.clone(), id);
+        }
+    }
+    site.home = site.by_content_path.get("_index.md").copied().unwrap_or(0);
+    let section_of_dir: HashMap<String, PageId> = site
+        .pages
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| p.is_section)
+        .map(|(id, p)| (dir_of(&p.content_path).to_owned(), id))
+        .collect();
+    let mut children: Vec<Vec<PageId>> = vec![Vec::new(); site.pages.len()];
+    for (id, page) in site.pages.iter_mut().enumerate() {
+        if id == site.home {
+            continue;
+        }
+        let mut dir = dir_of(&page.content_path).to_owned();
+        if page.is_section || page.content_path.ends_with("/index.md") {
+            dir = dir_of(&dir).to_owned();
+        }
+        let parent = loop {
+            if let Some(&s) = section_of_dir.get(&dir) {
+                break s;
+            }
+            if dir.is_empty() {
+                break site.home;
+            }
+            dir = dir_of(&dir).to_owned();
+        };
+        page.parent = Some(parent);
+        children[parent].push(id);
+    }
+    for (section, kids) in children.into_iter().enumerate() {
+        let (mut subsections, mut pages): (Vec<_>, Vec<_>) =
+            kids.into_iter().partition(|&k| site.pages[k].is_section);
+        sort_pages(&site.pages, &mut subsections);
+        sort_pages(&site.pages, &mut pages);
+        site.pages[section].children = pages;
+        site.pages[section].subsections = subsections;
+    }
+}
+
+/// Dated pages newest first; then by weight, then title.
+fn sort_pages(pages: &[Page], ids: &mut [PageId]) {
+    ids.sort_by(|&a, &b| {
+        let (a, b) = (&pages[a], &pages[b]);
+        b.date()
+            .cmp(&a.date())
+            .then(
+                a.front
+                    .weight
+                    .unwrap_or(i64::MAX)
+                    .cmp(&b.front.weight.unwrap_or(i64::MAX)),
+            )
+            .then_with(|| a.front.title.cmp(&b.front.title))
+            .then_with(|| a.path.cmp(&b.path))
+    });
+}
+
+/// `a/b/c.md` → `a/b`; `a` → ``.
+fn dir_of(path: &str) -> &str {
+    path.rfind('/').map_or("", |i| &path[..i])
+}
+
+/// Theme static files, then site static files, then co-located content files.
+fn collect_assets(
+    site: &Site,
+    content_files: &[(PathBuf, String)],
+    diagnostics: &mut Diagnostics,
+) -> Vec<Asset> {
+    let mut by_path: BTreeMap<String, PathBuf> = BTreeMap::new();
+    let theme_static = site
+        .root
+        .join("themes")
+        .join(&site.config.theme)
+        .join("static");
+    for dir in [theme_static, site.root.join("static")] {
+        for entry in WalkDir::new(&dir)
+            .sort_by_file_name()
+            .into_iter()
+            .filter_entry(|e| e.depth() == 0 || !is_ignored_name(&e.file_name().to_string_lossy()))
+            .flatten()
+        {
+            if entry.file_type().is_file()
+                && let Ok(rel) = entry.path().strip_prefix(&dir)
+            {
+                by_path.insert(
+                    rel.to_string_lossy().replace('\\', "/"),
+                    entry.path().to_path_buf(),
+                );
+            }
+        }
+    }
+    // A co-located file goes beside the page or section that owns its folder.
+    let owner_of_dir: HashMap<&str, &Page> = site
+        .pages
+        .iter()
+        .filter(|p| p.is_section || p.content_path.ends_with("index.md"))
+        .map(|p| (dir_of(&p.content_path), p))
+        .collect();
+    for (file, rel) in content_files {
+        let mut dir = dir_of(rel);
+        let owner = loop {
+            if let Some(p) = owner_of_dir.get(dir) {
+                break Some(*p);
+            }
+            if dir.is_empty() {
+                break None;
+            }
+            dir = dir_of(dir);
+        };
+        let inner = rel[dir.len()..].trim_start_matches('/');
+        let path = match owner {
+            Some(p) => format!("{}{}", p.path, inner),
+            None => inner.to_owned(),
+        };
+        if let Some(page) = site.by_path.get(&format!("{path}/")) {
+            diagnostics.push(Diagnostic::error(
+                PathBuf::from("content").join(rel),
+                format!(
+                    "this file and {} would both be served at /{path}/",
+                    site.pages[*page].source.display()
+                ),
+            ));
+        }
+        by_path.insert(path, file.clone());
+    }
+    by_path
+        .into_iter()
+        .map(|(path, source)| Asset { source, path })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn editor_files_are_ignored() {
+        for name in [".x.md.swp", "x.md~", "#x.md#", ".DS_Store", "4913"] {
+            assert!(is_ignored_name(name), "{name}");
+        }
+        assert!(!is_ignored_name("about.md"));
+    }
+}

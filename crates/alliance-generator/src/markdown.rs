@@ -1,0 +1,332 @@
+//! Markdown to HTML, by comrak with GitHub's extensions.
+//!
+//! Besides the HTML this yields what the rest of the build needs to know about
+//! a page's body: its headings (for ids, anchors and the table of contents),
+//! its `@/` internal links with their places (checked later), and its images.
+
+use std::fmt;
+use std::sync::Mutex;
+
+use comrak::adapters::{HeadingAdapter, HeadingMeta};
+use comrak::nodes::{NodeValue, Sourcepos};
+use comrak::options::Plugins;
+use comrak::{Anchorizer, Arena, Options};
+use serde::Serialize;
+
+use crate::url::relative;
+
+/// One entry of a page's table of contents.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct TocEntry {
+    /// Heading level, 1–6.
+    pub level: u8,
+    /// The heading's id, GitHub style: "Its role" → `its-role`.
+    pub id: String,
+    /// The heading's text.
+    pub title: String,
+    /// Headings nested under this one.
+    pub children: Vec<TocEntry>,
+}
+
+/// An `@/path.md#anchor` link found in a page body.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InternalLink {
+    /// The content path, e.g. `about/index.md`.
+    pub target: String,
+    /// The heading id after `#`, if any.
+    pub anchor: Option<String>,
+    /// Line within the body (1-based).
+    pub line: usize,
+    /// Column within that line (1-based).
+    pub col: usize,
+}
+
+/// An image found in a page body.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ImageRef {
+    /// Its source URL.
+    pub src: String,
+    /// Its alternative text (may be empty).
+    pub alt: String,
+    /// Line within the body.
+    pub line: usize,
+    /// Column within that line.
+    pub col: usize,
+}
+
+/// A rendered page body.
+#[derive(Debug, Clone, Default)]
+pub struct Rendered {
+    /// The HTML.
+    pub html: String,
+    /// The table of contents, nested.
+    pub toc: Vec<TocEntry>,
+    /// Every heading id, in order.
+    pub anchors: Vec<String>,
+    /// The `@/` links.
+    pub links: Vec<InternalLink>,
+    /// The images.
+    pub images: Vec<ImageRef>,
+    /// The number of words, for reading time and summaries.
+    pub word_count: usize,
+}
+
+/// How to render: the page's own path and how to find other pages.
+pub struct Context<'a> {
+    /// The path of the page being rendered, e.g. `about/`.
+    pub page_path: &'a str,
+    /// Maps a content path (`about/index.md`) to a site path (`about/`).
+    pub resolve: &'a (dyn Fn(&str) -> Option<String> + Sync),
+    /// The site's base URL: links to it are made relative.
+    pub base_url: &'a str,
+    /// Let raw HTML through instead of escaping it.
+    pub unsafe_html: bool,
+}
+
+fn options(unsafe_html: bool) -> Options<'static> {
+    let mut options = Options::default();
+    options.extension.strikethrough = true;
+    options.extension.table = true;
+    options.extension.autolink = true;
+    options.extension.tasklist = true;
+    options.extension.footnotes = true;
+    options.render.r#unsafe = unsafe_html;
+    options.render.escape = !unsafe_html;
+    options.render.tasklist_classes = true;
+    options
+}
+
+/// Renders Markdown to HTML and collects headings, links and images.
+pub fn render(markdown: &str, cx: &Context<'_>) -> Rendered {
+    let options = options(cx.unsafe_html);
+    let arena = Arena::new();
+    let root = comrak::parse_document(&arena, markdown, &options);
+    let mut anchorizer = Anchorizer::new();
+    let mut flat = Vec::new();
+    let mut links = Vec::new();
+    let mut images = Vec::new();
+    let mut word_count = 0;
+    for node in root.descendants() {
+        let mut data = node.data_mut();
+        let Sourcepos { start, .. } = data.sourcepos;
+        match &mut data.value {
+            NodeValue::Heading(heading) => {
+                let level = heading.level;
+                drop(data);
+                let title = node.collect_text();
+                let id = anchorizer.anchorize(&title);
+                flat.push((level, id, title));
+            }
+            NodeValue::Link(link) => {
+                if let Some(rest) = link.url.strip_prefix("@/") {
+                    let (target, anchor) = match rest.split_once('#') {
+                        Some((t, a)) => (t.to_owned(), Some(a.to_owned())),
+                        None => (rest.to_owned(), None),
+                    };
+                    link.url = match (cx.resolve)(&target) {
+                        Some(path) => {
+                            let to = match &anchor {
+                                Some(a) => format!("{path}#{a}"),
+                                None => path,
+                            };
+                            relative(cx.page_path, &to)
+                        }
+                        None => "#".to_owned(),
+                    };
+                    links.push(InternalLink {
+                        target,
+                        anchor,
+                        line: start.line,
+                        col: start.column,
+                    });
+                } else if let Some(local) = site_local(&link.url, cx.base_url) {
+                    link.url = relative(cx.page_path, &local);
+                }
+            }
+            NodeValue::Image(image) => {
+                if let Some(local) = site_local(&image.url, cx.base_url) {
+                    image.url = relative(cx.page_path, &local);
+                }
+                let src = image.url.clone();
+                drop(data);
+                images.push(ImageRef {
+                    src,
+                    alt: node.collect_text(),
+                    line: start.line,
+                    col: start.column,
+                });
+            }
+            NodeValue::Text(text) => word_count += text.split_whitespace().count(),
+            _ => {}
+        }
+    }
+    let anchors: Vec<String> = flat.iter().map(|(_, id, _)| id.clone()).collect();
+    let adapter = HeadingIds {
+        ids: Mutex::new(anchors.clone().into_iter()),
+    };
+    let mut plugins = Plugins::default();
+    plugins.render.heading_adapter = Some(&adapter);
+    let mut html = String::with_capacity(markdown.len() * 3 / 2);
+    // Writing into a String cannot fail.
+    let _ = comrak::format_html_with_plugins(root, &options, &mut html, &plugins);
+    Rendered {
+        html: accessible_tables(&html),
+        toc: nest(flat),
+        anchors,
+        links,
+        images,
+        word_count,
+    }
+}
+
+/// A root-relative (`/about/`) or own-site absolute link, as a site path.
+fn site_local(url: &str, base_url: &str) -> Option<String> {
+    if let Some(rest) = url.strip_prefix(base_url).filter(|_| !base_url.is_empty()) {
+        if rest.is_empty() || rest.starts_with('/') {
+            return Some(rest.trim_start_matches('/').to_owned());
+        }
+        return None;
+    }
+    if url.starts_with('/') && !url.starts_with("//") {
+        return Some(url.trim_start_matches('/').to_owned());
+    }
+    None
+}
+
+/// Writes `<hN id="...">` with the ids computed while walking the tree.
+struct HeadingIds {
+    ids: Mutex<std::vec::IntoIter<String>>,
+}
+
+impl HeadingAdapter for HeadingIds {
+    fn enter(
+        &self,
+        output: &mut dyn fmt::Write,
+        heading: &HeadingMeta,
+        _sourcepos: Option<Sourcepos>,
+    ) -> fmt::Result {
+        let id = self
+            .ids
+            .lock()
+            .ok()
+            .and_then(|mut ids| ids.next())
+            .unwrap_or_default();
+        write!(output, "<h{} id=\"{}\">", heading.level, id)
+    }
+
+    fn exit(&self, output: &mut dyn fmt::Write, heading: &HeadingMeta) -> fmt::Result {
+        write!(output, "</h{}>", heading.level)
+    }
+}
+
+/// Header cells get `scope="col"`; each table sits in a labelled region that
+/// scrolls on its own, so a wide table never makes the page scroll sideways.
+fn accessible_tables(html: &str) -> String {
+    if !html.contains("<table>") {
+        return html.to_owned();
+    }
+    let mut out = String::with_capacity(html.len() + 256);
+    let mut n = 0;
+    let mut rest = html;
+    while let Some(i) = rest.find("<table>") {
+        n += 1;
+        out.push_str(&rest[..i]);
+        out.push_str(&format!(
+            "<div class=\"table-scroll\" role=\"region\" aria-label=\"Table {n}\" tabindex=\"0\"><table>"
+        ));
+        rest = &rest[i + "<table>".len()..];
+    }
+    out.push_str(rest);
+    out.replace("</table>", "</table></div>")
+        .replace("<th>", "<th scope=\"col\">")
+        .replace("<th align=", "<th scope=\"col\" align=")
+}
+
+/// Nests a flat list of headings by level.
+fn nest(flat: Vec<(u8, String, String)>) -> Vec<TocEntry> {
+    let mut roots: Vec<TocEntry> = Vec::new();
+    for (level, id, title) in flat {
+        let entry = TocEntry {
+            level,
+            id,
+            title,
+            children: Vec::new(),
+        };
+        let mut siblings = &mut roots;
+        while siblings.last().is_some_and(|last| last.level < level) {
+            siblings = &mut siblings.last_mut().expect("checked non-empty").children;
+        }
+        siblings.push(entry);
+    }
+    roots
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn resolve(path: &str) -> Option<String> {
+        (path == "about/index.md").then(|| "about/".to_owned())
+    }
+
+    fn md(text: &str) -> Rendered {
+        render(
+            text,
+            &Context {
+                page_path: "news/item/",
+                resolve: &resolve,
+                base_url: "https://e.org",
+                unsafe_html: false,
+            },
+        )
+    }
+
+    #[test]
+    fn headings_get_github_ids_and_a_toc() {
+        let r = md("## Its role\n\n### Who\n\n## Its role\n");
+        assert!(r.html.contains("<h2 id=\"its-role\">Its role</h2>"));
+        assert!(r.html.contains("<h2 id=\"its-role-1\">"));
+        assert_eq!(r.toc.len(), 2);
+        assert_eq!(r.toc[0].children[0].id, "who");
+    }
+
+    #[test]
+    fn internal_links_become_relative_and_are_recorded() {
+        let r = md("See [about](@/about/index.md#its-role) and [x](@/nope.md).\n");
+        assert!(r.html.contains("href=\"../../about/index.html#its-role\""));
+        assert_eq!(r.links.len(), 2);
+        assert_eq!(r.links[0].anchor.as_deref(), Some("its-role"));
+        assert_eq!(
+            (r.links[1].line, r.links[1].target.as_str()),
+            (1, "nope.md")
+        );
+    }
+
+    #[test]
+    fn own_site_links_become_relative() {
+        let r = md("[a](/contact/) [b](https://e.org/about/) [c](https://other.org/)\n");
+        assert!(r.html.contains("href=\"../../contact/index.html\""));
+        assert!(r.html.contains("href=\"../../about/index.html\""));
+        assert!(r.html.contains("href=\"https://other.org/\""));
+    }
+
+    #[test]
+    fn raw_html_is_escaped_and_tables_are_accessible() {
+        let r = md("<script>x</script>\n\n| a | b |\n|---|---|\n| 1 | 2 |\n");
+        assert!(r.html.contains("&lt;script&gt;"));
+        assert!(r.html.contains("<th scope=\"col\">a</th>"));
+        assert!(
+            r.html
+                .contains("role=\"region\" aria-label=\"Table 1\" tabindex=\"0\"><table>")
+        );
+    }
+
+    #[test]
+    fn gfm_extensions() {
+        let r = md("~~x~~ www.e.org\n\n- [x] done\n\nA[^1]\n\n[^1]: note\n");
+        assert!(r.html.contains("<del>x</del>"));
+        assert!(r.html.contains("href=\"http://www.e.org\""));
+        assert!(r.html.contains("type=\"checkbox\""));
+        assert!(r.html.contains("footnote"));
+    }
+}

@@ -1,0 +1,201 @@
+//! Rendering: each page's template context, then its HTML, in parallel.
+
+use rayon::prelude::*;
+use serde::Serialize;
+use serde_json::json;
+
+use crate::date::SiteDate;
+use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::markdown::TocEntry;
+use crate::output::Sink;
+use crate::site::{Page, PageId, Site, Summary};
+use crate::templates::{CURRENT_PATH, Templates};
+use crate::url::root_prefix;
+
+/// What the build is for; templates see it as `mode`.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Mode {
+    /// Set when rendering a dated snapshot for an archive.
+    pub snapshot: Option<SnapshotInfo>,
+}
+
+/// The facts a snapshot's banner shows.
+#[derive(Debug, Clone, Serialize)]
+pub struct SnapshotInfo {
+    /// The capture date.
+    pub date: SiteDate,
+    /// The archive that acquired it.
+    pub organisation: String,
+}
+
+/// The `page` a template sees.
+#[derive(Serialize)]
+struct PageView<'a> {
+    title: &'a str,
+    description: Option<&'a str>,
+    content: &'a str,
+    toc: &'a [TocEntry],
+    path: &'a str,
+    permalink: String,
+    source: String,
+    kind: Option<&'a str>,
+    id: &'a str,
+    is_section: bool,
+    date: Option<SiteDate>,
+    updated: Option<SiteDate>,
+    reviewed: Option<SiteDate>,
+    owner: Option<&'a str>,
+    weight: Option<i64>,
+    extra: &'a toml::Table,
+    word_count: usize,
+    ancestors: Vec<Summary<'a>>,
+    pages: Vec<Summary<'a>>,
+    subsections: Vec<Summary<'a>>,
+    feed: Option<String>,
+}
+
+/// The template a page is rendered with.
+pub fn template_for(site: &Site, templates: &Templates, id: PageId) -> Result<String, Diagnostic> {
+    let page = &site.pages[id];
+    if let Some(name) = &page.front.template {
+        if templates.has(name) {
+            return Ok(name.clone());
+        }
+        let known: Vec<&str> = templates.names().filter(|n| !n.contains('/')).collect();
+        return Err(page
+            .key_error("template", format!("template `{name}` not found"))
+            .with_hint(
+                crate::diagnostic::suggest(name, known)
+                    .replace("expected one of", "the theme's templates are"),
+            ));
+    }
+    if id == site.home {
+        return Ok("index.html".into());
+    }
+    if let Some(kind) = &page.front.kind {
+        let name = format!("{kind}.html");
+        if templates.has(&name) {
+            return Ok(name);
+        }
+    }
+    Ok(if page.is_section {
+        "section.html"
+    } else {
+        "page.html"
+    }
+    .into())
+}
+
+/// The path of a section's Atom feed, if it has one: sections holding news, or asking with `extra.feed = true`.
+pub fn feed_path(site: &Site, page: &Page) -> Option<String> {
+    let asks = page.front.extra.get("feed").and_then(toml::Value::as_bool);
+    let has_news = page.children.iter().any(|&c| site.pages[c].is_kind("news"));
+    (page.is_section && asks.unwrap_or(has_news)).then(|| format!("{}atom.xml", page.path))
+}
+
+/// Renders pages into the sink, each at `PATH/index.html`. All errors are collected.
+pub fn render_pages(
+    site: &Site,
+    templates: &Templates,
+    sink: &dyn Sink,
+    ids: &[PageId],
+) -> Diagnostics {
+    let errors: Vec<Diagnostic> = ids
+        .par_iter()
+        .filter_map(|&id| {
+            let page = &site.pages[id];
+            match render_page(site, templates, id) {
+                Ok(html) => sink
+                    .write(&format!("{}index.html", page.path), html.into_bytes())
+                    .err()
+                    .map(|e| {
+                        Diagnostic::error(&page.source, format!("cannot write the page: {e}"))
+                    }),
+                Err(d) => Some(d),
+            }
+        })
+        .collect();
+    Diagnostics::from(errors)
+}
+
+/// Renders one page to HTML.
+pub fn render_page(site: &Site, templates: &Templates, id: PageId) -> Result<String, Diagnostic> {
+    let page = &site.pages[id];
+    let template = template_for(site, templates, id)?;
+    let mut context = tera::Context::new();
+    let summaries = |ids: &[PageId]| ids.iter().map(|&c| site.summary(c)).collect::<Vec<_>>();
+    let ancestors = site.ancestors(id);
+    let view = PageView {
+        title: &page.front.title,
+        description: page.front.description.as_deref(),
+        content: &page.rendered.html,
+        toc: &page.rendered.toc,
+        path: &page.path,
+        permalink: site.config.absolute_url(&page.path),
+        source: page.source.to_string_lossy().replace('\\', "/"),
+        kind: page.front.kind.as_deref(),
+        id: &page.id,
+        is_section: page.is_section,
+        date: page.front.date,
+        updated: page.front.updated,
+        reviewed: page.front.reviewed,
+        owner: page.front.owner.as_deref(),
+        weight: page.front.weight,
+        extra: &page.front.extra,
+        word_count: page.rendered.word_count,
+        ancestors: summaries(&ancestors),
+        pages: summaries(&page.children),
+        subsections: summaries(&page.subsections),
+        feed: feed_path(site, page),
+    };
+    context.insert("page", &view);
+    context.insert(CURRENT_PATH, &page.path);
+    context.insert("root", &root_prefix(&page.path));
+    context.insert("json_ld", &json_ld(site, id, &ancestors));
+    templates.render(&template, &context, &page.source)
+}
+
+/// Renders a page that has no content file (the 404 page, the accessibility statement...).
+pub fn render_special(
+    templates: &Templates,
+    template: &str,
+    path: &str,
+    title: &str,
+    extra: &impl Serialize,
+) -> Result<String, Diagnostic> {
+    let mut context = tera::Context::new();
+    context.insert("page", &json!({ "title": title, "path": path, "ancestors": [], "pages": [], "subsections": [], "extra": {} }));
+    context.insert("data", extra);
+    context.insert(CURRENT_PATH, path);
+    context.insert("root", &root_prefix(path));
+    context.insert("json_ld", "");
+    templates.render(template, &context, std::path::Path::new(template))
+}
+
+/// Schema.org data for the page head: a BreadcrumbList on every page.
+fn json_ld(site: &Site, id: PageId, ancestors: &[PageId]) -> String {
+    let items: Vec<_> = ancestors
+        .iter()
+        .chain(std::iter::once(&id))
+        .enumerate()
+        .map(|(i, &p)| {
+            json!({
+                "@type": "ListItem",
+                "position": i + 1,
+                "name": site.pages[p].front.title,
+                "item": site.config.absolute_url(&site.pages[p].path),
+            })
+        })
+        .collect();
+    let data = json!({
+        "@context": "https://schema.org",
+        "@type": "BreadcrumbList",
+        "itemListElement": items,
+    });
+    script_safe_json(&data)
+}
+
+/// JSON that can sit inside a `<script>` element.
+pub fn script_safe_json(value: &serde_json::Value) -> String {
+    value.to_string().replace("</", "<\\/")
+}

@@ -1,0 +1,192 @@
+//! The site model: every page and section, how they nest, and where they are served.
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::PathBuf;
+
+use serde::Serialize;
+
+use crate::config::Config;
+use crate::date::SiteDate;
+use crate::diagnostic::{Diagnostic, Position};
+use crate::frontmatter::FrontMatter;
+use crate::markdown::Rendered;
+
+/// Index of a page in [`Site::pages`].
+pub type PageId = usize;
+
+/// A page or a section, loaded from one Markdown file.
+#[derive(Debug, Clone)]
+pub struct Page {
+    /// The file, relative to the site root (`content/about.md`).
+    pub source: PathBuf,
+    /// The file relative to `content/`, with `/`: how `@/` links name it.
+    pub content_path: String,
+    /// The whole file text, for diagnostics.
+    pub text: String,
+    /// The common front matter.
+    pub front: FrontMatter,
+    /// The kind-specific front matter.
+    pub typed: toml::Table,
+    /// Byte offset of the TOML in `text`.
+    pub toml_offset: usize,
+    /// Byte offset of the Markdown body in `text`.
+    pub body_offset: usize,
+    /// Whether this is a section (`_index.md`).
+    pub is_section: bool,
+    /// Where it is served: `""` for home, `about/` for a page.
+    pub path: String,
+    /// The id of typed pages: the file stem, or the folder's name for `index.md`.
+    pub id: String,
+    /// The folder its co-located files live in.
+    pub folder: PathBuf,
+    /// The section it belongs to (none for the home page).
+    pub parent: Option<PageId>,
+    /// For a section: its pages, in display order.
+    pub children: Vec<PageId>,
+    /// For a section: its sub-sections, in display order.
+    pub subsections: Vec<PageId>,
+    /// The rendered body.
+    pub rendered: Rendered,
+}
+
+impl Page {
+    /// The Markdown body.
+    pub fn body(&self) -> &str {
+        &self.text[self.body_offset..]
+    }
+
+    /// The 1-based file line where the body starts.
+    pub fn body_line(&self) -> usize {
+        self.text[..self.body_offset].matches('\n').count() + 1
+    }
+
+    /// A diagnostic at a line and column of the page's body.
+    pub fn body_error(&self, line: usize, col: usize, message: impl Into<String>) -> Diagnostic {
+        let position = Position {
+            line: self.body_line() + line.saturating_sub(1),
+            col,
+        };
+        Diagnostic::error(&self.source, message).at(&self.text, position)
+    }
+
+    /// A diagnostic at a front-matter key (or the file's first line if absent).
+    pub fn key_error(&self, key: &str, message: impl Into<String>) -> Diagnostic {
+        let offset = self
+            .key_offset(key)
+            .unwrap_or(self.toml_offset.saturating_sub(4));
+        Diagnostic::error(&self.source, message).at_offset(&self.text, offset)
+    }
+
+    /// The byte offset of a top-level front-matter key in `text`.
+    pub fn key_offset(&self, key: &str) -> Option<usize> {
+        let toml = &self.text[self.toml_offset..self.body_offset];
+        let mut offset = 0;
+        for line in toml.split_inclusive('\n') {
+            let trimmed = line.trim_start();
+            if let Some(rest) = trimmed.strip_prefix(key)
+                && rest.trim_start().starts_with('=')
+            {
+                return Some(self.toml_offset + offset + (line.len() - trimmed.len()));
+            }
+            offset += line.len();
+        }
+        None
+    }
+
+    /// The date used to sort and date the page: `date`, else `updated`.
+    pub fn date(&self) -> Option<SiteDate> {
+        self.front.date.or(self.front.updated)
+    }
+
+    /// Whether the page is a typed page of `kind`.
+    pub fn is_kind(&self, kind: &str) -> bool {
+        self.front.kind.as_deref() == Some(kind)
+    }
+}
+
+/// A file copied to the output unchanged.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Asset {
+    /// The file on disk.
+    pub source: PathBuf,
+    /// Where it goes in the output.
+    pub path: String,
+}
+
+/// The whole site, loaded and checked.
+#[derive(Debug, Clone)]
+pub struct Site {
+    /// The site folder.
+    pub root: PathBuf,
+    /// `config.toml`.
+    pub config: Config,
+    /// Every published page and section.
+    pub pages: Vec<Page>,
+    /// The home page (`content/_index.md`).
+    pub home: PageId,
+    /// Pages by content path (`about/index.md`).
+    pub by_content_path: HashMap<String, PageId>,
+    /// Pages by site path (`about/`), sorted.
+    pub by_path: BTreeMap<String, PageId>,
+    /// Files copied unchanged: theme static, site static, co-located files.
+    pub assets: Vec<Asset>,
+    /// Content paths of drafts, so a link to one gets a clear error.
+    pub drafts: Vec<String>,
+}
+
+/// A light view of a page for listings and navigation.
+#[derive(Debug, Clone, Serialize)]
+pub struct Summary<'a> {
+    /// Title.
+    pub title: &'a str,
+    /// Site path; templates turn it into a link with the `url` filter.
+    pub path: &'a str,
+    /// Description, if any.
+    pub description: Option<&'a str>,
+    /// Date, if any.
+    pub date: Option<SiteDate>,
+    /// Typed kind, if any.
+    pub kind: Option<&'a str>,
+    /// Id (file stem).
+    pub id: &'a str,
+    /// Whether it is a section.
+    pub is_section: bool,
+}
+
+impl Site {
+    /// A light view of a page.
+    pub fn summary(&self, id: PageId) -> Summary<'_> {
+        let page = &self.pages[id];
+        Summary {
+            title: &page.front.title,
+            path: &page.path,
+            description: page.front.description.as_deref(),
+            date: page.date(),
+            kind: page.front.kind.as_deref(),
+            id: &page.id,
+            is_section: page.is_section,
+        }
+    }
+
+    /// The sections above a page, from the home page down (not including it).
+    pub fn ancestors(&self, id: PageId) -> Vec<PageId> {
+        let mut chain = Vec::new();
+        let mut at = self.pages[id].parent;
+        while let Some(p) = at {
+            chain.push(p);
+            at = self.pages[p].parent;
+        }
+        chain.reverse();
+        chain
+    }
+
+    /// The top-level sections, for the main navigation.
+    pub fn top_sections(&self) -> &[PageId] {
+        &self.pages[self.home].subsections
+    }
+
+    /// The page a content path names.
+    pub fn page_by_content_path(&self, path: &str) -> Option<&Page> {
+        self.by_content_path.get(path).map(|&id| &self.pages[id])
+    }
+}

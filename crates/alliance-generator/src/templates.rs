@@ -1,0 +1,160 @@
+//! The template engine: tera 2 with the theme's templates and Alliance's filters
+//! and functions. Template errors become diagnostics naming the template file and line.
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use tera::{Kwargs, State, Tera, Value};
+
+use crate::diagnostic::{Diagnostic, Diagnostics, Position};
+use crate::site::Site;
+use crate::theme::Theme;
+use crate::url::relative;
+
+/// Compiled templates, ready to render any page.
+pub struct Templates {
+    tera: Tera,
+    /// Template name → (file as shown to editors, its text).
+    sources: BTreeMap<String, (PathBuf, String)>,
+}
+
+/// The context key holding the site path of the file being rendered.
+pub const CURRENT_PATH: &str = "current_path";
+
+impl Templates {
+    /// Compiles the theme's templates and registers Alliance's filters and functions.
+    pub fn new(theme: &Theme, site: &Site) -> Result<Templates, Diagnostics> {
+        let mut diagnostics = Diagnostics::new();
+        let mut sources = BTreeMap::new();
+        for (name, file) in &theme.templates {
+            match file.source.read().map(String::from_utf8) {
+                Ok(Ok(text)) => {
+                    sources.insert(name.clone(), (file.display.clone(), text));
+                }
+                _ => diagnostics.push(Diagnostic::error(
+                    &file.display,
+                    "cannot read this template as UTF-8 text",
+                )),
+            }
+        }
+        let mut tera = Tera::new();
+        tera.autoescape_on(vec![".html", ".htm", ".xml", ".svg"]);
+        register(&mut tera, site);
+        if let Err(e) =
+            tera.add_raw_templates(sources.iter().map(|(n, (_, t))| (n.as_str(), t.as_str())))
+        {
+            diagnostics.push(template_error(&e, &sources, None));
+        }
+        if diagnostics.has_errors() {
+            return Err(diagnostics);
+        }
+        Ok(Templates { tera, sources })
+    }
+
+    /// Whether a template of that name exists.
+    pub fn has(&self, name: &str) -> bool {
+        self.sources.contains_key(name)
+    }
+
+    /// The names of all templates.
+    pub fn names(&self) -> impl Iterator<Item = &str> {
+        self.sources.keys().map(String::as_str)
+    }
+
+    /// Sets a value every template sees.
+    pub fn set_global(&mut self, key: &'static str, value: &impl serde::Serialize) {
+        self.tera.global_context().insert(key, value);
+    }
+
+    /// Renders a template; `page` names the content file for the error message.
+    pub fn render(
+        &self,
+        name: &str,
+        context: &tera::Context,
+        page: &std::path::Path,
+    ) -> Result<String, Diagnostic> {
+        self.tera
+            .render(name, context)
+            .map_err(|e| template_error(&e, &self.sources, Some(page)))
+    }
+}
+
+fn template_error(
+    e: &tera::Error,
+    sources: &BTreeMap<String, (PathBuf, String)>,
+    page: Option<&std::path::Path>,
+) -> Diagnostic {
+    let while_rendering = page
+        .map(|p| format!(" (while rendering {})", p.display()))
+        .unwrap_or_default();
+    match e.kind() {
+        tera::ErrorKind::SyntaxError(report) | tera::ErrorKind::RenderingError(report) => {
+            let (path, text) = sources
+                .get(report.filename())
+                .map(|(p, t)| (p.clone(), t.as_str()))
+                .unwrap_or_else(|| (PathBuf::from(report.filename()), ""));
+            let span = report.span();
+            let kind = if matches!(e.kind(), tera::ErrorKind::SyntaxError(_)) {
+                "template syntax error"
+            } else {
+                "template error"
+            };
+            let mut message = format!("{kind}: {}{while_rendering}", report.message());
+            if let Some(source) = std::error::Error::source(e) {
+                message.push_str(&format!(": {source}"));
+            }
+            Diagnostic::error(path, message)
+                .at(text, Position { line: span.start_line, col: span.start_col + 1 })
+                .with_hint("templates use Tera syntax: {{ variable }}, {% if %}...{% endif %}; see the README's template reference")
+        }
+        tera::ErrorKind::TemplateNotFound(name)
+        | tera::ErrorKind::MissingParent { parent: name, .. } => Diagnostic::error(
+            page.map(PathBuf::from)
+                .unwrap_or_else(|| PathBuf::from("templates")),
+            format!("template `{name}` not found{while_rendering}"),
+        )
+        .with_hint(format!(
+            "add templates/{name}, or use one of the theme's templates"
+        )),
+        _ => Diagnostic::error(
+            page.map(PathBuf::from)
+                .unwrap_or_else(|| PathBuf::from("templates")),
+            format!("template error{while_rendering}: {e}"),
+        ),
+    }
+}
+
+/// Alliance's filters and functions.
+fn register(tera: &mut Tera, site: &Site) {
+    // `{{ path | url }}`: a site path as a link relative to the page being rendered.
+    tera.register_filter(
+        "url",
+        |path: &str, _: Kwargs, state: &State| -> tera::TeraResult<String> {
+            let from: String = state.get(CURRENT_PATH)?.unwrap_or_default();
+            Ok(relative(&from, path))
+        },
+    );
+    let base = site.config.base_url.clone();
+    // `{{ path | absolute }}`: the published URL of a site path.
+    tera.register_filter("absolute", move |path: &str, _: Kwargs, _: &State| {
+        format!("{base}/{path}")
+    });
+    // `get_page(path="about.md")`: a summary of another page, by content path.
+    let pages: Arc<BTreeMap<String, Value>> = Arc::new(
+        site.by_content_path
+            .iter()
+            .map(|(k, &id)| (k.clone(), Value::from_serializable(&site.summary(id))))
+            .collect(),
+    );
+    tera.register_function(
+        "get_page",
+        move |kwargs: Kwargs, _: &State| -> tera::TeraResult<Value> {
+            let path: String = kwargs.must_get("path")?;
+            pages
+                .get(path.trim_start_matches("@/"))
+                .cloned()
+                .ok_or_else(|| tera::Error::message(format!("get_page: no page `content/{path}`")))
+        },
+    );
+}

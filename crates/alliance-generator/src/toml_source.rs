@@ -1,0 +1,144 @@
+//! Reading TOML (config and front matter) with errors that point into the file.
+
+use std::path::Path;
+
+use serde::de::DeserializeOwned;
+
+use crate::diagnostic::{Diagnostic, nearest};
+
+/// A piece of TOML inside a larger file: `offset` is where it starts in `file_text`.
+#[derive(Debug, Clone, Copy)]
+pub struct TomlSource<'a> {
+    /// The file's path, for diagnostics.
+    pub path: &'a Path,
+    /// The whole file, for line and column numbers.
+    pub file_text: &'a str,
+    /// The TOML itself.
+    pub toml: &'a str,
+    /// Byte offset of `toml` inside `file_text`.
+    pub offset: usize,
+}
+
+impl TomlSource<'_> {
+    /// Deserialises the TOML, turning the first error into a diagnostic with a place and hint.
+    pub fn parse<T: DeserializeOwned>(&self) -> Result<T, Diagnostic> {
+        toml::from_str(self.toml).map_err(|err| self.diagnostic(&err))
+    }
+
+    /// A diagnostic at a byte range of the TOML text.
+    pub fn error_at(&self, start: usize, message: impl Into<String>) -> Diagnostic {
+        Diagnostic::error(self.path, message).at_offset(self.file_text, self.offset + start)
+    }
+
+    fn diagnostic(&self, err: &toml::de::Error) -> Diagnostic {
+        let start = err.span().map_or(0, |s| s.start);
+        let raw = err.message().trim();
+        let (message, hint) = explain(raw);
+        let diagnostic = self.error_at(start, message);
+        match hint {
+            Some(hint) => diagnostic.with_hint(hint),
+            None => diagnostic,
+        }
+    }
+}
+
+/// Turns serde's messages into an editor's words, with a hint where one helps.
+fn explain(raw: &str) -> (String, Option<String>) {
+    if let Some(rest) = raw.strip_prefix("unknown field `") {
+        let (field, expected) = rest.split_once('`').unwrap_or((rest, ""));
+        let known: Vec<&str> = expected.split('`').skip(1).step_by(2).collect();
+        let hint = match nearest(field, known.iter().copied()) {
+            Some(best) => format!("did you mean `{best}`?"),
+            None if known.is_empty() => "remove this key".to_owned(),
+            None => format!("known keys here are {}", quote_all(&known)),
+        };
+        return (format!("unknown key `{field}`"), Some(hint));
+    }
+    if let Some(rest) = raw.strip_prefix("missing field `") {
+        let field = rest.split('`').next().unwrap_or(rest);
+        return (
+            format!("missing required key `{field}`"),
+            Some(format!("add a line such as `{field} = \"...\"`")),
+        );
+    }
+    if raw.starts_with("unknown variant `") {
+        let mut parts = raw.split('`');
+        let value = parts.nth(1).unwrap_or_default();
+        let known: Vec<&str> = raw
+            .split_once("expected")
+            .map(|(_, e)| e.split('`').skip(1).step_by(2).collect())
+            .unwrap_or_default();
+        let hint = match nearest(value, known.iter().copied()) {
+            Some(best) => format!("did you mean `{best}`?"),
+            None => format!("use one of {}", quote_all(&known)),
+        };
+        return (format!("`{value}` is not an allowed value"), Some(hint));
+    }
+    if raw.contains("invalid type") {
+        return (
+            raw.replace("invalid type: ", "wrong kind of value: "),
+            Some(
+                "check the quotes and brackets: text needs \"quotes\", lists need [brackets]"
+                    .into(),
+            ),
+        );
+    }
+    let hint = if raw.contains("string") || raw.contains("key") || raw.contains("invalid") {
+        Some("front matter and config are TOML: `key = \"value\"`, one per line".to_owned())
+    } else {
+        None
+    };
+    (raw.to_owned(), hint)
+}
+
+fn quote_all(words: &[&str]) -> String {
+    words
+        .iter()
+        .map(|w| format!("`{w}`"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[derive(serde::Deserialize, Debug)]
+    #[serde(deny_unknown_fields)]
+    #[allow(dead_code)]
+    struct Sample {
+        title: String,
+        weight: Option<i64>,
+    }
+
+    fn parse(text: &str) -> Result<Sample, Diagnostic> {
+        TomlSource {
+            path: Path::new("x.toml"),
+            file_text: text,
+            toml: text,
+            offset: 0,
+        }
+        .parse()
+    }
+
+    #[test]
+    fn unknown_key_points_at_it_and_suggests() {
+        let err = parse("title = \"a\"\ntitel = \"b\"\n").unwrap_err();
+        assert_eq!(err.message, "unknown key `titel`");
+        assert_eq!(err.position.line, 2);
+        assert_eq!(err.hint.as_deref(), Some("did you mean `title`?"));
+    }
+
+    #[test]
+    fn malformed_toml_has_a_place() {
+        let err = parse("title = \"a\nweight = 2\n").unwrap_err();
+        assert_eq!(err.position.line, 1);
+        assert!(err.position.col > 1);
+    }
+
+    #[test]
+    fn missing_key_is_named() {
+        let err = parse("weight = 1\n").unwrap_err();
+        assert_eq!(err.message, "missing required key `title`");
+    }
+}

@@ -1,0 +1,99 @@
+//! Site paths and relative links.
+//!
+//! A page's *path* is its place in the site without a leading slash: `""` for
+//! the home page, `"about/"` for a page, `"news/atom.xml"` for a file. Every
+//! link the generator writes is relative from one path to another, so the site
+//! works under any sub-path and from `file://`. Links to pages end in
+//! `index.html` so that browsing from disk opens the page, not a folder listing.
+
+/// Turns a file or folder name into a URL segment: lower case, `-` between words.
+pub fn slugify(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    let mut dash = false;
+    for c in name.chars() {
+        if c.is_alphanumeric() || c == '_' || c == '.' {
+            if dash && !out.is_empty() {
+                out.push('-');
+            }
+            dash = false;
+            out.extend(c.to_lowercase());
+        } else {
+            dash = true;
+        }
+    }
+    if dash && out.is_empty() {
+        out.push('-');
+    }
+    out
+}
+
+/// The folder a path lives in: `"a/b/"` → `"a/b/"`, `"a/feed.xml"` → `"a/"`.
+fn folder_of(path: &str) -> &str {
+    match path.rfind('/') {
+        Some(i) => &path[..=i],
+        None => "",
+    }
+}
+
+/// The relative link from the page or file at `from` to the path `to`.
+///
+/// Page paths (ending in `/` or empty) get `index.html` appended.
+pub fn relative(from: &str, to: &str) -> String {
+    let from_dir = folder_of(from);
+    let (to_path, fragment) = match to.find('#') {
+        Some(i) => (&to[..i], &to[i..]),
+        None => (to, ""),
+    };
+    let from_parts: Vec<&str> = from_dir.split('/').filter(|s| !s.is_empty()).collect();
+    let to_parts: Vec<&str> = to_path.split('/').collect();
+    let common = from_parts
+        .iter()
+        .zip(&to_parts)
+        .take_while(|(a, b)| a == b)
+        .count();
+    let mut out = "../".repeat(from_parts.len() - common);
+    out.push_str(&to_parts[common..].join("/"));
+    if to_path.is_empty() || to_path.ends_with('/') {
+        out.push_str("index.html");
+    }
+    out.push_str(fragment);
+    out
+}
+
+/// The prefix that leads from `from` back to the site root: `"../../"` for `"a/b/"`.
+pub fn root_prefix(from: &str) -> String {
+    "../".repeat(folder_of(from).matches('/').count())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs() {
+        assert_eq!(slugify("Health and Wellbeing"), "health-and-wellbeing");
+        assert_eq!(slugify("about"), "about");
+        assert_eq!(slugify("Report 2015.pdf"), "report-2015.pdf");
+        assert_eq!(slugify("a--b"), "a-b");
+    }
+
+    #[test]
+    fn relative_links() {
+        assert_eq!(relative("", "about/"), "about/index.html");
+        assert_eq!(relative("about/", ""), "../index.html");
+        assert_eq!(relative("a/b/", "a/c/"), "../c/index.html");
+        assert_eq!(relative("a/b/", "a/b/"), "index.html");
+        assert_eq!(relative("a/b/", "a/b/x.pdf"), "x.pdf");
+        assert_eq!(relative("a/b/", "css/site.css"), "../../css/site.css");
+        assert_eq!(relative("news/atom.xml", "news/x/"), "x/index.html");
+        assert_eq!(relative("a/", "a/b/#role"), "b/index.html#role");
+        assert_eq!(relative("404.html", "about/"), "about/index.html");
+    }
+
+    #[test]
+    fn root_prefixes() {
+        assert_eq!(root_prefix(""), "");
+        assert_eq!(root_prefix("a/b/"), "../../");
+        assert_eq!(root_prefix("404.html"), "");
+    }
+}
