@@ -1,6 +1,7 @@
 // Reflow (WCAG 1.4.10) and text resize (1.4.4) on one page, with screenshots:
 //   - at 320×640 no horizontal scrolling: documentElement.scrollWidth <= 320;
-//   - at 1280×800 with the root font size at 200 %, no horizontal scrolling;
+//   - at 1280×800 with the root font size at 200 %, the text doubles and the
+//     page does not scroll sideways;
 //   - full-page screenshots at 1280 and 320 px wide.
 
 import path from 'node:path';
@@ -48,8 +49,15 @@ export async function checkReflow(page, url, shotPrefix) {
     await page.screenshot({ path: p, fullPage: true });
     result.screenshots.push(p);
   }
+  // The text must actually grow, or the 200 % check proves nothing.
+  const textSize = () => page.evaluate(() => parseFloat(getComputedStyle(document.querySelector('main') ?? document.body).fontSize));
+  const before = await textSize();
   await page.evaluate(() => { document.documentElement.style.fontSize = '200%'; });
   await page.waitForTimeout(50);
+  const after = await textSize();
+  if (after < before * 1.9) {
+    result.zoom.push(`text does not grow with the root font size: <main> text is ${before} px, and ${after} px at 200 % (size text in rem or em, not px)`);
+  }
   const zoomed = await horizontalOverflow(page);
   if (zoomed.scrollWidth > WIDE.width) result.zoom.push(describeOverflow(zoomed, WIDE.width) + ' with text at 200 %');
   return result;

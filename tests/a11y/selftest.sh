@@ -50,6 +50,7 @@ expect "$b" "broken: missing alt (vnu)"                    '^  index\.html:[0-9]
 expect "$b" "broken: overflow at 320 px"                   '^FAIL reflow-320  /about/'
 expect "$b" "broken: overflow names its culprit"           'class="fixed-width".* reaches x=6[0-9][0-9] px'
 expect "$b" "broken: overflow at 200 % text"               '^FAIL text-200  /about/'
+expect "$b" "broken: text in px does not grow at 200 %"   '^  text does not grow with the root font size: <main> text is 18 px, and 18 px'
 expect "$b" "broken: first stop is not the skip link"      '^  Tab stop 1 .*: the first Tab stop must be the skip link'
 expect "$b" "broken: no visible focus indicator"           'no visible focus indicator \(WCAG 2\.4\.7\)'
 expect "$b" "broken: focus obscured by a fixed banner"     'focus is obscured \(WCAG 2\.4\.11\).*cookie-banner'
