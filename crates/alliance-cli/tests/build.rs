@@ -1,0 +1,237 @@
+//! End-to-end: build fixture sites with the real binary and check the HTML a reader gets.
+
+mod common;
+
+use common::*;
+
+#[test]
+fn builds_every_page_with_title_heading_and_breadcrumbs() {
+    let out = tempfile::tempdir().unwrap();
+    build_ok(&fixture("basic"), out.path());
+    let files = tree(out.path());
+    for page in [
+        "index.html",
+        "about/index.html",
+        "about/role/index.html",
+        "about/report/index.html",
+        "news/index.html",
+        "news/first/index.html",
+        "news/second/index.html",
+        "partnerships/index.html",
+        "partnerships/safety/index.html",
+        "404.html",
+    ] {
+        assert!(files.contains_key(page), "{page} missing");
+    }
+    assert!(
+        !files.contains_key("news/secret/index.html"),
+        "drafts are not published"
+    );
+    let role = String::from_utf8(files["about/role/index.html"].clone()).unwrap();
+    assert!(role.contains("<title>Our role – Testshire Partnership</title>"));
+    assert_eq!(role.matches("<h1").count(), 1);
+    assert!(role.contains("<html lang=\"en-GB\">"));
+    assert!(role.contains("<nav class=\"breadcrumbs\" aria-label=\"Breadcrumb\">"));
+    assert!(role.contains("<li><a href=\"../index.html\">About us</a></li>"));
+    assert!(role.contains("<a href=\"index.html\" aria-current=\"page\">Our role</a>"));
+    assert!(
+        role.contains("<h2 id=\"its-role\">Its role</h2>")
+            && role.contains("<h2 id=\"its-role-1\">")
+    );
+    assert!(role.contains("<th scope=\"col\">Partner</th>"));
+    assert!(role.contains(
+        "<link rel=\"canonical\" href=\"https://partnership.example.org/sub/about/role/\">"
+    ));
+    let about = String::from_utf8(files["about/index.html"].clone()).unwrap();
+    assert!(about.contains(
+        "Date of last review</dt><dd><time datetime=\"2026-10-01\">1 October 2026</time>"
+    ));
+    assert!(
+        about.contains("href=\"../news/index.html\""),
+        "root-relative Markdown links become relative"
+    );
+    let home = String::from_utf8(files["index.html"].clone()).unwrap();
+    assert!(
+        home.contains("href=\"about/role/index.html#its-role\""),
+        "@/ link with anchor"
+    );
+    assert!(home.contains("Telephone: <a href=\"tel:01234567890\">01234 567890</a>"));
+    // The site's template override wins over the theme's.
+    let news = String::from_utf8(files["news/first/index.html"].clone()).unwrap();
+    assert!(news.contains("<p class=\"fixture-override\">Published 10 January 2026</p>"));
+    // Co-located and static files are copied.
+    assert_eq!(
+        files["about/report/report.pdf"],
+        std::fs::read(fixture("basic/content/about/report/report.pdf")).unwrap()
+    );
+    assert!(
+        files.contains_key("images/mark.svg")
+            && files.contains_key("site.css")
+            && files.contains_key("print.css")
+    );
+}
+
+#[test]
+fn every_internal_link_is_relative_and_resolves() {
+    let out = tempfile::tempdir().unwrap();
+    build_ok(&fixture("basic"), out.path());
+    let mut checked = 0;
+    for file in walkdir(out.path())
+        .into_iter()
+        .filter(|p| p.extension().is_some_and(|e| e == "html"))
+    {
+        let html = std::fs::read_to_string(&file).unwrap();
+        for link in attr_values(&html, "href")
+            .into_iter()
+            .chain(attr_values(&html, "src"))
+        {
+            if link.starts_with("https://")
+                || link.starts_with("mailto:")
+                || link.starts_with("tel:")
+                || link.starts_with('#')
+            {
+                assert!(
+                    !link.starts_with("https://partnership.example.org")
+                        || html.contains(&format!("rel=\"canonical\" href=\"{link}\"")),
+                    "absolute own-site link {link} in {}",
+                    file.display()
+                );
+                continue;
+            }
+            assert!(
+                !link.starts_with('/'),
+                "root-absolute link {link} in {}",
+                file.display()
+            );
+            let path = link.split('#').next().unwrap();
+            let target = file.parent().unwrap().join(path);
+            assert!(
+                target.is_file(),
+                "{link} in {} does not resolve",
+                file.display()
+            );
+            checked += 1;
+        }
+    }
+    assert!(checked > 50, "only {checked} links checked");
+}
+
+#[test]
+fn sitemap_feed_robots_and_aliases() {
+    let out = tempfile::tempdir().unwrap();
+    build_ok(&fixture("basic"), out.path());
+    let files = tree(out.path());
+    let sitemap = String::from_utf8(files["sitemap.xml"].clone()).unwrap();
+    let pages: Vec<_> = files
+        .keys()
+        .filter(|k| k.ends_with("index.html") && *k != "old-role/index.html")
+        .collect();
+    assert_eq!(sitemap.matches("<loc>").count(), pages.len());
+    for page in pages {
+        let url = format!(
+            "<loc>https://partnership.example.org/sub/{}</loc>",
+            page.trim_end_matches("index.html")
+        );
+        assert!(sitemap.contains(&url), "sitemap lacks {url}");
+    }
+    let feed = String::from_utf8(files["news/atom.xml"].clone()).unwrap();
+    assert!(feed.contains("<id>https://partnership.example.org/sub/news/</id>"));
+    assert!(
+        feed.find("Second &amp; latest news").unwrap() < feed.find("First news").unwrap(),
+        "newest first"
+    );
+    assert!(feed.contains("<updated>2026-03-05T00:00:00Z</updated>"));
+    assert!(
+        feed.contains(
+            "href=&quot;https://partnership.example.org/sub/about/index.html#who-we-are&quot;"
+        ),
+        "feed links are absolute"
+    );
+    let robots = String::from_utf8(files["robots.txt"].clone()).unwrap();
+    assert!(robots.contains("Sitemap: https://partnership.example.org/sub/sitemap.xml"));
+    let alias = String::from_utf8(files["old-role/index.html"].clone()).unwrap();
+    assert!(alias.contains("content=\"0; url=../about/role/index.html\""));
+    let news = String::from_utf8(files["news/index.html"].clone()).unwrap();
+    assert!(news.contains("href=\"atom.xml\""));
+}
+
+#[test]
+fn same_input_gives_identical_output() {
+    let (a, b) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    build_ok(&fixture("basic"), a.path());
+    build_ok(&fixture("basic"), b.path());
+    assert_eq!(tree(a.path()), tree(b.path()));
+}
+
+#[test]
+fn base_url_flag_overrides_config() {
+    let out = tempfile::tempdir().unwrap();
+    let o = alliance(&[
+        "build",
+        "--root",
+        fixture("basic").to_str().unwrap(),
+        "--output",
+        out.path().to_str().unwrap(),
+        "--base-url",
+        "https://staging.example.net/",
+    ]);
+    assert!(o.status.success());
+    let sitemap = std::fs::read_to_string(out.path().join("sitemap.xml")).unwrap();
+    assert!(sitemap.contains("<loc>https://staging.example.net/about/</loc>"));
+}
+
+#[test]
+fn site_without_theme_folder_uses_the_built_in_civic_theme() {
+    // The basic fixture has no themes/ folder, so this proves the embedded theme.
+    assert!(!fixture("basic").join("themes").exists());
+    let out = tempfile::tempdir().unwrap();
+    build_ok(&fixture("basic"), out.path());
+    assert!(
+        std::fs::read_to_string(out.path().join("site.css"))
+            .unwrap()
+            .contains(".skip-link")
+    );
+}
+
+#[test]
+fn init_makes_a_site_that_builds_and_checks() {
+    let dir = tempfile::tempdir().unwrap();
+    let site = dir.path().join("mysite");
+    let o = alliance(&["init", site.to_str().unwrap()]);
+    assert!(o.status.success());
+    let o = alliance(&["check", "--root", site.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    build_ok(&site, &dir.path().join("out"));
+    assert!(dir.path().join("out/news/welcome/index.html").is_file());
+    assert!(dir.path().join("out/news/atom.xml").is_file());
+    // A second init into a non-empty folder is refused as misuse.
+    assert_eq!(
+        alliance(&["init", site.to_str().unwrap()]).status.code(),
+        Some(2)
+    );
+}
+
+#[test]
+fn the_example_site_builds() {
+    let out = tempfile::tempdir().unwrap();
+    build_ok(&repo(), out.path());
+    let files = tree(out.path());
+    assert!(files.len() > 10);
+    let home = String::from_utf8(files["index.html"].clone()).unwrap();
+    assert!(home.contains("Welwyn Hatfield Alliance"));
+    assert!(home.contains("safe, healthy and thriving community"));
+}
+
+#[test]
+fn misuse_exits_2_with_help() {
+    assert_eq!(
+        alliance(&["build", "--no-such-flag"]).status.code(),
+        Some(2)
+    );
+    assert_eq!(alliance(&["frobnicate"]).status.code(), Some(2));
+    for cmd in ["build", "check", "init"] {
+        let o = alliance(&[cmd, "--help"]);
+        assert!(o.status.success());
+        assert!(String::from_utf8_lossy(&o.stdout).contains("Usage: alliance"));
+    }
+}

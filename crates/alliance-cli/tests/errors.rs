@@ -1,0 +1,287 @@
+//! End-to-end: each kind of bad input is reported with its place and a hint,
+//! exits 1, and leaves the previous output untouched.
+
+mod common;
+
+use std::path::Path;
+
+use common::*;
+
+/// Copies the basic fixture, applies `edit`, builds over a previous good output,
+/// and returns stderr after checking the exit code and that the old output is intact.
+fn build_broken(edit: impl FnOnce(&Path)) -> String {
+    let dir = tempfile::tempdir().unwrap();
+    let site = dir.path().join("site");
+    copy_tree(&fixture("basic"), &site);
+    let out = dir.path().join("public");
+    build_ok(&site, &out);
+    let before = tree(&out);
+    edit(&site);
+    let o = alliance(&[
+        "build",
+        "--root",
+        site.to_str().unwrap(),
+        "--output",
+        out.to_str().unwrap(),
+    ]);
+    let stderr = String::from_utf8(o.stderr).unwrap();
+    assert_eq!(
+        o.status.code(),
+        Some(1),
+        "expected exit 1, stderr:\n{stderr}"
+    );
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert_eq!(tree(&out), before, "the previous output changed");
+    let leftovers: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(
+        leftovers.len(),
+        2,
+        "staging folder left behind: {leftovers:?}"
+    );
+    // `check` reports the same problem.
+    let c = alliance(&["check", "--root", site.to_str().unwrap()]);
+    assert_eq!(c.status.code(), Some(1));
+    stderr
+}
+
+fn write(site: &Path, rel: &str, text: &str) {
+    let path = site.join(rel);
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    std::fs::write(path, text).unwrap();
+}
+
+#[test]
+fn unknown_front_matter_key_names_line_and_nearest_key() {
+    let err = build_broken(|s| {
+        write(
+            s,
+            "content/about/role.md",
+            "+++\ntitle = \"Role\"\nowener = \"x\"\n+++\nBody\n",
+        )
+    });
+    assert!(
+        err.contains("content/about/role.md:3:1: error: unknown front-matter key `owener`"),
+        "{err}"
+    );
+    assert!(err.contains("3 | owener = \"x\""), "{err}");
+    assert!(err.contains("= hint: did you mean `owner`?"), "{err}");
+}
+
+#[test]
+fn malformed_toml_is_placed() {
+    let err = build_broken(|s| {
+        write(
+            s,
+            "content/about/role.md",
+            "+++\ntitle = \"Role\ndate = 2026-01-01\n+++\n",
+        )
+    });
+    assert!(err.contains("content/about/role.md:2:"), "{err}");
+    assert!(err.contains("malformed front matter"), "{err}");
+}
+
+#[test]
+fn bad_date_is_placed() {
+    let err = build_broken(|s| {
+        write(
+            s,
+            "content/about/role.md",
+            "+++\ntitle = \"Role\"\nreviewed = \"2026-02-30\"\n+++\n",
+        )
+    });
+    assert!(
+        err.contains("content/about/role.md:3:12: error: `2026-02-30` is not a valid date"),
+        "{err}"
+    );
+    assert!(err.contains("hint:"), "{err}");
+}
+
+#[test]
+fn missing_template_is_placed() {
+    let err = build_broken(|s| {
+        write(
+            s,
+            "content/partnerships/safety.md",
+            "+++\ntitle = \"Role\"\ntemplate = \"pgae.html\"\n+++\n",
+        )
+    });
+    assert!(
+        err.contains("content/partnerships/safety.md:3:1: error: template `pgae.html` not found"),
+        "{err}"
+    );
+    assert!(err.contains("did you mean `page.html`?"), "{err}");
+}
+
+#[test]
+fn template_error_names_the_template_line() {
+    let err = build_broken(|s| {
+        write(
+            s,
+            "templates/page.html",
+            "{% extends \"base.html\" %}\n{% block content %}\n<h1>{{ page.title }</h1>\n{% endblock content %}\n",
+        )
+    });
+    assert!(err.contains("templates/page.html:3:"), "{err}");
+    assert!(err.contains("template syntax error"), "{err}");
+    let err = build_broken(|s| {
+        write(
+            s,
+            "templates/page.html",
+            "{% extends \"base.html\" %}\n{% block content %}\n\n<p>{{ page.nothing.deeper }}</p>\n{% endblock content %}\n",
+        )
+    });
+    assert!(err.contains("templates/page.html:4:"), "{err}");
+    assert!(err.contains("while rendering content/"), "{err}");
+}
+
+#[test]
+fn broken_internal_links_are_placed() {
+    let err = build_broken(|s| {
+        write(
+            s,
+            "content/partnerships/safety.md",
+            "+++\ntitle = \"Safety\"\n+++\n\nSee [role](@/about/rol.md) and\n[who](@/about/_index.md#who-we-r).\n",
+        )
+    });
+    assert!(err.contains("content/partnerships/safety.md:5:5: error: broken internal link: no page `content/about/rol.md`"), "{err}");
+    assert!(err.contains("did you mean `about/role.md`?"), "{err}");
+    assert!(err.contains("content/partnerships/safety.md:6:1: error: broken internal link: `content/about/_index.md` has no heading `#who-we-r`"), "{err}");
+    assert!(err.contains("did you mean `who-we-are`?"), "{err}");
+    assert!(
+        err.contains("2 errors"),
+        "all errors are reported together: {err}"
+    );
+}
+
+#[test]
+fn link_to_draft_says_so() {
+    let err = build_broken(|s| {
+        write(
+            s,
+            "content/partnerships/safety.md",
+            "+++\ntitle = \"Safety\"\n+++\n[x](@/news/secret.md)\n",
+        )
+    });
+    assert!(err.contains("that page is a draft"), "{err}");
+}
+
+#[test]
+fn two_pages_at_one_url() {
+    let err = build_broken(|s| {
+        write(
+            s,
+            "content/about/other.md",
+            "+++\ntitle = \"Other\"\nslug = \"role\"\n+++\n",
+        )
+    });
+    assert!(
+        err.contains("two pages would be served at /about/role/"),
+        "{err}"
+    );
+    assert!(
+        err.contains("content/about/role.md:2:1") && err.contains("content/about/other.md"),
+        "{err}"
+    );
+}
+
+#[test]
+fn bad_config_is_placed() {
+    let err = build_broken(|s| {
+        let text = std::fs::read_to_string(s.join("config.toml"))
+            .unwrap()
+            .replace("phone =", "phon =");
+        write(s, "config.toml", &text);
+    });
+    assert!(
+        err.contains("config.toml:13:1: error: unknown key `phon`"),
+        "{err}"
+    );
+    assert!(err.contains("did you mean `phone`?"), "{err}");
+}
+
+#[test]
+fn many_errors_are_reported_together() {
+    let err = build_broken(|s| {
+        write(s, "content/a.md", "+++\ntitle = \"A\"\nwieght = 1\n+++\n");
+        write(
+            s,
+            "content/b.md",
+            "+++\ntitle = \"B\"\ndate = \"soon\"\n+++\n",
+        );
+        write(s, "content/c.md", "no front matter\n");
+    });
+    assert!(err.contains("content/a.md:3:1"), "{err}");
+    assert!(err.contains("content/b.md:3:8"), "{err}");
+    assert!(
+        err.contains("content/c.md:1:1: error: the file does not start with front matter"),
+        "{err}"
+    );
+    assert!(err.contains("3 errors"), "{err}");
+}
+
+#[test]
+fn sass_error_is_placed() {
+    let err = build_broken(|s| write(s, "sass/extra.scss", "a {\n  color: red\n  b: ;\n}\n"));
+    assert!(err.contains("sass/extra.scss:"), "{err}");
+    assert!(err.contains("Sass error"), "{err}");
+}
+
+#[test]
+fn not_utf8_and_garbage_never_panic() {
+    let err = build_broken(|s| {
+        std::fs::write(
+            s.join("content/bin.md"),
+            [0x2b, 0x2b, 0x2b, 0x0a, 0xff, 0xfe, 0x00],
+        )
+        .unwrap()
+    });
+    assert!(
+        err.contains("content/bin.md:2:1: error: the file is not UTF-8 text"),
+        "{err}"
+    );
+}
+
+#[test]
+fn check_json_lists_diagnostics() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_tree(&fixture("basic"), dir.path());
+    write(
+        dir.path(),
+        "content/a.md",
+        "+++\ntitle = \"A\"\ntitel = 1\n+++\n",
+    );
+    let o = alliance(&[
+        "check",
+        "--root",
+        dir.path().to_str().unwrap(),
+        "--format",
+        "json",
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    let json: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(json["errors"], 1);
+    let d = &json["diagnostics"][0];
+    assert_eq!(
+        (d["path"].as_str(), d["line"].as_u64(), d["col"].as_u64()),
+        (Some("content/a.md"), Some(3), Some(1))
+    );
+    assert_eq!(d["hint"], "did you mean `title`?");
+}
+
+#[test]
+fn output_inside_the_site_sources_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_tree(&fixture("basic"), dir.path());
+    let o = alliance(&[
+        "build",
+        "--root",
+        dir.path().to_str().unwrap(),
+        "--output",
+        dir.path().join("content").to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(dir.path().join("content/_index.md").is_file());
+}
