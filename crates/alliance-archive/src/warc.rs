@@ -84,6 +84,7 @@ pub(crate) fn write(
             ("WARC-Block-Digest", &warc_sha1(&info)),
         ],
         &info,
+        Compression::default(),
     )?;
 
     let mut summary = WarcSummary {
@@ -131,6 +132,12 @@ pub(crate) fn write(
                 ("Content-Type", "application/http;msgtype=response"),
             ],
             &block,
+            // Recompressing a PNG or a .docx hard gains nothing but time.
+            if mime::is_compressed(content_type) {
+                Compression::fast()
+            } else {
+                Compression::default()
+            },
         )?;
         summary.records += 1;
         summary.entries.push(IndexEntry {
@@ -161,6 +168,7 @@ pub(crate) fn write(
                     ("Content-Type", "application/http;msgtype=response"),
                 ],
                 head.as_bytes(),
+                Compression::default(),
             )?;
             summary.records += 1;
             summary.entries.push(IndexEntry {
@@ -231,11 +239,12 @@ struct MemberWriter<'a> {
 
 impl MemberWriter<'_> {
     /// Writes one record (the headers, `Content-Length`, the block, two CRLFs)
-    /// as its own gzip member; returns the member's offset and length.
+    /// as its own gzip member at `level`; returns the member's offset and length.
     fn record(
         &mut self,
         headers: &[(&str, &str)],
         block: &[u8],
+        level: Compression,
     ) -> Result<(u64, u64), ArchiveError> {
         let mut head = String::from("WARC/1.1\r\n");
         for (name, value) in headers {
@@ -245,10 +254,9 @@ impl MemberWriter<'_> {
 
         let fail = |e| ArchiveError::io("cannot write", self.path, e);
         // A fixed header (no name, mtime 0, OS "unknown") keeps output identical.
-        let mut gz = GzBuilder::new().operating_system(255).write(
-            Vec::with_capacity(block.len() / 2 + 512),
-            Compression::default(),
-        );
+        let mut gz = GzBuilder::new()
+            .operating_system(255)
+            .write(Vec::with_capacity(block.len() / 2 + 512), level);
         gz.write_all(head.as_bytes()).map_err(fail)?;
         gz.write_all(block).map_err(fail)?;
         gz.write_all(b"\r\n\r\n").map_err(fail)?;
