@@ -178,6 +178,8 @@ async function checkSite(browser, dir, name) {
       const label = `${p.path}  [${kind}]`;
       try {
         const kb = await checkKeyboard(page, url);
+        const back = kb.stops.filter((s) => s.backward).length;
+        console.log(`   keyboard: ${label} ${kb.stops.length - back} stops forward${back ? `, ${back} back from the end` : ''}`);
         record(name, 'keyboard', label, kb.failures.length ? [...kb.failures, '  focus order was:', ...formatStops(kb.stops)] : []);
       } catch (e) {
         record(name, 'keyboard', label, [`could not run: ${e.message}`]);

@@ -27,6 +27,7 @@ if [ "$code" -eq 0 ]; then ok "smoke: exit 0"; else fail "smoke: exit $code, exp
 # Every check must have run: 6 pages x 2 axe runs, data-kind, 2 XML files,
 # 5 kinds x (keyboard, reflow-320, text-200), vnu = 31. Update it with the fixture.
 expect "$log/smoke" "smoke: all 31 checks ran and passed" '^a11y: 31 passed, 0 failed$'
+expect "$log/smoke" "smoke: long page walked back from the end" '^   keyboard: /meetings/ +\[section\] [0-9]+ stops forward, [0-9]+ back from the end$'
 expect "$log/smoke" "smoke: every kind found" '^   kinds: 404 /404\.html, index /, news /news/first-meeting/, page /about/, section /meetings/$'
 for kind in index page section news 404; do
   for w in 320 1280; do
@@ -54,6 +55,7 @@ expect "$b" "broken: text in px does not grow at 200 %"   '^  text does not grow
 expect "$b" "broken: first stop is not the skip link"      '^  Tab stop 1 .*: the first Tab stop must be the skip link'
 expect "$b" "broken: no visible focus indicator"           'no visible focus indicator \(WCAG 2\.4\.7\)'
 expect "$b" "broken: focus obscured by a fixed banner"     'focus is obscured \(WCAG 2\.4\.11\).*cookie-banner'
+expect "$b" "broken: footer of a long page checked from the end" '^  Shift\+Tab stop 1 from the end <a href="\.\./">Home page</a> .*no visible focus indicator'
 expect "$b" "broken: skip link hidden when focused"        'the skip link is not visible when focused'
 expect "$b" "broken: skip link does not move focus"        'Enter on the skip link left focus on'
 expect "$b" "broken: landmark order main -> nav"           'focus order goes back from main to nav'
