@@ -23,6 +23,8 @@
 //! renamed into place at the end, so a failure leaves earlier packages as
 //! they were.
 
+#![warn(missing_docs)]
+
 mod bagit;
 mod capture;
 mod cdxj;
