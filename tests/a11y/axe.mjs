@@ -28,6 +28,17 @@ export const AXE_RUNS = [
   },
 ];
 
+/** Contrast again with `prefers-color-scheme: dark`, for a theme that has a dark mode. */
+export const DARK_RUNS = [
+  {
+    name: 'axe-dark-contrast',
+    options: {
+      runOnly: { type: 'rule', values: ['color-contrast', 'color-contrast-enhanced'] },
+      resultTypes: ['violations', 'incomplete'],
+    },
+  },
+];
+
 /**
  * Makes every page of `context` load axe before its own scripts. Much faster
  * than evaluating the 500 kB source in each page over the DevTools protocol
@@ -43,13 +54,13 @@ async function injectAxe(page) {
 }
 
 /**
- * Runs every AXE_RUNS entry on the page already loaded in `page`.
+ * Runs every entry of `runs` on the page already loaded in `page`.
  * Returns [{ run, violations: [{id, impact, help, helpUrl, nodes: [{target, summary, html}]}], incomplete: [...] }].
  */
-export async function runAxe(page) {
+export async function runAxe(page, runs = AXE_RUNS) {
   await injectAxe(page);
   const results = [];
-  for (const { name, options } of AXE_RUNS) {
+  for (const { name, options } of runs) {
     const r = await page.evaluate((opts) => window.axe.run(document, opts), options);
     const simplify = (list) => list.map((v) => ({
       id: v.id,

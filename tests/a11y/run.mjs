@@ -16,8 +16,8 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 
 import { serve } from './server.mjs';
-import { scanSite } from './site.mjs';
-import { runAxe, addAxeTo, formatViolation, AXE_VERSION } from './axe.mjs';
+import { scanSite, hasDarkScheme } from './site.mjs';
+import { runAxe, addAxeTo, formatViolation, AXE_VERSION, DARK_RUNS } from './axe.mjs';
 import { runVnu, isFailure, formatMessage } from './vnu.mjs';
 import { checkXml } from './xml.mjs';
 import { checkKeyboard, formatStops } from './keyboard.mjs';
@@ -92,6 +92,8 @@ async function checkSite(browser, dir, name) {
   const siteStart = t0();
   console.log(`\n== ${name}: ${site.root}`);
   const redirects = site.pages.filter((p) => p.redirect).length;
+  const dark = hasDarkScheme(site);
+  if (dark) console.log('   the CSS has a dark colour scheme: contrast is checked in it too');
   console.log(`   ${site.pages.length} HTML pages${redirects ? ` (${redirects} redirects)` : ''}, ${site.css.length} CSS, ${site.svg.length} SVG, ${site.xml.length} XML, ${site.ics.length} iCalendar files`);
   if (site.pages.length === 0) {
     record(name, 'site', site.root, ['no HTML pages found: is this a built site?']);
@@ -109,15 +111,15 @@ async function checkSite(browser, dir, name) {
 
   const server = await serve(site.root);
   // bypassCSP: a strict Content-Security-Policy would block axe.
-  const newContext = async () => {
-    const c = await browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 800 } });
+  const newContext = async (options = {}) => {
+    const c = await browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 800 }, ...options });
     c.on('requestfailed', (req) => {
       if (!req.url().startsWith(server.url) && !req.url().startsWith('data:')) external.add(req.url());
     });
     return c;
   };
   const external = new Set();
-  const axeContext = await newContext();
+  const axeContext = await newContext({ colorScheme: 'light' });
   await addAxeTo(axeContext);
   const context = await newContext(); // everything else, without axe in the page
   const outDir = path.join(OUT, name);
@@ -137,9 +139,15 @@ async function checkSite(browser, dir, name) {
         const res = await page.goto(server.url + p.path, { waitUntil: 'load' });
         if (res && !res.ok()) record(name, 'http', label, [`served with HTTP ${res.status()}`]);
         p.kind = await page.evaluate(() => document.body && document.body.dataset.kind);
-        for (const r of await runAxe(page)) {
+        const results = await runAxe(page);
+        if (dark) {
+          await page.emulateMedia({ colorScheme: 'dark' });
+          results.push(...await runAxe(page, DARK_RUNS));
+          await page.emulateMedia({ colorScheme: 'light' });
+        }
+        for (const r of results) {
           record(name, r.run, label, r.violations.flatMap((v) => formatViolation(p.path, v)));
-          for (const v of r.incomplete) incomplete.set(v.id, (incomplete.get(v.id) ?? 0) + 1);
+          for (const v of r.incomplete) incomplete.set(`${r.run}/${v.id}`, (incomplete.get(`${r.run}/${v.id}`) ?? 0) + 1);
         }
       } catch (e) {
         record(name, 'axe', label, [`could not check the page: ${e.message}`]);

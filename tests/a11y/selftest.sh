@@ -24,9 +24,11 @@ echo "== run.sh fixture-smoke"
 "$here/run.sh" "$here/fixture-smoke" >"$log/smoke" 2>&1
 code=$?
 if [ "$code" -eq 0 ]; then ok "smoke: exit 0"; else fail "smoke: exit $code, expected 0"; sed 's/^/    /' "$log/smoke"; fi
-# Every check must have run: 6 pages x 2 axe runs, data-kind, 2 XML files,
-# 5 kinds x (keyboard, reflow-320, text-200), vnu = 31. Update it with the fixture.
-expect "$log/smoke" "smoke: all 31 checks ran and passed" '^a11y: 31 passed, 0 failed$'
+# Every check must have run: 6 pages x 3 axe runs (light, AAA, dark mode),
+# data-kind, 2 XML files, 5 kinds x (keyboard, reflow-320, text-200), vnu = 37.
+# Update it with the fixture.
+expect "$log/smoke" "smoke: all 37 checks ran and passed" '^a11y: 37 passed, 0 failed$'
+expect "$log/smoke" "smoke: dark colour scheme noticed" '^   the CSS has a dark colour scheme: contrast is checked in it too$'
 expect "$log/smoke" "smoke: long page walked back from the end" '^   keyboard: /meetings/ +\[section\] [0-9]+ stops forward, [0-9]+ back from the end$'
 expect "$log/smoke" "smoke: every kind found" '^   kinds: 404 /404\.html, index /, news /news/first-meeting/, page /about/, section /meetings/$'
 for kind in index page section news 404; do
@@ -45,6 +47,7 @@ expect "$b" "broken: missing alt (axe image-alt)"          '^  / +image-alt \(cr
 expect "$b" "broken: low contrast (axe color-contrast)"    '^  / +color-contrast \(serious\)'
 expect "$b" "broken: AA-only contrast (axe color-contrast-enhanced)" '^  / +color-contrast-enhanced \(serious\)'
 expect "$b" "broken: contrast ratio in the message"        'insufficient color contrast of 2\.8'
+expect "$b" "broken: low contrast in dark mode"            '^FAIL axe-dark-contrast  /about/'
 expect "$b" "broken: no lang (axe html-has-lang)"          '^  /about/ +html-has-lang'
 expect "$b" "broken: duplicate id (vnu)"                   '^  index\.html:[0-9]+:[0-9]+: error: Duplicate ID .twice.'
 expect "$b" "broken: missing alt (vnu)"                    '^  index\.html:[0-9]+:[0-9]+: error: An .img. element must have an .alt. attribute'

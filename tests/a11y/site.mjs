@@ -32,6 +32,13 @@ export function isRedirect(file) {
   return /<meta[^>]+http-equiv\s*=\s*["']?refresh/i.test(head);
 }
 
+/** Whether the site's CSS (files or <style> in pages) has a dark colour scheme. */
+export function hasDarkScheme(site) {
+  const dark = /prefers-color-scheme\s*:\s*dark/i;
+  return site.css.some((f) => dark.test(fs.readFileSync(f, 'utf8'))) ||
+    site.html.some((f) => dark.test(fs.readFileSync(f, 'utf8')));
+}
+
 export function scanSite(root) {
   root = path.resolve(root);
   const files = walk(root).sort();
