@@ -8,7 +8,8 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Instant;
 
-use alliance_generator::{BuildOptions, Diagnostics, Mode};
+use alliance_generator::date::SiteDate;
+use alliance_generator::{BuildOptions, Diagnostics, Mode, SnapshotInfo};
 use clap::{Parser, Subcommand, ValueEnum};
 
 /// Alliance: static, accessible websites for Local Strategic Partnerships.
@@ -46,6 +47,18 @@ enum Command {
         /// How to print problems.
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
+    },
+    /// Take a dated snapshot for an archive: a browsable copy, WARC, CDXJ, WACZ and BagIt.
+    Snapshot {
+        /// The site folder, holding config.toml.
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// The capture date, YYYY-MM-DD (default: today).
+        #[arg(long)]
+        date: Option<String>,
+        /// Where snapshots are kept; this one goes in OUT/DATE/.
+        #[arg(long, default_value = "snapshots")]
+        out: PathBuf,
     },
 }
 
@@ -105,6 +118,7 @@ fn main() -> ExitCode {
                 Err(diagnostics) => failed(&diagnostics),
             }
         }
+        Command::Snapshot { root, date, out } => snapshot(root, date, out),
         Command::Check { root, format } => {
             let result = alliance_generator::check(&root);
             let diagnostics = match &result {
@@ -133,6 +147,72 @@ fn main() -> ExitCode {
             } else {
                 ExitCode::from(1)
             }
+        }
+    }
+}
+
+fn snapshot(root: PathBuf, date: Option<String>, out: PathBuf) -> ExitCode {
+    let started = Instant::now();
+    let date = match date {
+        Some(text) => match SiteDate::parse(&text) {
+            Ok(d) if d.time.is_none() => d,
+            _ => {
+                eprintln!("error: `--date {text}` is not a date; write it as YYYY-MM-DD, e.g. 2026-11-22");
+                return ExitCode::from(2);
+            }
+        },
+        None => SiteDate {
+            date: jiff::Timestamp::now().to_zoned(jiff::tz::TimeZone::UTC).date(),
+            time: None,
+        },
+    };
+    let out = if out.is_relative() { root.join(out) } else { out };
+    let dir = out.join(date.iso_date());
+    let site_dir = dir.join("site");
+    let config = match alliance_generator::load_site(&root, None) {
+        Ok(site) => site.config,
+        Err(diagnostics) => return failed(&diagnostics),
+    };
+    let options = BuildOptions {
+        root,
+        output: site_dir.clone(),
+        base_url: None,
+        mode: Mode {
+            snapshot: Some(SnapshotInfo {
+                date,
+                organisation: config.archive.organisation.clone(),
+            }),
+        },
+    };
+    let report = match alliance_generator::build(&options) {
+        Ok(report) => report,
+        Err(diagnostics) => return failed(&diagnostics),
+    };
+    let meta = alliance_archive::SnapshotMeta {
+        date: date.iso_date(),
+        base_url: config.base_url.clone(),
+        title: config.title.clone(),
+        organisation: if config.archive.organisation.is_empty() { config.partnership.name.clone() } else { config.archive.organisation.clone() },
+        software: format!("Alliance {}", env!("CARGO_PKG_VERSION")),
+    };
+    match alliance_archive::package(&site_dir, &dir, &meta) {
+        Ok(packages) => {
+            println!(
+                "Snapshot of {} pages taken on {} in {} ms:\n  {}\n  {}\n  {}\n  {}\n  {}",
+                report.pages,
+                date.short(),
+                started.elapsed().as_millis(),
+                site_dir.display(),
+                packages.warc.display(),
+                packages.cdxj.display(),
+                packages.wacz.display(),
+                packages.bag.display()
+            );
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("error: cannot package the snapshot: {e}");
+            ExitCode::from(1)
         }
     }
 }

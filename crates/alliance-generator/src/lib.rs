@@ -111,6 +111,7 @@ struct SiteView<'a> {
 pub fn compile_templates(site: &Site, mode: &Mode) -> Result<(Theme, Templates), Diagnostics> {
     let theme = Theme::load(&site.root, &site.config.theme)?;
     let mut templates = Templates::new(&theme, site)?;
+    templates.mark_external_links = mode.snapshot.is_some();
     templates.set_global("config", &site.config);
     templates.set_global("mode", mode);
     let view = SiteView {

@@ -15,6 +15,8 @@ use crate::url::relative;
 /// Compiled templates, ready to render any page.
 pub struct Templates {
     tera: Tera,
+    /// Whether external links get a visible "(external link)" marker (snapshots).
+    pub mark_external_links: bool,
     /// Template name → (file as shown to editors, its text).
     sources: BTreeMap<String, (PathBuf, String)>,
 }
@@ -49,7 +51,11 @@ impl Templates {
         if diagnostics.has_errors() {
             return Err(diagnostics);
         }
-        Ok(Templates { tera, sources })
+        Ok(Templates {
+            tera,
+            mark_external_links: false,
+            sources,
+        })
     }
 
     /// Whether a template of that name exists.
@@ -74,9 +80,11 @@ impl Templates {
         context: &tera::Context,
         page: &std::path::Path,
     ) -> Result<String, Diagnostic> {
-        self.tera
+        let html = self
+            .tera
             .render(name, context)
-            .map_err(|e| template_error(&e, &self.sources, Some(page)))
+            .map_err(|e| template_error(&e, &self.sources, Some(page)))?;
+        Ok(if self.mark_external_links { mark_external_links(&html) } else { html })
     }
 }
 
@@ -157,4 +165,45 @@ fn register(tera: &mut Tera, site: &Site) {
                 .ok_or_else(|| tera::Error::message(format!("get_page: no page `content/{path}`")))
         },
     );
+}
+
+/// The visible marker an archived copy puts on links that leave it.
+pub const EXTERNAL_MARKER: &str = "<span class=\"external-link\"> (external link)</span>";
+
+/// Adds [`EXTERNAL_MARKER`] inside every `<a>` whose target is another site.
+pub fn mark_external_links(html: &str) -> String {
+    let mut out = String::with_capacity(html.len() + 512);
+    let mut rest = html;
+    while let Some(i) = rest.find("<a ") {
+        let tag_end = rest[i..].find('>').map_or(rest.len(), |e| i + e + 1);
+        let tag = &rest[i..tag_end];
+        let external = tag.contains("href=\"http://") || tag.contains("href=\"https://");
+        match rest[tag_end..].find("</a>").filter(|_| external) {
+            Some(close) => {
+                let close = tag_end + close;
+                out.push_str(&rest[..close]);
+                out.push_str(EXTERNAL_MARKER);
+                rest = &rest[close..];
+            }
+            None => {
+                out.push_str(&rest[..tag_end]);
+                rest = &rest[tag_end..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn marks_only_external_links() {
+        let html = "<a href=\"../a/index.html\">A</a> <a class=\"x\" href=\"https://e.org/\">E</a> <a href=\"mailto:a@b\">M</a>";
+        let out = mark_external_links(html);
+        assert_eq!(out.matches("(external link)").count(), 1);
+        assert!(out.contains("\">E<span class=\"external-link\"> (external link)</span></a>"));
+    }
 }
