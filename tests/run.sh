@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Runs every test of Alliance. On a fresh machine it installs what the tests
+# need itself: Chromium and Java from Debian (tests/a11y/run.sh), the pinned npm
+# packages (npm ci), and the archive tools from PyPI (tests/archive/validate.sh).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+echo "== Rust: unit and end-to-end tests"
+cargo test --workspace --locked
+
+echo "== Build the example, fixture, starter and snapshot sites"
+cargo build --release --locked -p alliance-cli
+out=$(mktemp -d)
+trap 'rm -rf "$out"' EXIT
+alliance=target/release/alliance
+$alliance check
+$alliance build --output "$out/example"
+$alliance build --root tests/fixtures/basic --output "$out/basic"
+$alliance init "$out/starter-src"
+$alliance build --root "$out/starter-src" --output "$out/starter"
+$alliance snapshot --date 2026-11-22 --out "$out/snapshots"
+
+echo "== Accessibility: the checker's self-test, then axe-core and vnu on every page"
+bash tests/a11y/selftest.sh
+bash tests/a11y/run.sh "$out/example" "$out/basic" "$out/starter" "$out/snapshots/2026-11-22/site"
+
+echo "== Archives: warcio, py-wacz, bagit-python and pywb replay"
+bash tests/archive/validate.sh "$out/snapshots/2026-11-22"
