@@ -157,16 +157,24 @@ fn snapshot(root: PathBuf, date: Option<String>, out: PathBuf) -> ExitCode {
         Some(text) => match SiteDate::parse(&text) {
             Ok(d) if d.time.is_none() => d,
             _ => {
-                eprintln!("error: `--date {text}` is not a date; write it as YYYY-MM-DD, e.g. 2026-11-22");
+                eprintln!(
+                    "error: `--date {text}` is not a date; write it as YYYY-MM-DD, e.g. 2026-11-22"
+                );
                 return ExitCode::from(2);
             }
         },
         None => SiteDate {
-            date: jiff::Timestamp::now().to_zoned(jiff::tz::TimeZone::UTC).date(),
+            date: jiff::Timestamp::now()
+                .to_zoned(jiff::tz::TimeZone::UTC)
+                .date(),
             time: None,
         },
     };
-    let out = if out.is_relative() { root.join(out) } else { out };
+    let out = if out.is_relative() {
+        root.join(out)
+    } else {
+        out
+    };
     let dir = out.join(date.iso_date());
     let site_dir = dir.join("site");
     let config = match alliance_generator::load_site(&root, None) {
@@ -192,7 +200,11 @@ fn snapshot(root: PathBuf, date: Option<String>, out: PathBuf) -> ExitCode {
         date: date.iso_date(),
         base_url: config.base_url.clone(),
         title: config.title.clone(),
-        organisation: if config.archive.organisation.is_empty() { config.partnership.name.clone() } else { config.archive.organisation.clone() },
+        organisation: if config.archive.organisation.is_empty() {
+            config.partnership.name.clone()
+        } else {
+            config.archive.organisation.clone()
+        },
         software: format!("Alliance {}", env!("CARGO_PKG_VERSION")),
     };
     match alliance_archive::package(&site_dir, &dir, &meta) {

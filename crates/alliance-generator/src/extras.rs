@@ -73,7 +73,7 @@ pub fn atom_feed(site: &Site, section: usize, feed_path: &str) -> String {
     let mut out = String::from(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\"",
     );
-    let _ = write!(out, " xml:lang=\"{}\">\n", escape(&config.language));
+    let _ = writeln!(out, " xml:lang=\"{}\">", escape(&config.language));
     let _ = writeln!(
         out,
         "  <title>{} – {}</title>",

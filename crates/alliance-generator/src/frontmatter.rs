@@ -192,7 +192,7 @@ pub fn parse(path: &Path, text: &str) -> Result<Parsed, Vec<Diagnostic>> {
     }
     errors.sort_by_key(|d| d.position);
     let mut typed = toml::Table::deserialize(toml::Deserializer::from(table)).unwrap_or_default();
-    typed.retain(|k, _| kind_keys.iter().any(|key| *key == k));
+    typed.retain(|k, _| kind_keys.contains(&k));
     match front {
         Some(front) if errors.is_empty() => Ok(Parsed {
             front,

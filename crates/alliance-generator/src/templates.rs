@@ -84,7 +84,11 @@ impl Templates {
             .tera
             .render(name, context)
             .map_err(|e| template_error(&e, &self.sources, Some(page)))?;
-        Ok(if self.mark_external_links { mark_external_links(&html) } else { html })
+        Ok(if self.mark_external_links {
+            mark_external_links(&html)
+        } else {
+            html
+        })
     }
 }
 

@@ -215,7 +215,7 @@ fn sass_error(e: grass::Error, entry: &Path) -> Diagnostic {
             let display = file
                 .strip_prefix(VIRTUAL_ROOT)
                 .map(|rest| {
-                    let parent = entry.parent().map(|p| display_path(p)).unwrap_or_default();
+                    let parent = entry.parent().map(display_path).unwrap_or_default();
                     PathBuf::from(format!("{parent}{rest}"))
                 })
                 .unwrap_or_else(|| entry.to_path_buf());
