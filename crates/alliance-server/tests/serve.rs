@@ -1,0 +1,394 @@
+//! Integration tests: a real server on an ephemeral loopback port, plain
+//! `TcpStream` HTTP/1.1 requests, real file edits observed over SSE.
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use alliance_server::{RunningServer, ServeOptions, start};
+
+/// Copies a folder tree.
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+}
+
+/// A temp copy of `tests/fixtures/basic` and a server on it.
+fn fixture_server() -> (tempfile::TempDir, PathBuf, RunningServer) {
+    let repo = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("site");
+    copy_dir(&repo.join("tests/fixtures/basic"), &root);
+    let server = start(ServeOptions {
+        root: root.clone(),
+        bind: "127.0.0.1".to_owned(),
+        port: 0,
+        open: false,
+    })
+    .unwrap();
+    (dir, root, server)
+}
+
+/// A parsed HTTP response.
+struct Reply {
+    status: u16,
+    headers: Vec<(String, String)>,
+    body: Vec<u8>,
+}
+
+impl Reply {
+    fn header(&self, name: &str) -> Option<&str> {
+        self.headers
+            .iter()
+            .find(|(n, _)| n.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_str())
+    }
+    fn text(&self) -> String {
+        String::from_utf8_lossy(&self.body).into_owned()
+    }
+}
+
+/// Sends one request with `Connection: close` and reads the whole reply.
+fn request(port: u16, method: &str, path: &str) -> Reply {
+    let mut stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
+    stream
+        .set_read_timeout(Some(Duration::from_secs(10)))
+        .unwrap();
+    write!(
+        stream,
+        "{method} {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
+    )
+    .unwrap();
+    let mut raw = Vec::new();
+    stream.read_to_end(&mut raw).unwrap();
+    let split = raw
+        .windows(4)
+        .position(|w| w == b"\r\n\r\n")
+        .expect("end of headers");
+    let head = String::from_utf8_lossy(&raw[..split]).into_owned();
+    let mut lines = head.lines();
+    let status = lines
+        .next()
+        .unwrap()
+        .split(' ')
+        .nth(1)
+        .unwrap()
+        .parse()
+        .unwrap();
+    let headers: Vec<(String, String)> = lines
+        .filter_map(|l| l.split_once(':'))
+        .map(|(n, v)| (n.trim().to_owned(), v.trim().to_owned()))
+        .collect();
+    let mut body = raw[split + 4..].to_vec();
+    let chunked = headers
+        .iter()
+        .any(|(n, v)| n.eq_ignore_ascii_case("transfer-encoding") && v.contains("chunked"));
+    if chunked {
+        body = dechunk(&body);
+    }
+    Reply {
+        status,
+        headers,
+        body,
+    }
+}
+
+fn dechunk(mut data: &[u8]) -> Vec<u8> {
+    let mut out = Vec::new();
+    loop {
+        let Some(eol) = data.windows(2).position(|w| w == b"\r\n") else {
+            return out;
+        };
+        let size =
+            usize::from_str_radix(std::str::from_utf8(&data[..eol]).unwrap().trim(), 16).unwrap();
+        if size == 0 {
+            return out;
+        }
+        out.extend_from_slice(&data[eol + 2..eol + 2 + size]);
+        data = &data[eol + 2 + size + 2..];
+    }
+}
+
+/// Saves a file the way editors do: write a temp file, then rename it over.
+fn save(path: &Path, text: &str) {
+    let temp = path.with_file_name(format!(
+        ".{}.tmp",
+        path.file_name().unwrap().to_string_lossy()
+    ));
+    std::fs::write(&temp, text).unwrap();
+    std::fs::rename(&temp, path).unwrap();
+}
+
+fn get(port: u16, path: &str) -> Reply {
+    request(port, "GET", path)
+}
+
+/// An open SSE stream, read line by line with a deadline.
+struct Events(BufReader<TcpStream>);
+
+impl Events {
+    fn connect(port: u16) -> Events {
+        let mut stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
+        stream
+            .set_read_timeout(Some(Duration::from_millis(500)))
+            .unwrap();
+        write!(
+            stream,
+            "GET /__alliance/events HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: text/event-stream\r\n\r\n"
+        )
+        .unwrap();
+        let mut events = Events(BufReader::new(stream));
+        let head = events.until(|l| l.is_empty(), Duration::from_secs(10));
+        assert!(head[0].contains("200"), "{head:?}");
+        assert!(
+            head.iter()
+                .any(|l| l.eq_ignore_ascii_case("content-type: text/event-stream")),
+            "{head:?}"
+        );
+        assert!(
+            head.iter()
+                .any(|l| l.eq_ignore_ascii_case("cache-control: no-cache"))
+        );
+        // The greeting proves we are registered before any edit is made.
+        events.until(|l| l == ": connected", Duration::from_secs(10));
+        events
+    }
+
+    /// Reads lines until one matches; panics after the deadline.
+    fn until(&mut self, done: impl Fn(&str) -> bool, timeout: Duration) -> Vec<String> {
+        let deadline = Instant::now() + timeout;
+        let mut seen = Vec::new();
+        let mut line = String::new();
+        while Instant::now() < deadline {
+            match self.0.read_line(&mut line) {
+                Ok(0) => panic!("event stream closed; saw {seen:?}"),
+                Ok(_) => {
+                    let l = line.trim_end_matches(['\r', '\n']).to_owned();
+                    line.clear();
+                    let finished = done(&l);
+                    seen.push(l);
+                    if finished {
+                        return seen;
+                    }
+                }
+                Err(e)
+                    if matches!(
+                        e.kind(),
+                        std::io::ErrorKind::WouldBlock | std::io::ErrorKind::TimedOut
+                    ) => {}
+                Err(e) => panic!("{e}"),
+            }
+        }
+        panic!("timed out; saw {seen:?}");
+    }
+
+    fn next_event(&mut self) -> String {
+        let lines = self.until(|l| l.starts_with("event:"), Duration::from_secs(10));
+        lines.last().unwrap()["event:".len()..].trim().to_owned()
+    }
+}
+
+#[test]
+fn serves_files_with_types_indexes_404_and_head() {
+    let (_dir, _root, server) = fixture_server();
+    let port = server.port();
+    let files = server.files();
+
+    let home = get(port, "/");
+    assert_eq!(home.status, 200);
+    assert_eq!(
+        home.header("content-type"),
+        Some("text/html; charset=utf-8")
+    );
+    assert!(home.text().contains("Testshire"));
+
+    let about = get(port, "/about/");
+    assert_eq!(about.status, 200);
+    assert!(
+        about.body.len() > files["about/index.html"].len(),
+        "the served page carries the reload script"
+    );
+    let redirect = get(port, "/about");
+    assert_eq!(redirect.status, 301);
+    assert_eq!(redirect.header("location"), Some("/about/"));
+
+    let mut checked = 0;
+    for (path, expected) in [
+        ("sitemap.xml", "application/xml"),
+        ("robots.txt", "text/plain; charset=utf-8"),
+        ("images/mark.svg", "image/svg+xml"),
+        ("about/report/report.pdf", "application/pdf"),
+    ] {
+        if files.contains_key(path) {
+            let reply = get(port, &format!("/{path}"));
+            assert_eq!(reply.status, 200, "{path}");
+            assert_eq!(reply.header("content-type"), Some(expected), "{path}");
+            assert_eq!(reply.body, files[path], "{path}");
+            checked += 1;
+        }
+    }
+    assert!(
+        checked >= 3,
+        "fixture lacks the expected files: {:?}",
+        files.keys()
+    );
+    for (path, bytes) in &files {
+        if path.ends_with(".css") {
+            let reply = get(port, &format!("/{path}"));
+            assert_eq!(
+                reply.header("content-type"),
+                Some("text/css; charset=utf-8")
+            );
+            assert_eq!(&reply.body, bytes);
+        }
+        if path.ends_with("atom.xml") {
+            let reply = get(port, &format!("/{path}"));
+            assert_eq!(reply.header("content-type"), Some("application/atom+xml"));
+        }
+    }
+
+    let missing = get(port, "/no/such/page/");
+    assert_eq!(missing.status, 404);
+    assert_eq!(
+        missing.header("content-type"),
+        Some("text/html; charset=utf-8")
+    );
+    if let Some(page) = files.get("404.html") {
+        let served = missing.text();
+        let raw = String::from_utf8_lossy(page);
+        let start = raw.find("<body").unwrap();
+        assert!(served.contains(&raw[start..start + 40]));
+    }
+
+    let head = request(port, "HEAD", "/about/");
+    assert_eq!(head.status, 200);
+    assert!(head.body.is_empty(), "HEAD must have no body");
+    assert_eq!(
+        head.header("content-type"),
+        Some("text/html; charset=utf-8")
+    );
+    assert_eq!(
+        head.header("content-length"),
+        Some(about.body.len().to_string().as_str())
+    );
+
+    server.stop();
+}
+
+#[test]
+fn never_serves_outside_the_site() {
+    let (_dir, root, server) = fixture_server();
+    let port = server.port();
+    let config = std::fs::read_to_string(root.join("config.toml")).unwrap();
+    for path in [
+        "/../config.toml",
+        "/%2e%2e/config.toml",
+        "/%2E%2E/config.toml",
+        "/..%2fconfig.toml",
+        "/..%2Fconfig.toml",
+        "/a\\..\\config.toml",
+        "/a%5c..%5cconfig.toml",
+        "//etc/passwd",
+        "/%2fetc/passwd",
+        "/config.toml",
+        "/content/about/_index.md",
+        "/%00",
+        "/about/%2e%2e/%2e%2e/config.toml",
+    ] {
+        let reply = get(port, path);
+        assert!(
+            reply.status == 400 || reply.status == 404,
+            "{path}: {}",
+            reply.status
+        );
+        let text = reply.text();
+        assert!(!text.contains("base_url"), "{path} leaked config.toml");
+        assert!(!text.contains(&config[..40]), "{path}");
+        assert!(!text.contains("root:x:0:0"), "{path} leaked /etc/passwd");
+    }
+    server.stop();
+}
+
+#[test]
+fn injects_the_reload_script_only_when_serving() {
+    let (_dir, _root, server) = fixture_server();
+    let port = server.port();
+    let files = server.files();
+    for (path, bytes) in &files {
+        if path.ends_with(".html") {
+            let raw = String::from_utf8_lossy(bytes);
+            assert!(
+                !raw.contains("/__alliance/events"),
+                "{path} raw has the script"
+            );
+        }
+    }
+    let served = get(port, "/about/").text();
+    let script = served.find("/__alliance/events").expect("reload script");
+    assert!(script < served.rfind("</body>").unwrap());
+    assert!(
+        !served.contains("role=\"alert\""),
+        "no overlay without errors"
+    );
+    // Non-HTML files are untouched.
+    let svg = get(port, "/images/mark.svg");
+    assert!(!svg.text().contains("__alliance"));
+    server.stop();
+}
+
+#[test]
+fn edits_rebuild_and_reload_and_errors_show_an_overlay() {
+    let (_dir, root, server) = fixture_server();
+    let port = server.port();
+    let page = root.join("content/about/_index.md");
+    let original = std::fs::read_to_string(&page).unwrap();
+    let mut events = Events::connect(port);
+    // A second listener that goes away must not disturb the first.
+    drop(Events::connect(port));
+
+    // Edit: the reload event arrives, and the page has the new text.
+    let edited = original.replace("We are a partnership.", "We are a splendid partnership.");
+    assert_ne!(edited, original);
+    save(&page, &edited);
+    assert_eq!(events.next_event(), "reload");
+    let about = get(port, "/about/").text();
+    assert!(about.contains("We are a splendid partnership."), "{about}");
+
+    // Break the front matter: the overlay names the file and line; the last
+    // good content is still served.
+    let broken = edited.replacen("title = \"About us\"", "title = \"About us", 1);
+    save(&page, &broken);
+    assert_eq!(events.next_event(), "reload");
+    let about = get(port, "/about/").text();
+    assert!(about.contains("We are a splendid partnership."));
+    let overlay_at = about.find("role=\"alert\"").expect("error overlay");
+    let overlay = &about[overlay_at..];
+    let overlay = &overlay[..overlay.find("</div>").unwrap()];
+    assert!(
+        overlay.contains("content/about/_index.md:2:"),
+        "overlay lacks file:line: {overlay}"
+    );
+    // Every HTML page shows it, including the 404 page.
+    assert!(get(port, "/").text().contains("role=\"alert\""));
+    assert!(get(port, "/nowhere").text().contains("role=\"alert\""));
+
+    // Editor junk is ignored: no rebuild for a swap file.
+    std::fs::write(root.join("content/about/.x.md.swp"), "junk").unwrap();
+
+    // Fix it: the overlay goes.
+    save(&page, &edited);
+    assert_eq!(events.next_event(), "reload");
+    let about = get(port, "/about/").text();
+    assert!(!about.contains("role=\"alert\""));
+    assert!(about.contains("We are a splendid partnership."));
+    server.stop();
+}
