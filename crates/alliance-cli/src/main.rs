@@ -39,6 +39,21 @@ enum Command {
         #[arg(long)]
         base_url: Option<String>,
     },
+    /// Build the site, serve it locally, and rebuild and reload the browser on every change.
+    Serve {
+        /// The site folder, holding config.toml.
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// The address to listen on (loopback unless told otherwise).
+        #[arg(long, default_value = "127.0.0.1")]
+        bind: String,
+        /// The port to listen on (the next free one is used if it is taken).
+        #[arg(long, default_value_t = 1111)]
+        port: u16,
+        /// Open the site in the default browser.
+        #[arg(long)]
+        open: bool,
+    },
     /// Check the site for errors, writing nothing.
     Check {
         /// The site folder, holding config.toml.
@@ -119,6 +134,25 @@ fn main() -> ExitCode {
             }
         }
         Command::Snapshot { root, date, out } => snapshot(root, date, out),
+        Command::Serve {
+            root,
+            bind,
+            port,
+            open,
+        } => {
+            match alliance_server::serve(alliance_server::ServeOptions {
+                root,
+                bind,
+                port,
+                open,
+            }) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) => {
+                    eprintln!("error: {e}");
+                    ExitCode::from(1)
+                }
+            }
+        }
         Command::Check { root, format } => {
             let result = alliance_generator::check(&root);
             let diagnostics = match &result {
