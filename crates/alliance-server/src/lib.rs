@@ -145,6 +145,12 @@ impl RunningServer {
         read_lock(&self.state.build).files.clone()
     }
 
+    /// How many Server-Sent Events listeners are connected (those whose
+    /// connection failed are dropped at the next event or 15-second ping).
+    pub fn listeners(&self) -> usize {
+        lock(&self.state.clients).len()
+    }
+
     /// Stops the workers and the watcher and waits for them.
     pub fn stop(self) {
         self.state.stop.store(true, Ordering::SeqCst);
@@ -726,12 +732,15 @@ pub fn content_type(path: &str) -> &'static str {
 fn subscribe(request: Request, state: &State) {
     let mut writer = request.into_writer();
     let head = "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-cache\r\nConnection: keep-alive\r\nX-Accel-Buffering: no\r\n\r\nretry: 1000\n: connected\n\n";
+    // Greet under the lock, so a client that has seen the greeting is
+    // already registered for the next event.
+    let mut clients = lock(&state.clients);
     if writer
         .write_all(head.as_bytes())
         .and_then(|()| writer.flush())
         .is_ok()
     {
-        lock(&state.clients).push(writer);
+        clients.push(writer);
     }
 }
 

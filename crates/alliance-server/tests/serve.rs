@@ -392,3 +392,156 @@ fn edits_rebuild_and_reload_and_errors_show_an_overlay() {
     assert!(about.contains("We are a splendid partnership."));
     server.stop();
 }
+
+#[test]
+fn a_css_only_change_sends_a_css_event() {
+    let (_dir, root, server) = fixture_server();
+    let port = server.port();
+    let mut events = Events::connect(port);
+    save(&root.join("static/extra.css"), "body { margin: 0 }\n");
+    assert_eq!(events.next_event(), "css");
+    let css = get(port, "/extra.css");
+    assert_eq!(css.status, 200);
+    assert_eq!(css.header("content-type"), Some("text/css; charset=utf-8"));
+    assert_eq!(css.text(), "body { margin: 0 }\n");
+    server.stop();
+}
+
+#[test]
+fn a_taken_port_moves_to_the_next_free_one() {
+    let taken = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = taken.local_addr().unwrap().port();
+    let repo = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let server = start(ServeOptions {
+        root: repo.join("tests/fixtures/basic"),
+        bind: "127.0.0.1".to_owned(),
+        port,
+        open: false,
+    })
+    .unwrap();
+    assert_ne!(server.port(), port);
+    assert!(server.port() > port && server.port() <= port + 10);
+    assert_eq!(get(server.port(), "/").status, 200);
+    server.stop();
+}
+
+#[test]
+fn many_requests_and_listeners_at_once() {
+    let (_dir, root, server) = fixture_server();
+    let port = server.port();
+    let mut listeners: Vec<Events> = (0..12).map(|_| Events::connect(port)).collect();
+    assert_eq!(server.listeners(), 12);
+    // Listeners do not hold worker threads: requests still flow.
+    let workers: Vec<_> = (0..16)
+        .map(|_| {
+            std::thread::spawn(move || {
+                for path in ["/", "/about/", "/news/", "/nowhere"] {
+                    let status = get(port, path).status;
+                    assert!(status == 200 || status == 404);
+                }
+            })
+        })
+        .collect();
+    for worker in workers {
+        worker.join().unwrap();
+    }
+    // Half the listeners go away; an edit reaches the rest, and the dead
+    // ones are dropped.
+    listeners.truncate(6);
+    let page = root.join("content/about/_index.md");
+    let text = std::fs::read_to_string(&page).unwrap();
+    save(&page, &format!("{text}\nMore.\n"));
+    for listener in &mut listeners {
+        assert_eq!(listener.next_event(), "reload");
+    }
+    // A closed socket fails on the first or second write after closing.
+    save(&page, &format!("{text}\nMore still.\n"));
+    for listener in &mut listeners {
+        assert_eq!(listener.next_event(), "reload");
+    }
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while server.listeners() > 6 && Instant::now() < deadline {
+        save(&page, &format!("{text}\n{:?}\n", Instant::now()));
+        for listener in &mut listeners {
+            assert_eq!(listener.next_event(), "reload");
+        }
+    }
+    assert_eq!(server.listeners(), 6);
+    server.stop();
+}
+
+/// Edit-to-reload latency on the example site at the repository root (a
+/// measurement, not a check): `cargo test -p alliance-server --release
+/// --test serve -- --ignored --nocapture`.
+#[test]
+#[ignore]
+fn measure_example_site_rebuild() {
+    let repo = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("site");
+    std::fs::create_dir_all(&root).unwrap();
+    std::fs::copy(repo.join("config.toml"), root.join("config.toml")).unwrap();
+    for sub in ["content", "themes", "static", "templates", "sass"] {
+        if repo.join(sub).is_dir() {
+            copy_dir(&repo.join(sub), &root.join(sub));
+        }
+    }
+    let server = start(ServeOptions {
+        root: root.clone(),
+        bind: "127.0.0.1".to_owned(),
+        port: 0,
+        open: false,
+    })
+    .unwrap();
+    let port = server.port();
+    let mut events = Events::connect(port);
+    let page = root.join("content/_index.md");
+    let text = std::fs::read_to_string(&page).unwrap();
+    let mut times = Vec::new();
+    for i in 0..20 {
+        let started = Instant::now();
+        save(&page, &format!("{text}\nEdit {i}.\n"));
+        assert_eq!(events.next_event(), "reload");
+        times.push(started.elapsed());
+        assert!(get(port, "/").text().contains(&format!("Edit {i}.")));
+    }
+    times.sort();
+    println!(
+        "edit → reload event on the example site ({} files): median {:?}, max {:?} (includes the {} ms debounce)",
+        server.files().len(),
+        times[times.len() / 2],
+        times[times.len() - 1],
+        100
+    );
+    server.stop();
+}
+
+#[test]
+fn a_broken_first_build_still_serves_the_errors_then_the_fix() {
+    let repo = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("site");
+    copy_dir(&repo.join("tests/fixtures/basic"), &root);
+    let page = root.join("content/about/_index.md");
+    let good = std::fs::read_to_string(&page).unwrap();
+    std::fs::write(&page, good.replacen("+++", "+++\ntitle = ", 1)).unwrap();
+    let server = start(ServeOptions {
+        root: root.clone(),
+        bind: "127.0.0.1".to_owned(),
+        port: 0,
+        open: false,
+    })
+    .unwrap();
+    let port = server.port();
+    let home = get(port, "/");
+    assert_eq!(home.status, 404);
+    assert!(home.text().contains("role=\"alert\""));
+    assert!(home.text().contains("content/about/_index.md:2:"));
+    let mut events = Events::connect(port);
+    save(&page, &good);
+    assert_eq!(events.next_event(), "reload");
+    let home = get(port, "/");
+    assert_eq!(home.status, 200);
+    assert!(!home.text().contains("role=\"alert\""));
+    server.stop();
+}
