@@ -417,15 +417,26 @@ fn rebuild(state: &State, changed: &[String]) {
         Ok(built) => {
             let old = read_lock(&state.build).clone();
             let had_error = write_lock(&state.overlay).take().is_some();
-            let css_only = !had_error && only_css_changed(&old.files, &built.files);
+            let event = match changed_kind(&old.files, &built.files) {
+                _ if had_error => Some("reload"),
+                Changed::Nothing => None,
+                Changed::CssOnly => Some("css"),
+                Changed::Other => Some("reload"),
+            };
             *write_lock(&state.build) = Arc::new(Build { files: built.files });
             println!(
-                "Rebuilt {} pages in {} ms ({what})",
+                "Rebuilt {} pages in {} ms ({what}{})",
                 built.pages,
-                started.elapsed().as_millis()
+                started.elapsed().as_millis(),
+                if event.is_none() {
+                    "; no output changed"
+                } else {
+                    ""
+                }
             );
-            let event = if css_only { "css" } else { "reload" };
-            broadcast(state, &format!("event: {event}\ndata: {what}\n\n"));
+            if let Some(event) = event {
+                broadcast(state, &format!("event: {event}\ndata: {what}\n\n"));
+            }
         }
         Err(diagnostics) => {
             println!(
@@ -439,26 +450,36 @@ fn rebuild(state: &State, changed: &[String]) {
     }
 }
 
-/// Whether the two builds differ, and only in `.css` files.
-fn only_css_changed(old: &BTreeMap<String, Vec<u8>>, new: &BTreeMap<String, Vec<u8>>) -> bool {
+/// How two builds differ.
+#[derive(Debug, PartialEq, Eq)]
+enum Changed {
+    /// Byte for byte the same.
+    Nothing,
+    /// Only stylesheets were added, removed or changed.
+    CssOnly,
+    /// Anything else.
+    Other,
+}
+
+/// Compares two builds file by file.
+fn changed_kind(old: &BTreeMap<String, Vec<u8>>, new: &BTreeMap<String, Vec<u8>>) -> Changed {
+    let modified = new
+        .iter()
+        .filter(|(path, bytes)| old.get(*path) != Some(*bytes))
+        .map(|(path, _)| path);
+    let removed = old.keys().filter(|path| !new.contains_key(*path));
     let mut any = false;
-    for (path, bytes) in new {
-        if old.get(path) != Some(bytes) {
-            if !path.ends_with(".css") {
-                return false;
-            }
-            any = true;
+    for path in modified.chain(removed) {
+        if !path.ends_with(".css") {
+            return Changed::Other;
         }
+        any = true;
     }
-    for path in old.keys() {
-        if !new.contains_key(path) {
-            if !path.ends_with(".css") {
-                return false;
-            }
-            any = true;
-        }
+    if any {
+        Changed::CssOnly
+    } else {
+        Changed::Nothing
     }
-    any
 }
 
 /// Sends one SSE message to every client, dropping those that went away.
@@ -826,6 +847,22 @@ mod tests {
         let out = String::from_utf8(decorate(html, Some("<div role=\"alert\">E</div>"))).unwrap();
         assert!(out.starts_with("<html><body class=\"x\"><div role=\"alert\">E</div><p>hi</p>"));
         assert!(out.ends_with(&format!("{RELOAD_SCRIPT}</body></html>")));
+    }
+
+    #[test]
+    fn classifies_changes() {
+        let a: BTreeMap<String, Vec<u8>> = [
+            ("a.css".to_owned(), b"x".to_vec()),
+            ("i.html".to_owned(), b"y".to_vec()),
+        ]
+        .into();
+        let mut b = a.clone();
+        assert_eq!(changed_kind(&a, &b), Changed::Nothing);
+        b.insert("a.css".to_owned(), b"z".to_vec());
+        b.insert("new.css".to_owned(), b"z".to_vec());
+        assert_eq!(changed_kind(&a, &b), Changed::CssOnly);
+        b.remove("i.html");
+        assert_eq!(changed_kind(&a, &b), Changed::Other);
     }
 
     #[test]
