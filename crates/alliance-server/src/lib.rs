@@ -408,7 +408,17 @@ fn relevant(root: &Path, path: &Path) -> Option<String> {
 /// browsers.
 fn rebuild(state: &State, changed: &[String]) {
     let started = Instant::now();
-    let what = match changed {
+    // Name files that still exist: editors' temp files come and go.
+    let existing: Vec<&String> = changed
+        .iter()
+        .filter(|p| state.root.join(p.as_str()).exists())
+        .collect();
+    let shown: Vec<&String> = if existing.is_empty() {
+        changed.iter().collect()
+    } else {
+        existing
+    };
+    let what = match shown.as_slice() {
         [one] => format!("{one} changed"),
         [first, rest @ ..] => format!("{first} and {} more changed", rest.len()),
         [] => "rebuild".to_owned(),
