@@ -189,6 +189,12 @@ impl Config {
                 .error_at(offset, "`base_url` must be an absolute http(s) address")
                 .with_hint("e.g. base_url = \"https://www.example.org.uk\""));
         }
+        if jiff::tz::TimeZone::get(&config.timezone).is_err() {
+            let offset = text.find("timezone").unwrap_or(0);
+            return Err(source
+                .error_at(offset, format!("`{}` is not a time zone", config.timezone))
+                .with_hint("use an IANA time-zone name, e.g. timezone = \"Europe/London\""));
+        }
         if config.partnership.name.is_empty() {
             config.partnership.name = config.title.clone();
         }
@@ -196,6 +202,11 @@ impl Config {
             config.accessibility.contact = config.contact.email.clone();
         }
         Ok(config)
+    }
+
+    /// The site's time zone (checked when the config was read).
+    pub fn time_zone(&self) -> jiff::tz::TimeZone {
+        jiff::tz::TimeZone::get(&self.timezone).unwrap_or(jiff::tz::TimeZone::UTC)
     }
 
     /// The absolute URL of a site path such as `about/`.

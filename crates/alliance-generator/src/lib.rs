@@ -13,6 +13,8 @@ pub mod frontmatter;
 pub mod init;
 pub mod load;
 pub mod markdown;
+pub mod model;
+pub mod organisations_csv;
 pub mod output;
 pub mod render;
 pub mod site;
@@ -67,8 +69,16 @@ pub fn load_site(root: &Path, base_url: Option<&str>) -> Result<Site, Diagnostic
         config.base_url = url.trim_end_matches('/').to_owned();
     }
     let mut site = load::load(root, config)?;
+    site.today = today(&site.config);
+    let mut errors = match model::Model::build(&site) {
+        Ok(model) => {
+            site.model = model;
+            Vec::new()
+        }
+        Err(errors) => errors,
+    };
     render_markdown(&mut site);
-    let errors = check::internal_links(&site);
+    errors.extend(check::internal_links(&site));
     if errors.is_empty() {
         Ok(site)
     } else {
@@ -76,6 +86,18 @@ pub fn load_site(root: &Path, base_url: Option<&str>) -> Result<Site, Diagnostic
         diagnostics.sort();
         Err(diagnostics)
     }
+}
+
+/// The day the site is built for, in the site's time zone. `SOURCE_DATE_EPOCH`
+/// (seconds since 1970, the reproducible-builds convention) fixes it.
+pub fn today(config: &Config) -> jiff::civil::Date {
+    let zone = config.time_zone();
+    let now = std::env::var("SOURCE_DATE_EPOCH")
+        .ok()
+        .and_then(|s| s.trim().parse::<i64>().ok())
+        .and_then(|secs| jiff::Timestamp::from_second(secs).ok())
+        .unwrap_or_else(jiff::Timestamp::now);
+    now.to_zoned(zone).date()
 }
 
 /// Renders every page's Markdown body, resolving `@/` links.

@@ -10,7 +10,9 @@ use crate::config::Config;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::frontmatter::{self, FrontMatter};
 use crate::markdown::Rendered;
-use crate::site::{Asset, Page, PageId, Site};
+use crate::model::Model;
+use crate::organisations_csv;
+use crate::site::{Asset, Origin, Page, PageId, Site};
 use crate::url::slugify;
 
 /// Whether a file name is an editor's temporary, swap or backup file, or hidden.
@@ -36,6 +38,7 @@ pub fn load(root: &Path, config: Config) -> Result<Site, Diagnostics> {
     let mut diagnostics = Diagnostics::new();
     let content = root.join("content");
     let mut found = Vec::new();
+    let mut spreadsheets = Vec::new();
     let mut files = Vec::new();
     if content.is_dir() {
         let walker = WalkDir::new(&content)
@@ -67,6 +70,11 @@ pub fn load(root: &Path, config: Config) -> Result<Site, Diagnostics> {
                     file: entry.path().to_path_buf(),
                     rel,
                 });
+            } else if entry.file_name() == organisations_csv::FILE_NAME {
+                spreadsheets.push(Found {
+                    file: entry.path().to_path_buf(),
+                    rel,
+                });
             } else {
                 files.push((entry.path().to_path_buf(), rel));
             }
@@ -89,6 +97,12 @@ pub fn load(root: &Path, config: Config) -> Result<Site, Diagnostics> {
             Err(errors) => diagnostics.extend(errors),
         }
     }
+    for sheet in &spreadsheets {
+        match organisations_csv::read(&sheet.file, &sheet.rel) {
+            Ok(rows) => pages.extend(rows),
+            Err(errors) => diagnostics.extend(errors),
+        }
+    }
     if !pages.iter().any(|p| p.content_path == "_index.md") {
         pages.push(synthetic_home(&config));
     }
@@ -101,6 +115,8 @@ pub fn load(root: &Path, config: Config) -> Result<Site, Diagnostics> {
         by_path: BTreeMap::new(),
         assets: Vec::new(),
         drafts,
+        model: Model::default(),
+        today: jiff::civil::Date::default(),
     };
     link_tree(&mut site, &mut diagnostics);
     site.assets = collect_assets(&site, &files, &mut diagnostics);
@@ -132,6 +148,7 @@ fn synthetic_home(config: &Config) -> Page {
         children: Vec::new(),
         subsections: Vec::new(),
         rendered: Rendered::default(),
+        origin: Origin::Markdown,
     }
 }
 
@@ -162,11 +179,7 @@ fn read_page(found: &Found) -> Result<Option<Page>, Vec<Diagnostic>> {
         Some(i) => (&found.rel[..i], &found.rel[i + 1..]),
         None => ("", found.rel.as_str()),
     };
-    let dir_path: String = dir
-        .split('/')
-        .filter(|s| !s.is_empty())
-        .map(|s| slugify(s) + "/")
-        .collect();
+    let dir_path = site_dir(dir);
     let is_section = file == "_index.md";
     let folder_name = dir.rsplit('/').next().unwrap_or_default();
     let (path, id, folder) = if is_section {
@@ -215,7 +228,16 @@ fn read_page(found: &Found) -> Result<Option<Page>, Vec<Diagnostic>> {
         children: Vec::new(),
         subsections: Vec::new(),
         rendered: Rendered::default(),
+        origin: Origin::Markdown,
     }))
+}
+
+/// The site path of a content folder: `Our Groups/x` → `our-groups/x/`.
+pub fn site_dir(dir: &str) -> String {
+    dir.split('/')
+        .filter(|s| !s.is_empty())
+        .map(|s| slugify(s) + "/")
+        .collect()
 }
 
 /// Indexes pages, finds each page's section and orders every section's children.

@@ -10,6 +10,7 @@ use crate::date::SiteDate;
 use crate::diagnostic::{Diagnostic, Position};
 use crate::frontmatter::FrontMatter;
 use crate::markdown::Rendered;
+use crate::model::Model;
 
 /// Index of a page in [`Site::pages`].
 pub type PageId = usize;
@@ -47,6 +48,23 @@ pub struct Page {
     pub subsections: Vec<PageId>,
     /// The rendered body.
     pub rendered: Rendered,
+    /// Where the page came from: a Markdown file or a spreadsheet row.
+    pub origin: Origin,
+}
+
+/// Where a page's facts were written.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub enum Origin {
+    /// A Markdown file with front matter (`text` is the whole file).
+    #[default]
+    Markdown,
+    /// A row of `organisations.csv` (`text` is the row as written).
+    CsvRow {
+        /// The 1-based line of the row in the file.
+        line: usize,
+        /// Each column's header and the 1-based column where its cell starts.
+        cells: Vec<(String, usize)>,
+    },
 }
 
 impl Page {
@@ -71,10 +89,41 @@ impl Page {
 
     /// A diagnostic at a front-matter key (or the file's first line if absent).
     pub fn key_error(&self, key: &str, message: impl Into<String>) -> Diagnostic {
+        if let Origin::CsvRow { .. } = self.origin {
+            let column = if key == "title" { "name" } else { key };
+            return self.value_error(&[column], message);
+        }
         let offset = self
             .key_offset(key)
             .unwrap_or(self.toml_offset.saturating_sub(4));
         Diagnostic::error(&self.source, message).at_offset(&self.text, offset)
+    }
+
+    /// A diagnostic at a typed value: `path` is a dotted path into the front
+    /// matter (`["members", "2", "org"]`) or, for a spreadsheet row, a column.
+    pub fn value_error(&self, path: &[&str], message: impl Into<String>) -> Diagnostic {
+        match &self.origin {
+            Origin::Markdown => {
+                let toml = &self.text[self.toml_offset..self.body_offset];
+                let span = crate::frontmatter::spans(toml)
+                    .and_then(|table| crate::frontmatter::value_span(&table, path));
+                match span {
+                    Some(span) => Diagnostic::error(&self.source, message)
+                        .at_offset(&self.text, self.toml_offset + span.start),
+                    None => self.key_error(path.first().copied().unwrap_or("kind"), message),
+                }
+            }
+            Origin::CsvRow { line, cells } => {
+                let col = path
+                    .first()
+                    .and_then(|key| cells.iter().find(|(name, _)| name == key))
+                    .map_or(1, |(_, col)| *col);
+                let mut diagnostic = Diagnostic::error(&self.source, message);
+                diagnostic.position = Position { line: *line, col };
+                diagnostic.source_line = Some(self.text.clone());
+                diagnostic
+            }
+        }
     }
 
     /// The byte offset of a top-level front-matter key in `text`.
@@ -132,6 +181,10 @@ pub struct Site {
     pub assets: Vec<Asset>,
     /// Content paths of drafts, so a link to one gets a clear error.
     pub drafts: Vec<String>,
+    /// The partnership: organisations, groups, meetings, documents, strategy.
+    pub model: Model,
+    /// The day the site is built for: meetings before it are past.
+    pub today: jiff::civil::Date,
 }
 
 /// A light view of a page for listings and navigation.

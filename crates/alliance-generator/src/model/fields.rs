@@ -1,0 +1,323 @@
+//! Reading typed front matter: each value checked, each problem placed.
+//!
+//! A [`Fields`] reads one page's kind-specific keys (or one spreadsheet row)
+//! and turns every wrong type, missing key or value outside its list into a
+//! diagnostic pointing at the value itself (`members[2].org`, line and column).
+
+use toml::{Table, Value};
+
+use crate::date::SiteDate;
+use crate::diagnostic::{Diagnostic, nearest, suggest};
+use crate::site::Page;
+
+/// A fixed list of values a key may take (`sector`, `group`, `status`...).
+pub trait Choice: Sized + Copy + 'static {
+    /// Every value, as written in front matter, with its meaning.
+    const ALL: &'static [(&'static str, Self)];
+}
+
+/// A path to a value inside a page's front matter: `["members", "2", "org"]`.
+pub type KeyPath = Vec<String>;
+
+/// Appends a step to a key path.
+pub fn step(at: &[String], key: impl ToString) -> KeyPath {
+    let mut path = at.to_vec();
+    path.push(key.to_string());
+    path
+}
+
+/// Reads one page's typed values, collecting diagnostics.
+pub struct Fields<'a> {
+    /// The page being read.
+    pub page: &'a Page,
+    /// Problems found so far.
+    pub errors: &'a mut Vec<Diagnostic>,
+}
+
+impl Fields<'_> {
+    /// Records an error at a value.
+    pub fn fail(&mut self, at: &[String], message: impl Into<String>, hint: impl Into<String>) {
+        let path: Vec<&str> = at.iter().map(String::as_str).collect();
+        self.errors
+            .push(self.page.value_error(&path, message).with_hint(hint));
+    }
+
+    /// Records that a required key is missing from `at` (a table, or the page).
+    fn missing(&mut self, at: &[String], key: &str, example: &str) {
+        let owner = if at.is_empty() {
+            format!("a `{}` page", self.page.front.kind.as_deref().unwrap_or(""))
+        } else {
+            format!("each entry of `{}`", at[0])
+        };
+        let place: Vec<&str> = at.iter().map(String::as_str).collect();
+        let diagnostic = if at.is_empty() {
+            self.page
+                .key_error("kind", format!("{owner} needs `{key}`"))
+        } else {
+            self.page
+                .value_error(&place, format!("{owner} needs `{key}`"))
+        };
+        self.errors
+            .push(diagnostic.with_hint(format!("add `{key} = {example}`")));
+    }
+
+    /// An optional text value.
+    pub fn text(&mut self, table: &Table, at: &[String], key: &str) -> Option<String> {
+        match table.get(key)? {
+            Value::String(s) if !s.trim().is_empty() => Some(s.trim().to_owned()),
+            Value::String(_) => None,
+            other => {
+                self.wrong_type(&step(at, key), other, "text in \"quotes\"");
+                None
+            }
+        }
+    }
+
+    /// A required text value.
+    pub fn required_text(
+        &mut self,
+        table: &Table,
+        at: &[String],
+        key: &str,
+        example: &str,
+    ) -> Option<String> {
+        let value = self.text(table, at, key);
+        if value.is_none() && !matches!(table.get(key), Some(v) if !v.is_str()) {
+            self.missing(at, key, example);
+        }
+        value
+    }
+
+    /// A value from a fixed list; `None` (after an error if `required`) when absent.
+    pub fn choice<T: Choice>(
+        &mut self,
+        table: &Table,
+        at: &[String],
+        key: &str,
+        required: bool,
+    ) -> Option<T> {
+        let names = T::ALL.iter().map(|(name, _)| *name);
+        let Some(written) = self.text(table, at, key) else {
+            if required && table.get(key).is_none_or(Value::is_str) {
+                let first = T::ALL.first().map_or("", |(n, _)| *n);
+                self.missing(at, key, &format!("\"{first}\""));
+            }
+            return None;
+        };
+        if let Some((_, value)) = T::ALL.iter().find(|(name, _)| *name == written) {
+            return Some(*value);
+        }
+        let all: Vec<String> = names.clone().map(|n| format!("`{n}`")).collect();
+        let hint = match nearest(&written.to_lowercase(), names) {
+            Some(best) => format!(
+                "did you mean `{best}`? `{key}` is one of {}",
+                all.join(", ")
+            ),
+            None => format!("`{key}` is one of {}", all.join(", ")),
+        };
+        self.fail(
+            &step(at, key),
+            format!("`{written}` is not a valid `{key}`"),
+            hint,
+        );
+        None
+    }
+
+    /// A list of text values (a single text is taken as a list of one).
+    pub fn texts(&mut self, table: &Table, at: &[String], key: &str) -> Vec<String> {
+        match table.get(key) {
+            None => Vec::new(),
+            Some(Value::String(s)) => vec![s.trim().to_owned()],
+            Some(Value::Array(items)) => items
+                .iter()
+                .enumerate()
+                .filter_map(|(i, item)| match item {
+                    Value::String(s) => Some(s.trim().to_owned()),
+                    other => {
+                        self.wrong_type(&step(&step(at, key), i), other, "text in \"quotes\"");
+                        None
+                    }
+                })
+                .collect(),
+            Some(other) => {
+                self.wrong_type(&step(at, key), other, "a list: [\"first\", \"second\"]");
+                Vec::new()
+            }
+        }
+    }
+
+    /// A list of tables (`members = [{ org = "..." }]`), each checked for unknown keys.
+    pub fn tables<'t>(
+        &mut self,
+        table: &'t Table,
+        at: &[String],
+        key: &str,
+        allowed: &[&str],
+    ) -> Vec<(KeyPath, &'t Table)> {
+        let Some(value) = table.get(key) else {
+            return Vec::new();
+        };
+        let Value::Array(items) = value else {
+            self.wrong_type(
+                &step(at, key),
+                value,
+                &format!("a list of tables: {key} = [{{ {} = \"...\" }}]", allowed[0]),
+            );
+            return Vec::new();
+        };
+        let mut tables = Vec::new();
+        for (i, item) in items.iter().enumerate() {
+            let path = step(&step(at, key), i);
+            let Value::Table(entry) = item else {
+                self.wrong_type(
+                    &path,
+                    item,
+                    &format!("a table: {{ {} = \"...\" }}", allowed[0]),
+                );
+                continue;
+            };
+            for name in entry.keys() {
+                if !allowed.contains(&name.as_str()) {
+                    self.fail(
+                        &step(&path, name),
+                        format!("unknown key `{name}` in `{key}`"),
+                        suggest(name, allowed.iter().copied()),
+                    );
+                }
+            }
+            tables.push((path, entry));
+        }
+        tables
+    }
+
+    /// An optional table (`chair = { name, org }`), checked for unknown keys.
+    pub fn table<'t>(
+        &mut self,
+        table: &'t Table,
+        at: &[String],
+        key: &str,
+        allowed: &[&str],
+    ) -> Option<&'t Table> {
+        let value = table.get(key)?;
+        let path = step(at, key);
+        let Value::Table(entry) = value else {
+            self.wrong_type(
+                &path,
+                value,
+                &format!(
+                    "a table: {key} = {{ {} = \"...\" }}",
+                    allowed.join(" = \"...\", ")
+                ),
+            );
+            return None;
+        };
+        for name in entry.keys() {
+            if !allowed.contains(&name.as_str()) {
+                self.fail(
+                    &step(&path, name),
+                    format!("unknown key `{name}` in `{key}`"),
+                    suggest(name, allowed.iter().copied()),
+                );
+            }
+        }
+        Some(entry)
+    }
+
+    /// An optional number (integer or decimal).
+    pub fn number(&mut self, table: &Table, at: &[String], key: &str) -> Option<f64> {
+        match table.get(key)? {
+            Value::Integer(i) => Some(*i as f64),
+            Value::Float(f) if f.is_finite() => Some(*f),
+            other => {
+                self.wrong_type(
+                    &step(at, key),
+                    other,
+                    "a number, e.g. 42 or 3.5, without quotes",
+                );
+                None
+            }
+        }
+    }
+
+    /// An optional date (`2026-11-22`).
+    pub fn date(&mut self, table: &Table, at: &[String], key: &str) -> Option<SiteDate> {
+        let value = table.get(key)?;
+        let written = match value {
+            Value::Datetime(d) => d.to_string(),
+            Value::String(s) => s.clone(),
+            other => {
+                self.wrong_type(&step(at, key), other, "a date, e.g. 2026-11-22");
+                return None;
+            }
+        };
+        match SiteDate::parse(&written) {
+            Ok(date) => Some(date),
+            Err(message) => {
+                self.fail(&step(at, key), message, "write the date as YYYY-MM-DD");
+                None
+            }
+        }
+    }
+
+    /// A date and time of day in the site's time zone (`2026-03-04T14:00:00`).
+    pub fn local_datetime(
+        &mut self,
+        table: &Table,
+        at: &[String],
+        key: &str,
+        required: bool,
+    ) -> Option<SiteDate> {
+        const EXAMPLE: &str = "2026-03-04T14:00:00";
+        let Some(value) = table.get(key) else {
+            if required {
+                self.missing(at, key, EXAMPLE);
+            }
+            return None;
+        };
+        let hint = format!(
+            "write a local date and time without quotes, e.g. {key} = {EXAMPLE}; times are in the site's time zone (config `timezone`)"
+        );
+        match value {
+            Value::Datetime(d) if d.date.is_some() && d.time.is_some() && d.offset.is_none() => {
+                SiteDate::parse(&d.to_string()).ok()
+            }
+            Value::Datetime(d) if d.offset.is_some() => {
+                self.fail(
+                    &step(at, key),
+                    format!("`{d}` has a time-zone offset"),
+                    hint,
+                );
+                None
+            }
+            Value::Datetime(d) => {
+                self.fail(
+                    &step(at, key),
+                    format!("`{d}` needs both a date and a time"),
+                    hint,
+                );
+                None
+            }
+            other => {
+                self.wrong_type(&step(at, key), other, EXAMPLE);
+                None
+            }
+        }
+    }
+
+    fn wrong_type(&mut self, at: &[String], value: &Value, expected: &str) {
+        let key = at.last().map_or("", String::as_str);
+        let found = match value {
+            Value::String(_) => "text",
+            Value::Integer(_) | Value::Float(_) => "a number",
+            Value::Boolean(_) => "true/false",
+            Value::Datetime(_) => "a date",
+            Value::Array(_) => "a list",
+            Value::Table(_) => "a table",
+        };
+        self.fail(
+            at,
+            format!("`{key}` should be {expected}, not {found}"),
+            format!("write it as {expected}"),
+        );
+    }
+}

@@ -1,0 +1,290 @@
+//! `organisations.csv`: a members spreadsheet, each row an organisation page.
+//!
+//! Comms teams keep member lists in Excel and export them: the reader accepts a
+//! UTF-8 byte-order mark, CRLF line ends, quoted fields holding commas and blank
+//! lines. Each row becomes a [`Page`] exactly as if it had been written as
+//! `content/<section>/<id>.md` with `kind = "organisation"`.
+
+use std::path::{Path, PathBuf};
+
+use crate::diagnostic::{Diagnostic, Position, suggest};
+use crate::frontmatter::FrontMatter;
+use crate::markdown::Rendered;
+use crate::site::{Origin, Page};
+use crate::url::slugify;
+
+/// The file name that marks a members spreadsheet.
+pub const FILE_NAME: &str = "organisations.csv";
+
+/// Columns every members spreadsheet must have.
+const REQUIRED: [&str; 3] = ["id", "name", "sector"];
+
+/// Columns read into the organisation's typed facts; any other column is kept
+/// in the page's `extra`.
+const TYPED: [&str; 4] = ["sector", "website", "email", "address"];
+
+/// Reads `content/<rel>` into organisation pages. All bad rows are reported together.
+pub fn read(file: &Path, rel: &str) -> Result<Vec<Page>, Vec<Diagnostic>> {
+    let source = PathBuf::from("content").join(rel);
+    let bytes = std::fs::read(file).map_err(|e| {
+        vec![Diagnostic::error(
+            &source,
+            format!("cannot read the file: {e}"),
+        )]
+    })?;
+    let text = String::from_utf8(bytes).map_err(|e| {
+        vec![
+            Diagnostic::error(&source, "the spreadsheet is not UTF-8 text")
+                .at_offset(
+                    &String::from_utf8_lossy(e.as_bytes()),
+                    e.utf8_error().valid_up_to(),
+                )
+                .with_hint("in Excel, use File › Save As › \"CSV UTF-8 (Comma delimited)\""),
+        ]
+    })?;
+    parse(&source, rel, &text)
+}
+
+/// Parses the text of a members spreadsheet found at `rel` (relative to `content/`).
+pub fn parse(source: &Path, rel: &str, text: &str) -> Result<Vec<Page>, Vec<Diagnostic>> {
+    let body = text
+        .strip_prefix('\u{feff}')
+        .unwrap_or(text)
+        .replace("\r\n", "\n");
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(true)
+        .flexible(true)
+        .from_reader(body.as_bytes());
+    let headers: Vec<String> = match reader.headers() {
+        Ok(h) => h.iter().map(|c| c.trim().to_lowercase()).collect(),
+        Err(e) => return Err(vec![csv_error(source, &body, &e)]),
+    };
+    let missing: Vec<&str> = REQUIRED
+        .iter()
+        .copied()
+        .filter(|c| !headers.iter().any(|h| h == c))
+        .collect();
+    if !missing.is_empty() {
+        let hint = match missing.first().and_then(|m| {
+            headers
+                .iter()
+                .find(|h| !REQUIRED.contains(&h.as_str()))
+                .map(|h| (m, h))
+        }) {
+            Some((m, h)) if suggest(h, [*m]).starts_with("did you") => {
+                format!("rename the column `{h}` to `{m}`")
+            }
+            _ => "the first row names the columns: id,name,sector,website (more columns allowed)"
+                .to_owned(),
+        };
+        return Err(vec![
+            Diagnostic::error(
+                source,
+                format!(
+                    "the spreadsheet has no `{}` column{}",
+                    missing.join("`, `"),
+                    if missing.len() > 1 { "s" } else { "" }
+                ),
+            )
+            .at(text, Position { line: 1, col: 1 })
+            .with_hint(hint),
+        ]);
+    }
+    let section_dir = rel.rsplit_once('/').map_or("", |(dir, _)| dir);
+    let mut pages = Vec::new();
+    let mut errors = Vec::new();
+    for record in reader.records() {
+        let record = match record {
+            Ok(r) => r,
+            Err(e) => {
+                errors.push(csv_error(source, &body, &e));
+                continue;
+            }
+        };
+        let Some(place) = record.position() else {
+            continue;
+        };
+        let (line, raw) = row_at(&body, place.byte());
+        if record.iter().all(|c| c.trim().is_empty()) {
+            continue;
+        }
+        if record.len() != headers.len() {
+            errors.push(row_error(
+                source,
+                line,
+                raw,
+                format!(
+                    "this row has {} cells but the header row names {} columns",
+                    record.len(),
+                    headers.len()
+                ),
+            ));
+            continue;
+        }
+        let cells = cell_columns(raw, &headers);
+        let cell = |name: &str| {
+            headers
+                .iter()
+                .position(|h| h == name)
+                .and_then(|i| record.get(i))
+                .map(str::trim)
+                .unwrap_or_default()
+        };
+        let (id, name) = (cell("id"), cell("name"));
+        let mut page = Page {
+            source: source.to_path_buf(),
+            content_path: format!(
+                "{section_dir}{}{id}.md",
+                if section_dir.is_empty() { "" } else { "/" }
+            ),
+            text: raw.to_owned(),
+            front: FrontMatter {
+                title: name.to_owned(),
+                kind: Some("organisation".into()),
+                ..FrontMatter::default()
+            },
+            typed: toml::Table::new(),
+            toml_offset: 0,
+            body_offset: raw.len(),
+            is_section: false,
+            path: format!("{}{}/", crate::load::site_dir(section_dir), slugify(id)),
+            id: id.to_owned(),
+            folder: PathBuf::from("content").join(section_dir),
+            parent: None,
+            children: Vec::new(),
+            subsections: Vec::new(),
+            rendered: Rendered::default(),
+            origin: Origin::CsvRow { line, cells },
+        };
+        if id.is_empty() || name.is_empty() {
+            let column = if id.is_empty() { "id" } else { "name" };
+            errors.push(
+                page.value_error(&[column], format!("this row has no `{column}`"))
+                    .with_hint(
+                        "every organisation needs an id (used in links and `members`) and a name",
+                    ),
+            );
+            continue;
+        }
+        for (i, header) in headers.iter().enumerate() {
+            let value = record.get(i).unwrap_or_default().trim();
+            if REQUIRED[..2].contains(&header.as_str()) || value.is_empty() {
+                continue;
+            }
+            let value = toml::Value::String(value.to_owned());
+            if TYPED.contains(&header.as_str()) {
+                page.typed.insert(header.clone(), value);
+            } else {
+                page.front.extra.insert(header.clone(), value);
+            }
+        }
+        pages.push(page);
+    }
+    if errors.is_empty() {
+        Ok(pages)
+    } else {
+        Err(errors)
+    }
+}
+
+/// The 1-based line and the text of the row starting at `byte` (the reader
+/// counts blank lines before a row as part of it).
+fn row_at(body: &str, byte: u64) -> (usize, &str) {
+    let mut start = (byte as usize).min(body.len());
+    while body[start..].starts_with('\n') {
+        start += 1;
+    }
+    let line = body[..start].matches('\n').count() + 1;
+    (line, body[start..].lines().next().unwrap_or_default())
+}
+
+/// Where each cell of a row starts (1-based columns), found by splitting the
+/// raw line on commas outside quotes.
+fn cell_columns(raw: &str, headers: &[String]) -> Vec<(String, usize)> {
+    let mut starts = vec![1];
+    let mut quoted = false;
+    for (col, c) in raw.chars().enumerate() {
+        match c {
+            '"' => quoted = !quoted,
+            ',' if !quoted => starts.push(col + 2),
+            _ => {}
+        }
+    }
+    headers.iter().cloned().zip(starts).collect()
+}
+
+fn csv_error(source: &Path, body: &str, e: &csv::Error) -> Diagnostic {
+    let (line, raw) = row_at(body, e.position().map_or(0, |p| p.byte()));
+    row_error(source, line, raw, format!("cannot read this row: {e}"))
+}
+
+/// An error about a whole row, quoting it.
+fn row_error(source: &Path, line: usize, raw: &str, message: String) -> Diagnostic {
+    let mut diagnostic = Diagnostic::error(source, message)
+        .with_hint("a cell holding a comma must be in \"double quotes\"");
+    diagnostic.position = Position { line, col: 1 };
+    diagnostic.source_line = Some(raw.to_owned());
+    diagnostic
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rows(text: &str) -> Result<Vec<Page>, Vec<Diagnostic>> {
+        parse(
+            Path::new("content/members/organisations.csv"),
+            "members/organisations.csv",
+            text,
+        )
+    }
+
+    #[test]
+    fn reads_an_excel_export() {
+        let text = "\u{feff}id,name,sector,website,Phone\r\n\
+                    police,\"Hertfordshire Constabulary, Welwyn Hatfield\",police,https://herts.police.uk,101\r\n\
+                    \r\n\
+                    ymca,YMCA,voluntary,,\r\n\r\n";
+        let pages = rows(text).unwrap();
+        assert_eq!(pages.len(), 2);
+        let police = &pages[0];
+        assert_eq!(
+            police.front.title,
+            "Hertfordshire Constabulary, Welwyn Hatfield"
+        );
+        assert_eq!(police.id, "police");
+        assert_eq!(police.path, "members/police/");
+        assert_eq!(police.content_path, "members/police.md");
+        assert_eq!(police.typed["sector"].as_str(), Some("police"));
+        assert_eq!(police.front.extra["phone"].as_str(), Some("101"));
+        assert!(pages[1].typed.get("website").is_none());
+        let Origin::CsvRow { line, .. } = pages[1].origin else {
+            panic!("not a row")
+        };
+        assert_eq!(line, 4);
+    }
+
+    #[test]
+    fn places_errors_on_the_row_and_cell() {
+        let e = rows("id,name,sector\na,A,public\nb,B\n,C,public\n").unwrap_err();
+        assert_eq!(e.len(), 2);
+        assert_eq!(e[0].position, Position { line: 3, col: 1 });
+        assert!(e[0].message.contains("2 cells"));
+        assert_eq!(e[1].position.line, 4);
+        assert!(e[1].message.contains("no `id`"));
+        let ok = rows("id,name,sector\n\"x\",\"Y, Z\",publik\n").unwrap();
+        let d = ok[0].value_error(&["sector"], "bad sector");
+        assert_eq!(d.position, Position { line: 2, col: 12 });
+        assert_eq!(d.source_line.as_deref(), Some("\"x\",\"Y, Z\",publik"));
+    }
+
+    #[test]
+    fn names_a_missing_column() {
+        let e = rows("id,name,sectr\na,A,public\n").unwrap_err();
+        assert!(e[0].message.contains("no `sector` column"));
+        assert_eq!(
+            e[0].hint.as_deref(),
+            Some("rename the column `sectr` to `sector`")
+        );
+    }
+}
