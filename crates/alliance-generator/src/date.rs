@@ -78,6 +78,39 @@ impl SiteDate {
         )
     }
 
+    /// The day of the week: "Sunday".
+    pub fn weekday(&self) -> &'static str {
+        use jiff::civil::Weekday::*;
+        match self.date.weekday() {
+            Monday => "Monday",
+            Tuesday => "Tuesday",
+            Wednesday => "Wednesday",
+            Thursday => "Thursday",
+            Friday => "Friday",
+            Saturday => "Saturday",
+            Sunday => "Sunday",
+        }
+    }
+
+    /// The time as GOV.UK writes it: "2pm", "10:30am", "midday"; `None` without a time.
+    pub fn clock(&self) -> Option<String> {
+        let t = self.time?;
+        let (hour, minute) = (t.hour(), t.minute());
+        Some(match (hour, minute) {
+            (12, 0) => "midday".to_owned(),
+            (0, 0) => "midnight".to_owned(),
+            _ => {
+                let suffix = if hour < 12 { "am" } else { "pm" };
+                let h12 = if hour % 12 == 0 { 12 } else { hour % 12 };
+                if minute == 0 {
+                    format!("{h12}{suffix}")
+                } else {
+                    format!("{h12}:{minute:02}{suffix}")
+                }
+            }
+        })
+    }
+
     /// "22/11/2026", as the UK Government Web Archive writes dates.
     pub fn short(&self) -> String {
         format!(
@@ -113,20 +146,26 @@ impl<'de> Deserialize<'de> for SiteDate {
 }
 
 impl Serialize for SiteDate {
-    /// Templates see `{ iso, long, short, rfc3339, year }`.
+    /// Templates see `{ iso, datetime, long, short, weekday, time, rfc3339, year }`.
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         #[derive(Serialize)]
         struct View {
             iso: String,
+            datetime: String,
             long: String,
             short: String,
+            weekday: &'static str,
+            time: Option<String>,
             rfc3339: String,
             year: i16,
         }
         View {
             iso: self.iso_date(),
+            datetime: self.to_string(),
             long: self.long(),
             short: self.short(),
+            weekday: self.weekday(),
+            time: self.clock(),
             rfc3339: self.rfc3339(),
             year: self.date.year(),
         }
@@ -146,6 +185,13 @@ mod tests {
         assert_eq!(d.rfc3339(), "2026-11-02T00:00:00Z");
         let t = SiteDate::parse("2026-11-02T18:30:00").unwrap();
         assert_eq!(t.rfc3339(), "2026-11-02T18:30:00Z");
+        assert_eq!(t.weekday(), "Monday");
+        assert_eq!(t.clock().as_deref(), Some("6:30pm"));
+        assert_eq!(d.clock(), None);
+        let clock = |s: &str| SiteDate::parse(s).unwrap().clock().unwrap();
+        assert_eq!(clock("2026-11-02T14:00"), "2pm");
+        assert_eq!(clock("2026-11-02T12:00"), "midday");
+        assert_eq!(clock("2026-11-02T00:30"), "12:30am");
     }
 
     #[test]

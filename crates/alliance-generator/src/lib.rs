@@ -4,13 +4,16 @@
 //! [`render`] (templates) → [`output`] (a staging folder swapped in whole).
 //! Every problem on the way becomes a [`Diagnostic`]; a build reports them all.
 
+pub mod charts;
 pub mod check;
 pub mod config;
 pub mod date;
 pub mod diagnostic;
 pub mod extras;
 pub mod frontmatter;
+pub mod ics;
 pub mod init;
+pub mod jsonld;
 pub mod load;
 pub mod markdown;
 pub mod model;
@@ -22,6 +25,7 @@ pub mod templates;
 pub mod theme;
 pub mod toml_source;
 pub mod url;
+pub mod views;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -200,6 +204,25 @@ pub fn render_site(
         extras::robots(site).into_bytes(),
         &mut diagnostics,
     );
+    if !site.model.meetings.is_empty() {
+        let all: Vec<usize> = (0..site.model.meetings.len()).collect();
+        let name = format!("{} meetings", site.config.partnership.name);
+        put(
+            "meetings.ics",
+            ics::calendar(site, &name, &all).into_bytes(),
+            &mut diagnostics,
+        );
+    }
+    for (g, meetings) in site.model.group_meetings.iter().enumerate() {
+        if !meetings.is_empty() {
+            let page = &site.pages[site.model.groups[g].page];
+            put(
+                &format!("{}meetings.ics", page.path),
+                ics::calendar(site, &page.front.title, meetings).into_bytes(),
+                &mut diagnostics,
+            );
+        }
+    }
     for (id, page) in site.pages.iter().enumerate() {
         if let Some(feed) = render::feed_path(site, page) {
             put(

@@ -6,11 +6,17 @@ use serde_json::json;
 
 use crate::date::SiteDate;
 use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::jsonld;
 use crate::markdown::TocEntry;
+use crate::model::Entity;
 use crate::output::Sink;
 use crate::site::{Page, PageId, Site, Summary};
 use crate::templates::{CURRENT_PATH, Templates};
 use crate::url::root_prefix;
+use crate::views::{
+    DirectoryView, DocumentView, GroupView, MeetingLists, MeetingView, OrganisationPage,
+    StrategyView, StructureView, Views,
+};
 
 /// What the build is for; templates see it as `mode`.
 #[derive(Debug, Clone, Default, Serialize)]
@@ -52,6 +58,22 @@ struct PageView<'a> {
     pages: Vec<Summary<'a>>,
     subsections: Vec<Summary<'a>>,
     feed: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    organisation: Option<OrganisationPage<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    group: Option<GroupView<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    meeting: Option<MeetingView<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    document: Option<DocumentView<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    strategy: Option<StrategyView<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    structure: Option<StructureView<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    directory: Option<DirectoryView<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    meetings: Option<MeetingLists<'a>>,
 }
 
 /// The template a page is rendered with.
@@ -125,7 +147,7 @@ pub fn render_page(site: &Site, templates: &Templates, id: PageId) -> Result<Str
     let mut context = tera::Context::new();
     let summaries = |ids: &[PageId]| ids.iter().map(|&c| site.summary(c)).collect::<Vec<_>>();
     let ancestors = site.ancestors(id);
-    let view = PageView {
+    let mut view = PageView {
         title: &page.front.title,
         description: page.front.description.as_deref(),
         content: &page.rendered.html,
@@ -147,11 +169,33 @@ pub fn render_page(site: &Site, templates: &Templates, id: PageId) -> Result<Str
         pages: summaries(&page.children),
         subsections: summaries(&page.subsections),
         feed: feed_path(site, page),
+        organisation: None,
+        group: None,
+        meeting: None,
+        document: None,
+        strategy: None,
+        structure: None,
+        directory: None,
+        meetings: None,
     };
+    let views = Views::new(site);
+    match site.model.entities.get(id).copied().unwrap_or_default() {
+        Entity::Organisation(o) => view.organisation = Some(views.organisation_page(o)),
+        Entity::Group(g) => view.group = Some(views.group(g)),
+        Entity::Meeting(m) => view.meeting = Some(views.meeting(m)),
+        Entity::Document(d) => view.document = Some(views.document(d)),
+        Entity::Strategy(s) => view.strategy = Some(views.strategy(s)),
+        Entity::Structure => view.structure = Some(views.structure_for(id)),
+        Entity::News | Entity::None => {}
+    }
+    if page.is_section {
+        view.directory = views.directory(&page.children);
+        view.meetings = views.section_meetings(id);
+    }
     context.insert("page", &view);
     context.insert(CURRENT_PATH, &page.path);
     context.insert("root", &root_prefix(&page.path));
-    context.insert("json_ld", &json_ld(site, id, &ancestors));
+    context.insert("json_ld", &jsonld::for_page(site, id));
     templates.render(&template, &context, &page.source)
 }
 
@@ -170,32 +214,4 @@ pub fn render_special(
     context.insert("root", &root_prefix(path));
     context.insert("json_ld", "");
     templates.render(template, &context, std::path::Path::new(template))
-}
-
-/// Schema.org data for the page head: a BreadcrumbList on every page.
-fn json_ld(site: &Site, id: PageId, ancestors: &[PageId]) -> String {
-    let items: Vec<_> = ancestors
-        .iter()
-        .chain(std::iter::once(&id))
-        .enumerate()
-        .map(|(i, &p)| {
-            json!({
-                "@type": "ListItem",
-                "position": i + 1,
-                "name": site.pages[p].front.title,
-                "item": site.config.absolute_url(&site.pages[p].path),
-            })
-        })
-        .collect();
-    let data = json!({
-        "@context": "https://schema.org",
-        "@type": "BreadcrumbList",
-        "itemListElement": items,
-    });
-    script_safe_json(&data)
-}
-
-/// JSON that can sit inside a `<script>` element.
-pub fn script_safe_json(value: &serde_json::Value) -> String {
-    value.to_string().replace("</", "<\\/")
 }

@@ -11,6 +11,7 @@ use crate::diagnostic::{Diagnostic, Diagnostics, Position};
 use crate::site::Site;
 use crate::theme::Theme;
 use crate::url::relative;
+use crate::views::Views;
 
 /// Compiled templates, ready to render any page.
 pub struct Templates {
@@ -147,6 +148,10 @@ fn register(tera: &mut Tera, site: &Site) {
             Ok(relative(&from, path))
         },
     );
+    // `{{ 1200.5 | format_number }}`: "1,200.5".
+    tera.register_filter("format_number", |value: f64, _: Kwargs, _: &State| {
+        crate::charts::format_number(value)
+    });
     let base = site.config.base_url.clone();
     // `{{ path | absolute }}`: the published URL of a site path.
     tera.register_filter("absolute", move |path: &str, _: Kwargs, _: &State| {
@@ -159,6 +164,33 @@ fn register(tera: &mut Tera, site: &Site) {
             .map(|(k, &id)| (k.clone(), Value::from_serializable(&site.summary(id))))
             .collect(),
     );
+    let views = Views::new(site);
+    let model = &site.model;
+    // `get_organisation(id="...")` and `get_group(id="...")`: the same facts as
+    // `page.organisation` and `page.group` on their own pages.
+    let organisations = Arc::new(
+        (0..model.organisations.len())
+            .map(|o| {
+                let view = views.organisation_page(o);
+                (view.org.id.to_owned(), Value::from_serializable(&view))
+            })
+            .collect::<BTreeMap<_, _>>(),
+    );
+    register_lookup(tera, "get_organisation", "organisation", organisations);
+    let groups = Arc::new(
+        (0..model.groups.len())
+            .map(|g| {
+                let view = views.group(g);
+                (view.link.id.to_owned(), Value::from_serializable(&view))
+            })
+            .collect::<BTreeMap<_, _>>(),
+    );
+    register_lookup(tera, "get_group", "group", groups);
+    // `get_structure()`: the whole partnership's structure, as `page.structure`.
+    let structure = Value::from_serializable(&views.structure(""));
+    tera.register_function("get_structure", move |_: Kwargs, _: &State| {
+        structure.clone()
+    });
     tera.register_function(
         "get_page",
         move |kwargs: Kwargs, _: &State| -> tera::TeraResult<Value> {
@@ -167,6 +199,27 @@ fn register(tera: &mut Tera, site: &Site) {
                 .get(path.trim_start_matches("@/"))
                 .cloned()
                 .ok_or_else(|| tera::Error::message(format!("get_page: no page `content/{path}`")))
+        },
+    );
+}
+
+/// Registers a function `name(id="...")` that looks an id up in `values`.
+fn register_lookup(
+    tera: &mut Tera,
+    name: &'static str,
+    noun: &'static str,
+    values: Arc<BTreeMap<String, Value>>,
+) {
+    tera.register_function(
+        name,
+        move |kwargs: Kwargs, _: &State| -> tera::TeraResult<Value> {
+            let id: String = kwargs.must_get("id")?;
+            values.get(&id).cloned().ok_or_else(|| {
+                let hint = crate::diagnostic::nearest(&id, values.keys().map(String::as_str))
+                    .map(|best| format!("; did you mean `{best}`?"))
+                    .unwrap_or_default();
+                tera::Error::message(format!("{name}: no {noun} has the id `{id}`{hint}"))
+            })
         },
     );
 }
