@@ -19,10 +19,14 @@ pub fn fixture(name: &str) -> PathBuf {
     repo().join("tests/fixtures").join(name)
 }
 
-/// Runs `alliance ARGS...`.
+/// The day tests build for: 1 June 2026 (meetings before it are past).
+pub const TODAY_EPOCH: &str = "1780315200";
+
+/// Runs `alliance ARGS...`, on 1 June 2026 as far as the build knows.
 pub fn alliance(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_alliance"))
         .args(args)
+        .env("SOURCE_DATE_EPOCH", TODAY_EPOCH)
         .output()
         .expect("the alliance binary runs")
 }
@@ -96,4 +100,50 @@ pub fn attr_values(html: &str, attr: &str) -> Vec<String> {
             rest[..rest.find('"').unwrap()].replace("&amp;", "&")
         })
         .collect()
+}
+
+/// Copies a fixture, applies `edit`, builds over a previous good output,
+/// and returns stderr after checking the exit code and that the old output is intact.
+pub fn build_broken(fixture_name: &str, edit: impl FnOnce(&Path)) -> String {
+    let dir = tempfile::tempdir().unwrap();
+    let site = dir.path().join("site");
+    copy_tree(&fixture(fixture_name), &site);
+    let out = dir.path().join("public");
+    build_ok(&site, &out);
+    let before = tree(&out);
+    edit(&site);
+    let o = alliance(&[
+        "build",
+        "--root",
+        site.to_str().unwrap(),
+        "--output",
+        out.to_str().unwrap(),
+    ]);
+    let stderr = String::from_utf8(o.stderr).unwrap();
+    assert_eq!(
+        o.status.code(),
+        Some(1),
+        "expected exit 1, stderr:\n{stderr}"
+    );
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert_eq!(tree(&out), before, "the previous output changed");
+    let leftovers: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(
+        leftovers.len(),
+        2,
+        "staging folder left behind: {leftovers:?}"
+    );
+    // `check` reports the same problem.
+    let c = alliance(&["check", "--root", site.to_str().unwrap()]);
+    assert_eq!(c.status.code(), Some(1));
+    stderr
+}
+
+pub fn write(site: &Path, rel: &str, text: &str) {
+    let path = site.join(rel);
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    std::fs::write(path, text).unwrap();
 }

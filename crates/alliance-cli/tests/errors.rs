@@ -3,59 +3,11 @@
 
 mod common;
 
-use std::path::Path;
-
 use common::*;
-
-/// Copies the basic fixture, applies `edit`, builds over a previous good output,
-/// and returns stderr after checking the exit code and that the old output is intact.
-fn build_broken(edit: impl FnOnce(&Path)) -> String {
-    let dir = tempfile::tempdir().unwrap();
-    let site = dir.path().join("site");
-    copy_tree(&fixture("basic"), &site);
-    let out = dir.path().join("public");
-    build_ok(&site, &out);
-    let before = tree(&out);
-    edit(&site);
-    let o = alliance(&[
-        "build",
-        "--root",
-        site.to_str().unwrap(),
-        "--output",
-        out.to_str().unwrap(),
-    ]);
-    let stderr = String::from_utf8(o.stderr).unwrap();
-    assert_eq!(
-        o.status.code(),
-        Some(1),
-        "expected exit 1, stderr:\n{stderr}"
-    );
-    assert!(!stderr.contains("panicked"), "{stderr}");
-    assert_eq!(tree(&out), before, "the previous output changed");
-    let leftovers: Vec<_> = std::fs::read_dir(dir.path())
-        .unwrap()
-        .map(|e| e.unwrap().file_name())
-        .collect();
-    assert_eq!(
-        leftovers.len(),
-        2,
-        "staging folder left behind: {leftovers:?}"
-    );
-    // `check` reports the same problem.
-    let c = alliance(&["check", "--root", site.to_str().unwrap()]);
-    assert_eq!(c.status.code(), Some(1));
-    stderr
-}
-
-fn write(site: &Path, rel: &str, text: &str) {
-    let path = site.join(rel);
-    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-    std::fs::write(path, text).unwrap();
-}
 
 #[test]
 fn unknown_front_matter_key_names_line_and_nearest_key() {
-    let err = build_broken(|s| {
+    let err = build_broken("basic", |s| {
         write(
             s,
             "content/about/role.md",
@@ -72,7 +24,7 @@ fn unknown_front_matter_key_names_line_and_nearest_key() {
 
 #[test]
 fn malformed_toml_is_placed() {
-    let err = build_broken(|s| {
+    let err = build_broken("basic", |s| {
         write(
             s,
             "content/about/role.md",
@@ -85,7 +37,7 @@ fn malformed_toml_is_placed() {
 
 #[test]
 fn bad_date_is_placed() {
-    let err = build_broken(|s| {
+    let err = build_broken("basic", |s| {
         write(
             s,
             "content/about/role.md",
@@ -101,7 +53,7 @@ fn bad_date_is_placed() {
 
 #[test]
 fn missing_template_is_placed() {
-    let err = build_broken(|s| {
+    let err = build_broken("basic", |s| {
         write(
             s,
             "content/partnerships/safety.md",
@@ -117,7 +69,7 @@ fn missing_template_is_placed() {
 
 #[test]
 fn template_error_names_the_template_line() {
-    let err = build_broken(|s| {
+    let err = build_broken("basic", |s| {
         write(
             s,
             "templates/page.html",
@@ -126,7 +78,7 @@ fn template_error_names_the_template_line() {
     });
     assert!(err.contains("templates/page.html:3:"), "{err}");
     assert!(err.contains("template syntax error"), "{err}");
-    let err = build_broken(|s| {
+    let err = build_broken("basic", |s| {
         write(
             s,
             "templates/page.html",
@@ -139,7 +91,7 @@ fn template_error_names_the_template_line() {
 
 #[test]
 fn broken_internal_links_are_placed() {
-    let err = build_broken(|s| {
+    let err = build_broken("basic", |s| {
         write(
             s,
             "content/partnerships/safety.md",
@@ -158,7 +110,7 @@ fn broken_internal_links_are_placed() {
 
 #[test]
 fn link_to_draft_says_so() {
-    let err = build_broken(|s| {
+    let err = build_broken("basic", |s| {
         write(
             s,
             "content/partnerships/safety.md",
@@ -170,7 +122,7 @@ fn link_to_draft_says_so() {
 
 #[test]
 fn two_pages_at_one_url() {
-    let err = build_broken(|s| {
+    let err = build_broken("basic", |s| {
         write(
             s,
             "content/about/other.md",
@@ -189,7 +141,7 @@ fn two_pages_at_one_url() {
 
 #[test]
 fn bad_config_is_placed() {
-    let err = build_broken(|s| {
+    let err = build_broken("basic", |s| {
         let text = std::fs::read_to_string(s.join("config.toml"))
             .unwrap()
             .replace("phone =", "phon =");
@@ -204,7 +156,7 @@ fn bad_config_is_placed() {
 
 #[test]
 fn many_errors_are_reported_together() {
-    let err = build_broken(|s| {
+    let err = build_broken("basic", |s| {
         write(s, "content/a.md", "+++\ntitle = \"A\"\nwieght = 1\n+++\n");
         write(
             s,
@@ -224,14 +176,16 @@ fn many_errors_are_reported_together() {
 
 #[test]
 fn sass_error_is_placed() {
-    let err = build_broken(|s| write(s, "sass/extra.scss", "a {\n  color: red\n  b: ;\n}\n"));
+    let err = build_broken("basic", |s| {
+        write(s, "sass/extra.scss", "a {\n  color: red\n  b: ;\n}\n")
+    });
     assert!(err.contains("sass/extra.scss:"), "{err}");
     assert!(err.contains("Sass error"), "{err}");
 }
 
 #[test]
 fn not_utf8_and_garbage_never_panic() {
-    let err = build_broken(|s| {
+    let err = build_broken("basic", |s| {
         std::fs::write(
             s.join("content/bin.md"),
             [0x2b, 0x2b, 0x2b, 0x0a, 0xff, 0xfe, 0x00],

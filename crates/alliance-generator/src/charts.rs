@@ -322,7 +322,7 @@ pub fn format_number(value: f64) -> String {
     let digits = whole.to_string();
     let mut grouped = String::new();
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             grouped.push(',');
         }
         grouped.push(c);
@@ -353,7 +353,7 @@ mod tests {
         let (low, high) = nice_range(0.0, 87.0);
         assert_eq!((low, high), (0.0, 100.0));
         let (low, high) = nice_range(0.0, 3.2);
-        assert!(low <= 0.0 && high >= 3.2 && high <= 5.0);
+        assert!(low <= 0.0 && (3.2..=5.0).contains(&high));
     }
 
     #[test]

@@ -104,7 +104,8 @@ impl Page {
     pub fn value_error(&self, path: &[&str], message: impl Into<String>) -> Diagnostic {
         match &self.origin {
             Origin::Markdown => {
-                let toml = &self.text[self.toml_offset..self.body_offset];
+                let fenced = &self.text[self.toml_offset..self.body_offset];
+                let toml = &fenced[..fenced.rfind("+++").unwrap_or(fenced.len())];
                 let span = crate::frontmatter::spans(toml)
                     .and_then(|table| crate::frontmatter::value_span(&table, path));
                 match span {

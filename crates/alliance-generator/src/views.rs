@@ -323,6 +323,7 @@ fn outline<'a>(nodes: &[TreeNode<'a>], depth: usize, rows: &mut Vec<OutlineRow<'
     }
     // The last leaf under this list closes it (and, through it, its parent's item).
     if depth > 0
+        && !nodes.is_empty()
         && let Some(last) = rows.last_mut()
     {
         last.close += 1;

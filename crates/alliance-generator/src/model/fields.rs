@@ -45,7 +45,8 @@ impl Fields<'_> {
     /// Records that a required key is missing from `at` (a table, or the page).
     fn missing(&mut self, at: &[String], key: &str, example: &str) {
         let owner = if at.is_empty() {
-            format!("a `{}` page", self.page.front.kind.as_deref().unwrap_or(""))
+            let kind = self.page.front.kind.as_deref().unwrap_or("");
+            format!("{} `{kind}` page", super::article(kind))
         } else {
             format!("each entry of `{}`", at[0])
         };

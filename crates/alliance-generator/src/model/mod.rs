@@ -320,6 +320,8 @@ pub struct Model {
     /// For each group, the strategy priorities it leads: (strategy, priority).
     pub leads: Vec<Vec<(usize, usize)>>,
     ids: HashMap<String, Entity>,
+    /// Ids defined twice: already an error, so references to them are not.
+    ambiguous: std::collections::HashSet<String>,
 }
 
 /// The keys each typed table entry may have.
@@ -395,6 +397,7 @@ impl Model {
                 _ => continue,
             };
             if let Some(&earlier) = first.get(page.id.as_str()) {
+                self.ambiguous.insert(page.id.clone());
                 let other = &site.pages[earlier];
                 let place = match &other.origin {
                     crate::site::Origin::CsvRow { line, .. } => {
@@ -434,6 +437,9 @@ impl Model {
         } else {
             ("organisation", "group")
         };
+        if self.ambiguous.contains(id) {
+            return None;
+        }
         match self.ids.get(id) {
             Some(Entity::Group(i)) if want_group => return Some(*i),
             Some(Entity::Organisation(i)) if !want_group => return Some(*i),
@@ -780,7 +786,8 @@ fn attach(f: &mut Fields<'_>, files: &Files<'_>, at: &[String], file: &str) -> O
     }
 }
 
-fn article(noun: &str) -> &'static str {
+/// "a" or "an", for the noun that follows.
+pub(crate) fn article(noun: &str) -> &'static str {
     if noun.starts_with(['a', 'e', 'i', 'o', 'u']) {
         "an"
     } else {
