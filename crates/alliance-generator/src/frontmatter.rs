@@ -52,7 +52,7 @@ pub const KINDS: &[(&str, &[&str])] = &[
 ];
 
 /// The front matter keys common to all pages, deserialised.
-#[derive(Debug, Clone, Deserialize, Serialize, Default)]
+#[derive(Debug, Clone, Deserialize, Serialize, Default, PartialEq)]
 pub struct FrontMatter {
     /// The page's title (required): its `<h1>` and `<title>`.
     pub title: String,

@@ -12,6 +12,7 @@ pub mod diagnostic;
 pub mod extras;
 pub mod frontmatter;
 pub mod ics;
+pub mod incremental;
 pub mod init;
 pub mod jsonld;
 pub mod load;
@@ -106,6 +107,12 @@ pub fn today(config: &Config) -> jiff::civil::Date {
 
 /// Renders every page's Markdown body, resolving `@/` links.
 pub fn render_markdown(site: &mut Site) {
+    let all: Vec<PageId> = (0..site.pages.len()).collect();
+    render_markdown_of(site, &all);
+}
+
+/// Renders the Markdown bodies of some pages.
+pub fn render_markdown_of(site: &mut Site, ids: &[PageId]) {
     let paths: HashMap<String, String> = site
         .by_content_path
         .iter()
@@ -114,15 +121,20 @@ pub fn render_markdown(site: &mut Site) {
     let resolve = |target: &str| paths.get(target).cloned();
     let base_url = site.config.base_url.clone();
     let unsafe_html = site.config.markdown.unsafe_html;
-    site.pages.par_iter_mut().for_each(|page| {
-        let cx = markdown::Context {
-            page_path: &page.path,
-            resolve: &resolve,
-            base_url: &base_url,
-            unsafe_html,
-        };
-        page.rendered = markdown::render(page.body(), &cx);
-    });
+    let wanted: std::collections::HashSet<PageId> = ids.iter().copied().collect();
+    site.pages
+        .par_iter_mut()
+        .enumerate()
+        .filter(|(id, _)| wanted.contains(id))
+        .for_each(|(_, page)| {
+            let cx = markdown::Context {
+                page_path: &page.path,
+                resolve: &resolve,
+                base_url: &base_url,
+                unsafe_html,
+            };
+            page.rendered = markdown::render(page.body(), &cx);
+        });
 }
 
 /// The navigation and site facts every template sees as `site`.
@@ -136,10 +148,26 @@ struct SiteView<'a> {
 /// Loads the theme and compiles the templates for a site.
 pub fn compile_templates(site: &Site, mode: &Mode) -> Result<(Theme, Templates), Diagnostics> {
     let theme = Theme::load(&site.root, &site.config.theme)?;
-    let mut templates = Templates::new(&theme, site)?;
+    let templates = compile_templates_with(&theme, site, mode)?;
+    Ok((theme, templates))
+}
+
+/// Compiles a loaded theme's templates for a site.
+pub fn compile_templates_with(
+    theme: &Theme,
+    site: &Site,
+    mode: &Mode,
+) -> Result<Templates, Diagnostics> {
+    let mut templates = Templates::new(theme, site)?;
     templates.mark_external_links = mode.snapshot.is_some();
-    templates.set_global("config", &site.config);
     templates.set_global("mode", mode);
+    set_site_globals(&mut templates, site);
+    Ok(templates)
+}
+
+/// Gives every template the site's settings and navigation as they are now.
+pub fn set_site_globals(templates: &mut Templates, site: &Site) {
+    templates.set_global("config", &site.config);
     let view = SiteView {
         title: &site.config.title,
         nav: site
@@ -150,11 +178,10 @@ pub fn compile_templates(site: &Site, mode: &Mode) -> Result<(Theme, Templates),
         home: site.summary(site.home),
     };
     templates.set_global("site", &view);
-    Ok((theme, templates))
 }
 
 /// Renders the whole site into a sink: pages, stylesheets, static and
-/// co-located files, sitemap, robots.txt, feeds, aliases and the 404 page.
+/// co-located files, sitemap, robots.txt, feeds, calendars, aliases and the 404 page.
 pub fn render_site(
     site: &Site,
     theme: &Theme,
@@ -162,74 +189,112 @@ pub fn render_site(
     sink: &dyn Sink,
 ) -> Result<usize, Diagnostics> {
     let mut diagnostics = Diagnostics::new();
+    let mut files = copy_static(site, theme, sink, &mut diagnostics);
+    files += write_stylesheets(theme, sink, &mut diagnostics);
+    files += write_derived(site, templates, sink, &mut diagnostics);
+    let ids: Vec<PageId> = (0..site.pages.len()).collect();
+    diagnostics.extend(render::render_pages(site, templates, sink, &ids));
+    files += ids.len();
+    if diagnostics.has_errors() {
+        diagnostics.sort();
+        Err(diagnostics)
+    } else {
+        Ok(files)
+    }
+}
+
+/// Writes a file to the sink, counting it or recording why it failed.
+fn put(sink: &dyn Sink, path: &str, bytes: Vec<u8>, diagnostics: &mut Diagnostics) -> usize {
+    match sink.write(path, bytes) {
+        Ok(()) => 1,
+        Err(e) => {
+            diagnostics.push(Diagnostic::error(path, format!("cannot write: {e}")));
+            0
+        }
+    }
+}
+
+/// Copies the theme's static files, the site's static files and co-located files.
+pub fn copy_static(
+    site: &Site,
+    theme: &Theme,
+    sink: &dyn Sink,
+    diagnostics: &mut Diagnostics,
+) -> usize {
     let mut files = 0;
-    let mut put =
-        |path: &str, bytes: Vec<u8>, diagnostics: &mut Diagnostics| match sink.write(path, bytes) {
-            Ok(()) => files += 1,
-            Err(e) => diagnostics.push(Diagnostic::error(path, format!("cannot write: {e}"))),
-        };
     for (path, file) in &theme.static_files {
         match file.source.read() {
-            Ok(bytes) => put(path, bytes, &mut diagnostics),
+            Ok(bytes) => files += put(sink, path, bytes, diagnostics),
             Err(e) => diagnostics.push(Diagnostic::error(
                 &file.display,
                 format!("cannot read: {e}"),
             )),
         }
     }
-    match theme.compile_sass() {
-        Ok(sheets) => {
-            for (path, css) in sheets {
-                put(&path, css.into_bytes(), &mut diagnostics);
-            }
-        }
-        Err(e) => diagnostics.extend(e),
-    }
     for asset in &site.assets {
         match std::fs::read(&asset.source) {
-            Ok(bytes) => put(&asset.path, bytes, &mut diagnostics),
+            Ok(bytes) => files += put(sink, &asset.path, bytes, diagnostics),
             Err(e) => diagnostics.push(Diagnostic::error(
                 &asset.source,
                 format!("cannot read: {e}"),
             )),
         }
     }
-    put(
+    files
+}
+
+/// Compiles the theme's Sass into stylesheets.
+pub fn write_stylesheets(theme: &Theme, sink: &dyn Sink, diagnostics: &mut Diagnostics) -> usize {
+    match theme.compile_sass() {
+        Ok(sheets) => sheets
+            .into_iter()
+            .map(|(path, css)| put(sink, &path, css.into_bytes(), diagnostics))
+            .sum(),
+        Err(e) => {
+            diagnostics.extend(e);
+            0
+        }
+    }
+}
+
+/// Writes the files derived from the whole site: sitemap, robots.txt, feeds,
+/// calendars, alias redirects and the 404 page.
+pub fn write_derived(
+    site: &Site,
+    templates: &Templates,
+    sink: &dyn Sink,
+    diagnostics: &mut Diagnostics,
+) -> usize {
+    let mut files = put(
+        sink,
         "sitemap.xml",
         extras::sitemap(site).into_bytes(),
-        &mut diagnostics,
+        diagnostics,
     );
-    put(
+    files += put(
+        sink,
         "robots.txt",
         extras::robots(site).into_bytes(),
-        &mut diagnostics,
+        diagnostics,
     );
     if !site.model.meetings.is_empty() {
         let all: Vec<usize> = (0..site.model.meetings.len()).collect();
         let name = format!("{} meetings", site.config.partnership.name);
-        put(
-            "meetings.ics",
-            ics::calendar(site, &name, &all).into_bytes(),
-            &mut diagnostics,
-        );
+        let calendar = ics::calendar(site, &name, &all);
+        files += put(sink, "meetings.ics", calendar.into_bytes(), diagnostics);
     }
     for (g, meetings) in site.model.group_meetings.iter().enumerate() {
         if !meetings.is_empty() {
             let page = &site.pages[site.model.groups[g].page];
-            put(
-                &format!("{}meetings.ics", page.path),
-                ics::calendar(site, &page.front.title, meetings).into_bytes(),
-                &mut diagnostics,
-            );
+            let calendar = ics::calendar(site, &page.front.title, meetings);
+            let path = format!("{}meetings.ics", page.path);
+            files += put(sink, &path, calendar.into_bytes(), diagnostics);
         }
     }
     for (id, page) in site.pages.iter().enumerate() {
         if let Some(feed) = render::feed_path(site, page) {
-            put(
-                &feed,
-                extras::atom_feed(site, id, &feed).into_bytes(),
-                &mut diagnostics,
-            );
+            let atom = extras::atom_feed(site, id, &feed);
+            files += put(sink, &feed, atom.into_bytes(), diagnostics);
         }
         for alias in &page.front.aliases {
             let path = extras::alias_path(alias);
@@ -245,28 +310,17 @@ pub fn render_site(
             } else {
                 format!("{path}index.html")
             };
-            put(
-                &file,
-                extras::alias_page(site, &path, &page.path, &page.front.title).into_bytes(),
-                &mut diagnostics,
-            );
+            let html = extras::alias_page(site, &path, &page.path, &page.front.title);
+            files += put(sink, &file, html.into_bytes(), diagnostics);
         }
     }
     if templates.has("404.html") {
         match render::render_special(templates, "404.html", "404.html", "Page not found", &()) {
-            Ok(html) => put("404.html", html.into_bytes(), &mut diagnostics),
+            Ok(html) => files += put(sink, "404.html", html.into_bytes(), diagnostics),
             Err(d) => diagnostics.push(d),
         }
     }
-    let ids: Vec<PageId> = (0..site.pages.len()).collect();
-    diagnostics.extend(render::render_pages(site, templates, sink, &ids));
-    files += ids.len();
-    if diagnostics.has_errors() {
-        diagnostics.sort();
-        Err(diagnostics)
-    } else {
-        Ok(files)
-    }
+    files
 }
 
 /// Refuses output folders that would destroy the site's own files.

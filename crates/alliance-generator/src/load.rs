@@ -152,6 +152,14 @@ fn synthetic_home(config: &Config) -> Page {
     }
 }
 
+/// Reads `content/<rel>` again (for the dev server); `Ok(None)` for a draft.
+pub fn reread_page(root: &Path, rel: &str) -> Result<Option<Page>, Vec<Diagnostic>> {
+    read_page(&Found {
+        file: root.join("content").join(rel),
+        rel: rel.to_owned(),
+    })
+}
+
 /// Reads one Markdown file; `Ok(None)` for a draft.
 fn read_page(found: &Found) -> Result<Option<Page>, Vec<Diagnostic>> {
     let source = PathBuf::from("content").join(&found.rel);
@@ -305,7 +313,7 @@ fn link_tree(site: &mut Site, diagnostics: &mut Diagnostics) {
 }
 
 /// Dated pages newest first; then by weight, then title.
-fn sort_pages(pages: &[Page], ids: &mut [PageId]) {
+pub fn sort_pages(pages: &[Page], ids: &mut [PageId]) {
     ids.sort_by(|&a, &b| {
         let (a, b) = (&pages[a], &pages[b]);
         b.date()

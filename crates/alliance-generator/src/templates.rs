@@ -20,6 +20,8 @@ pub struct Templates {
     pub mark_external_links: bool,
     /// Template name → (file as shown to editors, its text).
     sources: BTreeMap<String, (PathBuf, String)>,
+    /// The site-data functions the templates call.
+    used: Vec<&'static str>,
 }
 
 /// The context key holding the site path of the file being rendered.
@@ -43,7 +45,12 @@ impl Templates {
         }
         let mut tera = Tera::new();
         tera.autoescape_on(vec![".html", ".htm", ".xml", ".svg"]);
-        register(&mut tera, site);
+        register_filters(&mut tera, site);
+        let used: Vec<&'static str> = SITE_FUNCTIONS
+            .into_iter()
+            .filter(|f| sources.values().any(|(_, text)| text.contains(f)))
+            .collect();
+        register_site_functions(&mut tera, site, &used);
         if let Err(e) =
             tera.add_raw_templates(sources.iter().map(|(n, (_, t))| (n.as_str(), t.as_str())))
         {
@@ -56,7 +63,34 @@ impl Templates {
             tera,
             mark_external_links: false,
             sources,
+            used,
         })
+    }
+
+    /// Gives the site-data functions (`get_group`...) the site as it is now.
+    pub fn refresh(&mut self, site: &Site) {
+        register_site_functions(&mut self.tera, site, &self.used);
+    }
+
+    /// Whether any template calls a site-data function (`get_page`, `get_group`...).
+    pub fn reads_other_pages(&self) -> bool {
+        !self.used.is_empty()
+    }
+
+    /// The templates `name` is made of: itself and, recursively, what it
+    /// extends, includes or imports.
+    pub fn closure(&self, name: &str) -> std::collections::BTreeSet<String> {
+        let mut seen = std::collections::BTreeSet::new();
+        let mut todo = vec![name.to_owned()];
+        while let Some(next) = todo.pop() {
+            if !seen.insert(next.clone()) {
+                continue;
+            }
+            if let Some((_, text)) = self.sources.get(&next) {
+                todo.extend(referenced_templates(text));
+            }
+        }
+        seen
     }
 
     /// Whether a template of that name exists.
@@ -138,8 +172,8 @@ fn template_error(
     }
 }
 
-/// Alliance's filters and functions.
-fn register(tera: &mut Tera, site: &Site) {
+/// Alliance's filters.
+fn register_filters(tera: &mut Tera, site: &Site) {
     // `{{ path | url }}`: a site path as a link relative to the page being rendered.
     tera.register_filter(
         "url",
@@ -157,6 +191,51 @@ fn register(tera: &mut Tera, site: &Site) {
     tera.register_filter("absolute", move |path: &str, _: Kwargs, _: &State| {
         format!("{base}/{path}")
     });
+}
+
+/// The functions that give templates the site's data, registered only when a
+/// template calls them (so a site that does not pays nothing to refresh them).
+const SITE_FUNCTIONS: [&str; 4] = ["get_page", "get_organisation", "get_group", "get_structure"];
+
+/// Registers the site-data functions the templates use.
+fn register_site_functions(tera: &mut Tera, site: &Site, used: &[&str]) {
+    let wants = |name: &str| used.contains(&name);
+    let views = Views::new(site);
+    let model = &site.model;
+    if wants("get_organisation") {
+        // `get_organisation(id="...")` and `get_group(id="...")`: the same facts as
+        // `page.organisation` and `page.group` on their own pages.
+        let organisations = Arc::new(
+            (0..model.organisations.len())
+                .map(|o| {
+                    let view = views.organisation_page(o);
+                    (view.org.id.to_owned(), Value::from_serializable(&view))
+                })
+                .collect::<BTreeMap<_, _>>(),
+        );
+        register_lookup(tera, "get_organisation", "organisation", organisations);
+    }
+    if wants("get_group") {
+        let groups = Arc::new(
+            (0..model.groups.len())
+                .map(|g| {
+                    let view = views.group(g);
+                    (view.link.id.to_owned(), Value::from_serializable(&view))
+                })
+                .collect::<BTreeMap<_, _>>(),
+        );
+        register_lookup(tera, "get_group", "group", groups);
+    }
+    if wants("get_structure") {
+        // `get_structure()`: the whole partnership's structure, as `page.structure`.
+        let structure = Value::from_serializable(&views.structure(""));
+        tera.register_function("get_structure", move |_: Kwargs, _: &State| {
+            structure.clone()
+        });
+    }
+    if !wants("get_page") {
+        return;
+    }
     // `get_page(path="about.md")`: a summary of another page, by content path.
     let pages: Arc<BTreeMap<String, Value>> = Arc::new(
         site.by_content_path
@@ -164,33 +243,6 @@ fn register(tera: &mut Tera, site: &Site) {
             .map(|(k, &id)| (k.clone(), Value::from_serializable(&site.summary(id))))
             .collect(),
     );
-    let views = Views::new(site);
-    let model = &site.model;
-    // `get_organisation(id="...")` and `get_group(id="...")`: the same facts as
-    // `page.organisation` and `page.group` on their own pages.
-    let organisations = Arc::new(
-        (0..model.organisations.len())
-            .map(|o| {
-                let view = views.organisation_page(o);
-                (view.org.id.to_owned(), Value::from_serializable(&view))
-            })
-            .collect::<BTreeMap<_, _>>(),
-    );
-    register_lookup(tera, "get_organisation", "organisation", organisations);
-    let groups = Arc::new(
-        (0..model.groups.len())
-            .map(|g| {
-                let view = views.group(g);
-                (view.link.id.to_owned(), Value::from_serializable(&view))
-            })
-            .collect::<BTreeMap<_, _>>(),
-    );
-    register_lookup(tera, "get_group", "group", groups);
-    // `get_structure()`: the whole partnership's structure, as `page.structure`.
-    let structure = Value::from_serializable(&views.structure(""));
-    tera.register_function("get_structure", move |_: Kwargs, _: &State| {
-        structure.clone()
-    });
     tera.register_function(
         "get_page",
         move |kwargs: Kwargs, _: &State| -> tera::TeraResult<Value> {
@@ -201,6 +253,27 @@ fn register(tera: &mut Tera, site: &Site) {
                 .ok_or_else(|| tera::Error::message(format!("get_page: no page `content/{path}`")))
         },
     );
+}
+
+/// Template names a template's text refers to in `extends`, `include` or `import` tags.
+fn referenced_templates(text: &str) -> Vec<String> {
+    let mut names = Vec::new();
+    for tag in text.split("{%").skip(1) {
+        let tag = tag.trim_start_matches('-').trim_start();
+        let Some(rest) = ["extends", "include", "import"]
+            .iter()
+            .find_map(|k| tag.strip_prefix(k))
+        else {
+            continue;
+        };
+        let rest = rest.trim_start();
+        if let Some(quote) = rest.chars().next().filter(|c| *c == '"' || *c == '\'')
+            && let Some(end) = rest[1..].find(quote)
+        {
+            names.push(rest[1..=end].to_owned());
+        }
+    }
+    names
 }
 
 /// Registers a function `name(id="...")` that looks an id up in `values`.

@@ -18,8 +18,9 @@ use std::sync::{Arc, Mutex, RwLock};
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
+use alliance_generator::incremental::{Files, LiveSite};
 use alliance_generator::load::is_ignored_name;
-use alliance_generator::{Diagnostics, MemorySink, Mode};
+use alliance_generator::{Diagnostics, Mode};
 use notify::event::ModifyKind;
 use notify::{EventKind, RecursiveMode, Watcher};
 use tiny_http::{Header, Method, Request, Response, Server, StatusCode};
@@ -99,7 +100,7 @@ impl From<io::Error> for ServeError {
 /// One complete build, served as is.
 #[derive(Default)]
 struct Build {
-    files: BTreeMap<String, Vec<u8>>,
+    files: Files,
 }
 
 /// Everything the workers and the watcher share.
@@ -108,6 +109,8 @@ struct State {
     base_url: String,
     /// The last good build, swapped whole after each successful rebuild.
     build: RwLock<Arc<Build>>,
+    /// The site kept loaded for incremental rebuilds (none until a build succeeds).
+    live: Mutex<Option<LiveSite>>,
     /// The overlay shown while the latest rebuild failed.
     overlay: RwLock<Option<Arc<String>>>,
     /// Connected SSE clients.
@@ -142,7 +145,11 @@ impl RunningServer {
     /// A copy of the current in-memory build, exactly as rendered (without
     /// the reload script or overlay that serving adds).
     pub fn files(&self) -> BTreeMap<String, Vec<u8>> {
-        read_lock(&self.state.build).files.clone()
+        read_lock(&self.state.build)
+            .files
+            .iter()
+            .map(|(path, bytes)| (path.clone(), bytes.to_vec()))
+            .collect()
     }
 
     /// How many Server-Sent Events listeners are connected (those whose
@@ -210,6 +217,7 @@ pub fn start(options: ServeOptions) -> Result<RunningServer, ServeError> {
         root,
         base_url: format!("http://{host}:{port}"),
         build: RwLock::new(Arc::new(Build::default())),
+        live: Mutex::new(None),
         overlay: RwLock::new(None),
         clients: Mutex::new(Vec::new()),
         stop: AtomicBool::new(false),
@@ -217,9 +225,12 @@ pub fn start(options: ServeOptions) -> Result<RunningServer, ServeError> {
 
     let mut title = String::new();
     match build_site(&state.root, &state.base_url) {
-        Ok(built) => {
-            title = built.title;
-            *write_lock(&state.build) = Arc::new(Build { files: built.files });
+        Ok(live) => {
+            title = live.site().config.title.clone();
+            *write_lock(&state.build) = Arc::new(Build {
+                files: live.files().clone(),
+            });
+            *lock(&state.live) = Some(live);
         }
         Err(diagnostics) => {
             eprint!("{}", diagnostics.report());
@@ -307,33 +318,46 @@ fn bind(bind: &str, port: u16) -> Result<(Server, u16), ServeError> {
     )))
 }
 
-/// What a successful build produced.
-struct Built {
-    files: BTreeMap<String, Vec<u8>>,
-    title: String,
-    pages: usize,
+/// A full build into memory; a panic in the generator becomes a diagnostic.
+fn build_site(root: &Path, base_url: &str) -> Result<LiveSite, Diagnostics> {
+    catch_unwind(AssertUnwindSafe(|| {
+        LiveSite::build(root, Some(base_url), Mode::default())
+    }))
+    .unwrap_or_else(|_| Err(crashed()))
 }
 
-/// A full build into memory; a panic in the generator becomes a diagnostic.
-fn build_site(root: &Path, base_url: &str) -> Result<Built, Diagnostics> {
-    let result = catch_unwind(AssertUnwindSafe(|| {
-        let site = alliance_generator::load_site(root, Some(base_url))?;
-        let (theme, templates) = alliance_generator::compile_templates(&site, &Mode::default())?;
-        let sink = MemorySink::new();
-        alliance_generator::render_site(&site, &theme, &templates, &sink)?;
-        Ok(Built {
-            files: sink.into_files(),
-            title: site.config.title.clone(),
-            pages: site.pages.len(),
-        })
+/// The diagnostic shown when the generator panics (a bug in Alliance).
+fn crashed() -> Diagnostics {
+    Diagnostics::from(vec![alliance_generator::Diagnostic::error(
+        "config.toml",
+        "the generator crashed while building this site (this is a bug in Alliance)",
+    )])
+}
+
+/// Applies changes to the loaded site, or builds it whole if none is loaded.
+/// Returns the new files, the pages rendered and whether any file changed.
+fn update_site(
+    state: &State,
+    changed: &[String],
+) -> Result<(Files, usize, Vec<String>), Diagnostics> {
+    let mut live = lock(&state.live);
+    let result = catch_unwind(AssertUnwindSafe(|| match live.as_mut() {
+        Some(site) => site
+            .update(changed)
+            .map(|u| (site.files().clone(), u.rendered, u.changed)),
+        None => {
+            let site = LiveSite::build(&state.root, Some(&state.base_url), Mode::default())?;
+            let files = site.files().clone();
+            let pages = site.site().pages.len();
+            let all = files.keys().cloned().collect();
+            *live = Some(site);
+            Ok((files, pages, all))
+        }
     }));
     result.unwrap_or_else(|_| {
-        Err(Diagnostics::from(vec![
-            alliance_generator::Diagnostic::error(
-                "config.toml",
-                "the generator crashed while building this site (this is a bug in Alliance)",
-            ),
-        ]))
+        // A half-applied update cannot be trusted: start again from disk next time.
+        *live = None;
+        Err(crashed())
     })
 }
 
@@ -423,20 +447,19 @@ fn rebuild(state: &State, changed: &[String]) {
         [first, rest @ ..] => format!("{first} and {} more changed", rest.len()),
         [] => "rebuild".to_owned(),
     };
-    match build_site(&state.root, &state.base_url) {
-        Ok(built) => {
-            let old = read_lock(&state.build).clone();
+    match update_site(state, changed) {
+        Ok((files, pages, changed_files)) => {
             let had_error = write_lock(&state.overlay).take().is_some();
-            let event = match changed_kind(&old.files, &built.files) {
+            let event = match changed_kind(&changed_files) {
                 _ if had_error => Some("reload"),
                 Changed::Nothing => None,
                 Changed::CssOnly => Some("css"),
                 Changed::Other => Some("reload"),
             };
-            *write_lock(&state.build) = Arc::new(Build { files: built.files });
+            *write_lock(&state.build) = Arc::new(Build { files });
             println!(
-                "Rebuilt {} pages in {} ms ({what}{})",
-                built.pages,
+                "Rebuilt {pages} page{} in {} ms ({what}{})",
+                if pages == 1 { "" } else { "s" },
                 started.elapsed().as_millis(),
                 if event.is_none() {
                     "; no output changed"
@@ -471,24 +494,14 @@ enum Changed {
     Other,
 }
 
-/// Compares two builds file by file.
-fn changed_kind(old: &BTreeMap<String, Vec<u8>>, new: &BTreeMap<String, Vec<u8>>) -> Changed {
-    let modified = new
-        .iter()
-        .filter(|(path, bytes)| old.get(*path) != Some(*bytes))
-        .map(|(path, _)| path);
-    let removed = old.keys().filter(|path| !new.contains_key(*path));
-    let mut any = false;
-    for path in modified.chain(removed) {
-        if !path.ends_with(".css") {
-            return Changed::Other;
-        }
-        any = true;
-    }
-    if any {
+/// What kind of change a list of changed files is.
+fn changed_kind(changed: &[String]) -> Changed {
+    if changed.is_empty() {
+        Changed::Nothing
+    } else if changed.iter().all(|path| path.ends_with(".css")) {
         Changed::CssOnly
     } else {
-        Changed::Nothing
+        Changed::Other
     }
 }
 
@@ -628,7 +641,7 @@ fn file_response(status: u16, key: &str, state: &State) -> Response<io::Cursor<V
     let build = read_lock(&state.build).clone();
     let overlay = read_lock(&state.overlay).clone();
     let (key, bytes) = match build.files.get(key) {
-        Some(bytes) => (key, bytes.clone()),
+        Some(bytes) => (key, bytes.to_vec()),
         None => (
             "404.html",
             b"<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Not found</title></head><body><main><h1>Not found</h1></main></body></html>".to_vec(),
@@ -861,18 +874,13 @@ mod tests {
 
     #[test]
     fn classifies_changes() {
-        let a: BTreeMap<String, Vec<u8>> = [
-            ("a.css".to_owned(), b"x".to_vec()),
-            ("i.html".to_owned(), b"y".to_vec()),
-        ]
-        .into();
-        let mut b = a.clone();
-        assert_eq!(changed_kind(&a, &b), Changed::Nothing);
-        b.insert("a.css".to_owned(), b"z".to_vec());
-        b.insert("new.css".to_owned(), b"z".to_vec());
-        assert_eq!(changed_kind(&a, &b), Changed::CssOnly);
-        b.remove("i.html");
-        assert_eq!(changed_kind(&a, &b), Changed::Other);
+        let paths = |p: &[&str]| p.iter().map(|s| (*s).to_owned()).collect::<Vec<_>>();
+        assert_eq!(changed_kind(&paths(&[])), Changed::Nothing);
+        assert_eq!(
+            changed_kind(&paths(&["a.css", "new.css"])),
+            Changed::CssOnly
+        );
+        assert_eq!(changed_kind(&paths(&["a.css", "i.html"])), Changed::Other);
     }
 
     #[test]

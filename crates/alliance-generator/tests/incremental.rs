@@ -1,0 +1,224 @@
+//! Incremental rebuilds re-render only the pages a change can reach, and end
+//! byte for byte where a full build of the edited site would.
+
+use std::path::{Path, PathBuf};
+
+use alliance_generator::Mode;
+use alliance_generator::incremental::LiveSite;
+
+/// A copy of the partnership fixture in a temp folder.
+fn site() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("site");
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/partnership");
+    for entry in walkdir::WalkDir::new(&fixture) {
+        let entry = entry.unwrap();
+        let target = root.join(entry.path().strip_prefix(&fixture).unwrap());
+        if entry.file_type().is_dir() {
+            std::fs::create_dir_all(&target).unwrap();
+        } else {
+            std::fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+    (dir, root)
+}
+
+fn edit(root: &Path, rel: &str, from: &str, to: &str) {
+    let path = root.join(rel);
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(text.contains(from), "{rel} lacks {from:?}");
+    std::fs::write(path, text.replacen(from, to, 1)).unwrap();
+}
+
+fn write(root: &Path, rel: &str, text: &str) {
+    let path = root.join(rel);
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    std::fs::write(path, text).unwrap();
+}
+
+/// Applies a change and checks the result equals a fresh full build.
+fn apply(
+    live: &mut LiveSite,
+    root: &Path,
+    changed: &[&str],
+) -> alliance_generator::incremental::Update {
+    let changed: Vec<String> = changed.iter().map(|s| (*s).to_owned()).collect();
+    let update = live
+        .update(&changed)
+        .unwrap_or_else(|e| panic!("{}", e.report()));
+    let full = LiveSite::build(root, None, Mode::default()).unwrap();
+    let (got, want) = (live.files(), full.files());
+    let differing: Vec<&String> = want
+        .keys()
+        .chain(got.keys())
+        .filter(|k| got.get(*k) != want.get(*k))
+        .collect();
+    assert!(
+        differing.is_empty(),
+        "incremental differs from full build: {differing:?}"
+    );
+    update
+}
+
+#[test]
+fn each_kind_of_change_re_renders_only_what_it_reaches() {
+    let (_dir, root) = site();
+    let mut live = LiveSite::build(&root, None, Mode::default()).unwrap();
+    let pages = live.site().pages.len();
+
+    // A page's body: that page alone.
+    edit(
+        &root,
+        "content/news/strategy-launch.md",
+        "Read [the strategy]",
+        "Do read [the strategy]",
+    );
+    let u = apply(&mut live, &root, &["content/news/strategy-launch.md"]);
+    assert_eq!((u.rendered, u.full), (1, false));
+    assert!(
+        u.changed
+            .contains(&"news/strategy-launch/index.html".to_owned())
+    );
+    assert!(
+        u.changed.contains(&"news/atom.xml".to_owned()),
+        "{:?}",
+        u.changed
+    );
+
+    // Its title: the page and its section's listing.
+    edit(
+        &root,
+        "content/news/strategy-launch.md",
+        "New strategy launched",
+        "Strategy launched",
+    );
+    let u = apply(&mut live, &root, &["content/news/strategy-launch.md"]);
+    assert_eq!(u.rendered, 2);
+    assert!(u.changed.contains(&"news/index.html".to_owned()));
+
+    // A group's typed facts: the group, its section, its members' pages, the
+    // group it reports to, its sub-group, its meeting and the sections listing
+    // it, the strategy priority it leads and the structure page.
+    edit(
+        &root,
+        "content/groups/safety.md",
+        "achievements = [",
+        "achievements = [\"Trained 40 volunteers\", ",
+    );
+    let u = apply(&mut live, &root, &["content/groups/safety.md"]);
+    assert_eq!(u.rendered, 12, "{u:?}");
+    assert_eq!(
+        u.changed,
+        ["groups/safety/index.html"],
+        "only the group's own page shows achievements"
+    );
+
+    // An organisation's sector: every group it sits on shows the new balance.
+    edit(
+        &root,
+        "content/members/college.md",
+        "sector = \"education\"",
+        "sector = \"public\"",
+    );
+    let u = apply(&mut live, &root, &["content/members/college.md"]);
+    assert!(u.changed.contains(&"groups/board/index.html".to_owned()));
+    assert!(u.changed.contains(&"groups/youth/index.html".to_owned()));
+    assert!(u.changed.contains(&"about/structure/index.html".to_owned()));
+    assert!(u.rendered < pages / 2, "{u:?}");
+
+    // A meeting paper grows: its meeting page shows the new size.
+    let paper = root.join("content/meetings/2025-11-exec/agenda.pdf");
+    let mut bytes = std::fs::read(&paper).unwrap();
+    bytes.extend(std::iter::repeat_n(b'%', 4096));
+    std::fs::write(&paper, bytes).unwrap();
+    let u = apply(
+        &mut live,
+        &root,
+        &["content/meetings/2025-11-exec/agenda.pdf"],
+    );
+    assert!(
+        u.changed
+            .contains(&"meetings/2025-11-exec/agenda.pdf".to_owned())
+    );
+    assert!(
+        u.changed
+            .contains(&"meetings/2025-11-exec/index.html".to_owned())
+    );
+    assert_eq!(
+        u.rendered, 4,
+        "meeting, its group, its section, home: {u:?}"
+    );
+
+    // A template: the pages that use it.
+    write(
+        &root,
+        "templates/news.html",
+        "{% extends \"base.html\" %}{% block content %}<h1>{{ page.title }}</h1>{{ page.content | safe }}{% endblock content %}",
+    );
+    let u = apply(&mut live, &root, &["templates/news.html"]);
+    assert_eq!(u.rendered, 1);
+
+    // Sass: the stylesheets only.
+    write(&root, "sass/print.scss", "body { color: black; }");
+    let u = apply(&mut live, &root, &["sass/print.scss"]);
+    assert_eq!(u.rendered, 0);
+    assert_eq!(u.changed, ["print.css"]);
+
+    // config.toml: everything.
+    edit(
+        &root,
+        "config.toml",
+        "title = \"Riverside Partnership\"",
+        "title = \"The Riverside Partnership\"",
+    );
+    let u = apply(&mut live, &root, &["config.toml"]);
+    assert!(u.full);
+    assert_eq!(u.rendered, pages);
+
+    // A new page: everything.
+    write(
+        &root,
+        "content/news/second.md",
+        "+++\ntitle = \"Second\"\nkind = \"news\"\ndate = 2026-05-01\n+++\nHello.\n",
+    );
+    let u = apply(&mut live, &root, &["content/news/second.md"]);
+    assert!(u.full);
+}
+
+#[test]
+fn a_broken_edit_keeps_the_last_good_build_and_a_fix_restores_it() {
+    let (_dir, root) = site();
+    let mut live = LiveSite::build(&root, None, Mode::default()).unwrap();
+    let before = live.files().clone();
+    edit(
+        &root,
+        "content/groups/board.md",
+        "{ org = \"college\" }",
+        "{ org = \"colege\" }",
+    );
+    let err = live
+        .update(&["content/groups/board.md".to_owned()])
+        .unwrap_err();
+    assert!(err.report().contains("no organisation has the id `colege`"));
+    assert_eq!(live.files(), &before);
+    edit(
+        &root,
+        "content/groups/board.md",
+        "{ org = \"colege\" }",
+        "{ org = \"college\" }",
+    );
+    let u = apply(&mut live, &root, &["content/groups/board.md"]);
+    assert!(u.changed.is_empty(), "{:?}", u.changed);
+    // Front matter that does not parse is refused the same way.
+    edit(
+        &root,
+        "content/about/structure.md",
+        "kind = \"structure\"",
+        "kind = structure",
+    );
+    assert!(
+        live.update(&["content/about/structure.md".to_owned()])
+            .is_err()
+    );
+    assert_eq!(live.files(), &before);
+}
