@@ -402,7 +402,7 @@ impl LiveSite {
                 if link_errors.is_empty() {
                     return Ok(Reloaded::Done {
                         front_changed,
-                        old_model: old,
+                        old_model: Box::new(old),
                     });
                 }
                 self.site.model = old;
@@ -483,7 +483,7 @@ enum Reloaded {
     /// Applied; these pages' front matter changed; this was the model before.
     Done {
         front_changed: Vec<PageId>,
-        old_model: Model,
+        old_model: Box<Model>,
     },
 }
 
