@@ -77,25 +77,30 @@ mod tests {
 
     #[test]
     fn slugs_and_anchors() {
-        assert_eq!(
-            slug("Children and Young People's Partnership"),
-            "children-and-young-peoples-partnership"
-        );
-        assert_eq!(
-            slug("Federation of Small Businesses, Loamshire branch"),
-            "federation-of-small-businesses-loamshire-branch"
-        );
-        assert_eq!(slug("Café Society – 2020"), "cafe-society-2020");
-        assert_eq!(anchor("Its role"), "its-role");
-        assert_eq!(
-            anchor("Domestic abuse: getting help"),
-            "domestic-abuse-getting-help"
-        );
-        assert_eq!(
-            anchor("Older People's Partnership"),
-            "older-peoples-partnership"
-        );
-        assert_eq!(anchor("Plan 2015–2020"), "plan-20152020");
+        for (name, want) in [
+            (
+                "Children and Young People's Partnership",
+                "children-and-young-peoples-partnership",
+            ),
+            (
+                "Federation of Small Businesses, Loamshire branch",
+                "federation-of-small-businesses-loamshire-branch",
+            ),
+            ("Café Society – 2020", "cafe-society-2020"),
+        ] {
+            assert_eq!(slug(name), want);
+        }
+        for (heading, want) in [
+            ("Its role", "its-role"),
+            (
+                "Domestic abuse: getting help",
+                "domestic-abuse-getting-help",
+            ),
+            ("Older People's Partnership", "older-peoples-partnership"),
+            ("Plan 2015–2020", "plan-20152020"),
+        ] {
+            assert_eq!(anchor(heading), want);
+        }
         assert_eq!(capitalise("the Alliance"), "The Alliance");
     }
 }

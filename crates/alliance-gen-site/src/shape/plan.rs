@@ -562,53 +562,43 @@ fn pages_of(
         page.owner = *rng.pick(OWNERS);
         pages.push(page);
     };
+    let new = |path: String, title: String, item| page(path, title, Some(index), item);
     let section = |folder: &str, title: &str, weight: u32| Page {
         weight: Some(weight),
-        ..page(
+        ..new(
             format!("{s}/{folder}/_index.md"),
             title.into(),
-            Some(index),
             Item::Section,
         )
     };
 
+    let description = format!("The {} for {}, {}.", p.kind, p.area, p.county);
+    let home = new(format!("{s}/_index.md"), p.name.clone(), Item::Section);
     add(
         rng,
         Page {
-            description: Some(format!("The {} for {}, {}.", p.kind, p.area, p.county)),
-            ..page(
-                format!("{s}/_index.md"),
-                p.name.clone(),
-                Some(index),
-                Item::Section,
-            )
+            description: Some(description),
+            ..home
         },
         true,
     );
     let (from, to) = p.strategy.period;
     let id = ids.claim_in(s, "strategy");
+    let title = format!("Sustainable Community Strategy {from}–{to}");
+    let strategy = new(format!("{s}/{id}.md"), title, Item::Strategy);
     add(
         rng,
         Page {
             description: Some(p.strategy.vision.clone()),
-            ..page(
-                format!("{s}/{id}.md"),
-                format!("Sustainable Community Strategy {from}–{to}"),
-                Some(index),
-                Item::Strategy,
-            )
+            ..strategy
         },
         true,
     );
     let id = ids.claim_in(s, "structure");
+    let title = format!("How {} is organised", p.the_short);
     add(
         rng,
-        page(
-            format!("{s}/{id}.md"),
-            format!("How {} is organised", p.the_short),
-            Some(index),
-            Item::Structure,
-        ),
+        new(format!("{s}/{id}.md"), title, Item::Structure),
         true,
     );
     let mut titles = BTreeSet::new();
@@ -618,59 +608,37 @@ fn pages_of(
         let described = rng.chance(85);
         add(
             rng,
-            page(format!("{s}/{id}.md"), title, Some(index), Item::Plain),
+            new(format!("{s}/{id}.md"), title, Item::Plain),
             described,
         );
     }
 
     add(rng, section("groups", "Groups and partnerships", 1), true);
     for (g, group) in p.groups.iter().enumerate() {
-        add(
-            rng,
-            page(
-                format!("{s}/groups/{}.md", group.id),
-                group.name.clone(),
-                Some(index),
-                Item::Group(g),
-            ),
-            true,
-        );
+        let path = format!("{s}/groups/{}.md", group.id);
+        add(rng, new(path, group.name.clone(), Item::Group(g)), true);
     }
     add(rng, section("members", "Member organisations", 2), true);
     for (o, org) in p.orgs.iter().enumerate().filter(|(_, o)| !o.in_csv) {
+        let path = format!("{s}/members/{}.md", org.id);
         add(
             rng,
-            page(
-                format!("{s}/members/{}.md", org.id),
-                org.name.clone(),
-                Some(index),
-                Item::Organisation(o),
-            ),
+            new(path, org.name.clone(), Item::Organisation(o)),
             true,
         );
     }
     add(rng, section("meetings", "Meetings", 3), true);
     for (m, meeting) in p.meetings.iter().enumerate() {
-        let group = &p.groups[meeting.group];
-        add(
-            rng,
-            Page {
-                date: Some(meeting.day),
-                description: Some(format!(
-                    "Meeting of the {} on {}, at {}.",
-                    group.name,
-                    meeting.day.long(),
-                    meeting.location
-                )),
-                ..page(
-                    format!("{s}/meetings/{}/index.md", meeting.id),
-                    format!("{}: {}", group.name, meeting.day.long()),
-                    Some(index),
-                    Item::Meeting(m),
-                )
-            },
-            true,
-        );
+        let (group, day) = (&p.groups[meeting.group].name, meeting.day.long());
+        let path = format!("{s}/meetings/{}/index.md", meeting.id);
+        let page = new(path, format!("{group}: {day}"), Item::Meeting(m));
+        let description = format!("Meeting of the {group} on {day}, at {}.", meeting.location);
+        let page = Page {
+            date: Some(meeting.day),
+            description: Some(description),
+            ..page
+        };
+        add(rng, page, true);
     }
     add(rng, section("news", "News", 4), true);
     let mut titles = BTreeSet::new();
@@ -679,11 +647,12 @@ fn pages_of(
         let id = ids.claim_in(s, &title);
         let date = day_between(rng, Day::from_ymd(2019, 1, 1), TODAY);
         let described = rng.chance(85);
+        let page = new(format!("{s}/news/{id}.md"), title, Item::News);
         add(
             rng,
             Page {
                 date: Some(date),
-                ..page(format!("{s}/news/{id}.md"), title, Some(index), Item::News)
+                ..page
             },
             described,
         );
@@ -696,14 +665,10 @@ fn pages_of(
         let id = ids.claim_in(s, &title);
         let file = format!("{}.{}", slug(&title), if word { "docx" } else { "pdf" });
         let published = day_between(rng, Day::from_ymd(2016, 1, 1), TODAY);
+        let path = format!("{s}/documents/{id}/index.md");
         add(
             rng,
-            page(
-                format!("{s}/documents/{id}/index.md"),
-                title,
-                Some(index),
-                Item::Document { file, published },
-            ),
+            new(path, title, Item::Document { file, published }),
             true,
         );
     }
