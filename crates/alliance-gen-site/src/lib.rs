@@ -23,6 +23,8 @@
 //! links in their prose (the home page also links every partnership, a
 //! structure page every group).
 
+#![warn(missing_docs)]
+
 pub mod config;
 pub mod csv;
 pub mod date;

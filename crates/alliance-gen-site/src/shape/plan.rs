@@ -212,8 +212,7 @@ fn organisations(rng: &mut Rng, ids: &mut Ids, p: &Partnership, counts: &Counts)
                 .into_iter()
                 .map(|i| names[i].clone())
                 .collect();
-            // Popped from the back: the lead, then names with commas (they go into
-            // the spreadsheet, where quoting matters), then the rest.
+            // Popped from the back: the lead, then names with commas, then the rest.
             order.sort_by_key(|name| name.contains(','));
             order.push(lead);
             (sector, order)
@@ -233,7 +232,7 @@ fn organisations(rng: &mut Rng, ids: &mut Ids, p: &Partnership, counts: &Counts)
             }
         }
     }
-    // Names with commas are what make a spreadsheet's quoting matter: they go last, into it.
+    // Names with commas go last, into the spreadsheet, where quoting matters.
     chosen.sort_by_key(|(_, name)| name.contains(','));
     let pages = chosen.len() - counts.csv_orgs.min(chosen.len() / 3);
     chosen
