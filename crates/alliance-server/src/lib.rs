@@ -35,7 +35,7 @@ const WORKERS: usize = 8;
 const PORT_ATTEMPTS: u16 = 10;
 
 /// How long the file system must be quiet before a rebuild starts.
-const DEBOUNCE: Duration = Duration::from_millis(100);
+const DEBOUNCE: Duration = Duration::from_millis(30);
 
 /// Folders under the site root whose changes trigger a rebuild.
 const WATCHED_DIRS: [&str; 5] = ["content", "static", "templates", "themes", "sass"];
