@@ -99,7 +99,7 @@ fn broken_internal_links_are_placed() {
         )
     });
     assert!(err.contains("content/partnerships/safety.md:5:5: error: broken internal link: no page `content/about/rol.md`"), "{err}");
-    assert!(err.contains("did you mean `about/role.md`?"), "{err}");
+    assert!(err.contains("did you mean `@/about/role.md`?"), "{err}");
     assert!(err.contains("content/partnerships/safety.md:6:1: error: broken internal link: `content/about/_index.md` has no heading `#who-we-r`"), "{err}");
     assert!(err.contains("did you mean `who-we-are`?"), "{err}");
     assert!(

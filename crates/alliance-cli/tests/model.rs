@@ -136,7 +136,7 @@ fn group_page_shows_members_by_sector_subgroups_and_meetings() {
     );
     assert!(main.contains("<dt>Chair</dt><dd>Cllr Jane Smith, <a href=\"../../members/council/index.html\">Riverside Borough Council</a>"));
     assert!(main.contains("<td>Chief Inspector Ali Khan</td><td>Vice-chair</td>"));
-    assert!(main.contains("<span class=\"vacant\">Vacant</span>"));
+    assert!(main.contains("<span class=\"vacant\">Not named</span>"));
     assert!(main.contains("Groups reporting to Partnership Board"));
     assert!(main.contains("<a href=\"../safety/index.html\">Community Safety Partnership</a>"));
     assert!(
@@ -460,6 +460,30 @@ fn json_ld_describes_the_partnership_its_members_and_meetings() {
         crumbs[1]["item"],
         "https://www.riverside-partnership.example.org/meetings/"
     );
+}
+
+#[test]
+fn a_to_z_lists_every_page_by_letter_and_anchors_from_templates_link() {
+    let (_dir, out) = built();
+    let html = read(&out, "a-z/index.html");
+    let main = main_of(&html);
+    let c = main.find("<h2 id=\"letter-c\">C</h2>").unwrap();
+    let s = main.find("<h2 id=\"letter-s\">S</h2>").unwrap();
+    let cab = main
+        .find(">Citizens Advice Riverside, Town Branch</a>")
+        .unwrap();
+    let safety = main.find(">Community Safety Partnership</a>").unwrap();
+    assert!(c < cab && cab < safety && safety < s);
+    assert!(main.contains("<a href=\"#letter-y\">Y</a>"));
+    let entries =
+        main.matches("<li><a href=").count() - main.matches("<li><a href=\"#letter-").count();
+    assert_eq!(entries, 24, "every page but home");
+    assert!(read(&out, "sitemap.xml").contains("/a-z/</loc>"));
+    assert!(read(&out, "index.html").contains("<a href=\"a-z/index.html\">A to Z of pages</a>"));
+    // Links to headings the templates make are checked like any other.
+    let home = read(&out, "index.html");
+    assert!(home.contains("href=\"strategy/index.html#safer\""));
+    assert!(home.contains("href=\"groups/board/index.html#group-members\""));
 }
 
 #[test]

@@ -56,18 +56,18 @@ fn wrap(text: &str, width: usize) -> Vec<String> {
     lines
 }
 
-/// The structure of the partnership as a top-down tree of boxes.
+/// The structure of the partnership as a tree of boxes, read from left to
+/// right: each group sits to the right of the group it reports to, and every
+/// group has a row of its own, so the drawing stays narrow however many
+/// groups report to one.
 pub fn structure_diagram(id: &str, roots: &[Node], title: &str, desc: &str) -> String {
-    const BOX_W: f64 = 200.0;
-    const GAP_X: f64 = 24.0;
-    const GAP_Y: f64 = 40.0;
+    const BOX_W: f64 = 210.0;
+    const GAP_X: f64 = 36.0;
+    const GAP_Y: f64 = 14.0;
     const LINE: f64 = 18.0;
     const PAD: f64 = 10.0;
-    const WRAP: usize = 24;
+    const WRAP: usize = 22;
 
-    fn leaves(node: &Node) -> usize {
-        node.children.iter().map(leaves).sum::<usize>().max(1)
-    }
     fn depth(node: &Node) -> usize {
         1 + node.children.iter().map(depth).max().unwrap_or(0)
     }
@@ -75,72 +75,71 @@ pub fn structure_diagram(id: &str, roots: &[Node], title: &str, desc: &str) -> S
         let own = wrap(&node.name, WRAP).len();
         node.children.iter().map(max_lines).fold(own, usize::max)
     }
+    fn count(node: &Node) -> usize {
+        1 + node.children.iter().map(count).sum::<usize>()
+    }
     let lines = roots.iter().map(max_lines).max().unwrap_or(1);
     let box_h = PAD * 2.0 + LINE * (lines as f64 + 1.0);
-    let columns = roots.iter().map(leaves).sum::<usize>().max(1);
-    let rows = roots.iter().map(depth).max().unwrap_or(1);
-    let width = columns as f64 * (BOX_W + GAP_X) + GAP_X;
-    let height = rows as f64 * (box_h + GAP_Y) + GAP_Y / 2.0;
+    let rows = roots.iter().map(count).sum::<usize>().max(1);
+    let columns = roots.iter().map(depth).max().unwrap_or(1);
+    let width = columns as f64 * (BOX_W + GAP_X) - GAP_X + 4.0;
+    let height = rows as f64 * (box_h + GAP_Y) - GAP_Y + 4.0;
 
     struct Layout {
         out: String,
         links: String,
         box_h: f64,
+        row: usize,
     }
     impl Layout {
-        /// Draws `node` in the columns starting at `first`; returns its centre x.
-        fn place(&mut self, node: &Node, first: usize, level: usize) -> f64 {
-            let span = leaves(node);
-            let y = GAP_Y / 2.0 + level as f64 * (self.box_h + GAP_Y);
-            let mut column = first;
-            let mut centres = Vec::new();
+        /// Draws `node` at `level` in the next free row; returns the middle of its left edge.
+        fn place(&mut self, node: &Node, level: usize) -> (f64, f64) {
+            let x = 2.0 + level as f64 * (BOX_W + GAP_X);
+            let y = 2.0 + self.row as f64 * (self.box_h + GAP_Y);
+            self.row += 1;
+            let right = x + BOX_W;
+            let middle = y + self.box_h / 2.0;
             for child in &node.children {
-                centres.push(self.place(child, column, level + 1));
-                column += leaves(child);
-            }
-            let x = GAP_X + (first as f64 + span as f64 / 2.0) * (BOX_W + GAP_X) - GAP_X / 2.0;
-            let bottom = y + self.box_h;
-            for cx in centres {
-                let mid = bottom + GAP_Y / 2.0;
+                let (cx, cy) = self.place(child, level + 1);
+                let elbow = right + GAP_X / 2.0;
                 let _ = write!(
                     self.links,
-                    "<path d=\"M{x} {bottom} V{mid} H{cx} V{}\" fill=\"none\" stroke=\"{BORDER}\" stroke-width=\"2\"/>",
-                    bottom + GAP_Y
+                    "<path d=\"M{right} {middle} H{elbow} V{cy} H{cx}\" fill=\"none\" stroke=\"{BORDER}\" stroke-width=\"2\"/>"
                 );
             }
-            let left = x - BOX_W / 2.0;
             let _ = write!(
                 self.out,
-                "<g><rect x=\"{left}\" y=\"{y}\" width=\"{BOX_W}\" height=\"{}\" rx=\"4\" fill=\"{PANEL}\" stroke=\"{BRAND}\" stroke-width=\"2\"/>",
+                "<g><rect x=\"{x}\" y=\"{y}\" width=\"{BOX_W}\" height=\"{}\" rx=\"4\" fill=\"{PANEL}\" stroke=\"{BRAND}\" stroke-width=\"2\"/>",
                 self.box_h
             );
             let mut text_y = y + PAD + LINE - 4.0;
             for line in wrap(&node.name, WRAP) {
                 let _ = write!(
                     self.out,
-                    "<text x=\"{x}\" y=\"{text_y}\" text-anchor=\"middle\" font-size=\"15\" font-weight=\"bold\" fill=\"{TEXT}\">{}</text>",
+                    "<text x=\"{}\" y=\"{text_y}\" font-size=\"14\" font-weight=\"bold\" fill=\"{TEXT}\">{}</text>",
+                    x + PAD,
                     escape(&line)
                 );
                 text_y += LINE;
             }
             let _ = write!(
                 self.out,
-                "<text x=\"{x}\" y=\"{}\" text-anchor=\"middle\" font-size=\"13\" fill=\"{SECONDARY}\">{}</text></g>",
+                "<text x=\"{}\" y=\"{}\" font-size=\"13\" fill=\"{SECONDARY}\">{}</text></g>",
+                x + PAD,
                 y + self.box_h - PAD - 2.0,
                 escape(&node.note)
             );
-            x
+            (x, middle)
         }
     }
     let mut layout = Layout {
         out: String::new(),
         links: String::new(),
         box_h,
+        row: 0,
     };
-    let mut column = 0;
     for root in roots {
-        layout.place(root, column, 0);
-        column += leaves(root);
+        layout.place(root, 0);
     }
     let mut svg = String::new();
     open_svg(&mut svg, id, width, height, title, desc);

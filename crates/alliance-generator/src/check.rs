@@ -3,7 +3,9 @@
 
 use rayon::prelude::*;
 
-use crate::diagnostic::{Diagnostic, suggest};
+use crate::diagnostic::{Diagnostic, nearest, suggest};
+use crate::model::Entity;
+use crate::site::PageId;
 use crate::site::Site;
 
 /// Every `@/` link must name a published page, and its `#anchor` one of that page's headings.
@@ -16,9 +18,10 @@ pub fn internal_links(site: &Site) -> Vec<Diagnostic> {
                     let hint = if site.drafts.contains(&link.target) {
                         "that page is a draft: publish it (remove `draft = true`) or remove the link".to_owned()
                     } else {
-                        let mut known: Vec<&str> = site.by_content_path.keys().map(String::as_str).collect();
-                        known.sort_unstable();
-                        suggest(&link.target, known).replace("expected one of", "known pages are")
+                        match nearest(&link.target, site.by_content_path.keys().map(String::as_str)) {
+                            Some(best) => format!("did you mean `@/{best}`?"),
+                            None => "write the file's path under content/, e.g. `@/about/_index.md`".to_owned(),
+                        }
                     };
                     return Some(
                         page.body_error(
@@ -30,14 +33,17 @@ pub fn internal_links(site: &Site) -> Vec<Diagnostic> {
                     );
                 };
                 let anchor = link.anchor.as_deref()?;
-                if target.rendered.anchors.iter().any(|a| a == anchor) {
+                let target_id = site.by_content_path[&link.target];
+                let derived = derived_anchors(site, target_id);
+                let mut anchors = target.rendered.anchors.iter().map(String::as_str).chain(derived.iter().map(String::as_str));
+                if anchors.any(|a| a == anchor) {
                     return None;
                 }
-                let hint = if target.rendered.anchors.is_empty() {
+                let all = target.rendered.anchors.iter().map(String::as_str).chain(derived.iter().map(String::as_str));
+                let hint = if all.clone().next().is_none() {
                     format!("{} has no headings to link to", target.source.display())
                 } else {
-                    suggest(anchor, target.rendered.anchors.iter().map(String::as_str))
-                        .replace("expected one of", "its headings are")
+                    suggest(anchor, all).replace("expected one of", "its headings are")
                 };
                 Some(
                     page.body_error(
@@ -50,4 +56,42 @@ pub fn internal_links(site: &Site) -> Vec<Diagnostic> {
             })
         })
         .collect()
+}
+
+/// Headings the civic theme's templates give typed pages, so that
+/// `@/strategy.md#safer` or `@/groups/board.md#group-members` can be linked to.
+pub fn derived_anchors(site: &Site, id: PageId) -> Vec<String> {
+    let fixed: &[&str] = match site.model.entities.get(id).copied().unwrap_or_default() {
+        Entity::Group(_) => &[
+            "group-priorities",
+            "group-approach",
+            "group-achievements",
+            "group-strategy",
+            "group-members",
+            "group-balance",
+            "group-subgroups",
+            "group-meetings",
+            "upcoming-meetings",
+            "past-meetings",
+        ],
+        Entity::Organisation(_) => &["organisation-groups"],
+        Entity::Meeting(_) => &["meeting-papers"],
+        Entity::Strategy(_) => &["strategy-vision", "strategy-priorities"],
+        Entity::Structure => &[
+            "structure-diagram-heading",
+            "structure-list",
+            "structure-balance",
+        ],
+        _ => &[],
+    };
+    let mut anchors: Vec<String> = fixed.iter().map(|a| (*a).to_owned()).collect();
+    if let Entity::Strategy(s) = site.model.entities[id] {
+        anchors.extend(
+            site.model.strategies[s]
+                .priorities
+                .iter()
+                .map(|p| p.id.clone()),
+        );
+    }
+    anchors
 }

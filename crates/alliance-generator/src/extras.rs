@@ -21,24 +21,86 @@ pub fn escape(text: &str) -> String {
     out
 }
 
+/// Where the A to Z index of pages is served (unless a content page is there).
+pub const A_TO_Z: &str = "a-z/";
+
+/// Pages under one letter of the A to Z.
+#[derive(serde::Serialize)]
+pub struct Letter<'a> {
+    /// "A", or "0–9" for titles starting with a digit or a sign.
+    pub letter: String,
+    /// The letter as an anchor: "a", "other".
+    pub id: String,
+    /// The pages, by title.
+    pub pages: Vec<crate::site::Summary<'a>>,
+}
+
+/// The A to Z index: every page but the home page, by title, under its first
+/// letter; titles starting with anything but A–Z come last, under "0–9".
+pub fn a_to_z(site: &Site) -> serde_json::Value {
+    const OTHER: &str = "0–9";
+    let letter_of = |title: &str| {
+        title
+            .chars()
+            .find(|c| c.is_alphanumeric())
+            .map(|c| c.to_ascii_uppercase())
+            .filter(char::is_ascii_uppercase)
+            .map_or_else(|| OTHER.to_owned(), String::from)
+    };
+    let mut entries: Vec<(String, String, usize)> = (0..site.pages.len())
+        .filter(|&i| i != site.home)
+        .map(|i| {
+            let title = &site.pages[i].front.title;
+            (letter_of(title), title.to_lowercase(), i)
+        })
+        .collect();
+    entries.sort_by(|a, b| {
+        (a.0 == OTHER, &a.0, &a.1, &site.pages[a.2].path).cmp(&(
+            b.0 == OTHER,
+            &b.0,
+            &b.1,
+            &site.pages[b.2].path,
+        ))
+    });
+    let mut letters: Vec<Letter<'_>> = Vec::new();
+    for (letter, _, id) in entries {
+        match letters.last_mut() {
+            Some(last) if last.letter == letter => last.pages.push(site.summary(id)),
+            _ => letters.push(Letter {
+                id: if letter == OTHER {
+                    "other".to_owned()
+                } else {
+                    letter.to_lowercase()
+                },
+                letter,
+                pages: vec![site.summary(id)],
+            }),
+        }
+    }
+    serde_json::json!({ "letters": letters })
+}
+
 /// `sitemap.xml`: every page's absolute URL, with its last change where known.
-pub fn sitemap(site: &Site) -> String {
+/// Generated pages without a content file (the A to Z...) are listed from `generated`.
+pub fn sitemap(site: &Site, generated: &[&str]) -> String {
     let mut out = String::from(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
     );
-    for (path, &id) in &site.by_path {
-        let page = &site.pages[id];
+    let mut entries: Vec<(&str, Option<usize>)> = site
+        .by_path
+        .iter()
+        .map(|(path, &id)| (path.as_str(), Some(id)))
+        .chain(generated.iter().map(|path| (*path, None)))
+        .collect();
+    entries.sort_by_key(|(path, _)| *path);
+    for (path, id) in entries {
         let _ = write!(
             out,
             "  <url>\n    <loc>{}</loc>\n",
             escape(&site.config.absolute_url(path))
         );
-        if let Some(date) = page
-            .front
-            .updated
-            .or(page.front.reviewed)
-            .or(page.front.date)
-        {
+        let front = id.map(|id| &site.pages[id].front);
+        if let Some(date) = front.and_then(|f| f.updated.or(f.reviewed).or(f.date)) {
             let _ = writeln!(out, "    <lastmod>{}</lastmod>", date.iso_date());
         }
         out.push_str("  </url>\n");

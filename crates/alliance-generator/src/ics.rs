@@ -88,7 +88,10 @@ pub fn calendar(site: &Site, name: &str, meetings: &[usize]) -> String {
         }
         lines.push(format!(
             "DESCRIPTION:{}",
-            text(&format!("A meeting of {}.", group.front.title))
+            text(&format!(
+                "Meeting of the {} ({}).",
+                group.front.title, site.config.partnership.name
+            ))
         ));
         lines.push(format!("URL:{}", site.config.absolute_url(&page.path)));
         let cancelled = meeting.status == MeetingStatus::Cancelled;

@@ -265,12 +265,10 @@ pub fn write_derived(
     sink: &dyn Sink,
     diagnostics: &mut Diagnostics,
 ) -> usize {
-    let mut files = put(
-        sink,
-        "sitemap.xml",
-        extras::sitemap(site).into_bytes(),
-        diagnostics,
-    );
+    let a_to_z = templates.has("a-z.html") && !site.by_path.contains_key(extras::A_TO_Z);
+    let generated: Vec<&str> = a_to_z.then_some(extras::A_TO_Z).into_iter().collect();
+    let sitemap = extras::sitemap(site, &generated);
+    let mut files = put(sink, "sitemap.xml", sitemap.into_bytes(), diagnostics);
     files += put(
         sink,
         "robots.txt",
@@ -312,6 +310,21 @@ pub fn write_derived(
             };
             let html = extras::alias_page(site, &path, &page.path, &page.front.title);
             files += put(sink, &file, html.into_bytes(), diagnostics);
+        }
+    }
+    if a_to_z {
+        let letters = extras::a_to_z(site);
+        let path = extras::A_TO_Z;
+        match render::render_special(templates, "a-z.html", path, "A to Z", &letters) {
+            Ok(html) => {
+                files += put(
+                    sink,
+                    &format!("{path}index.html"),
+                    html.into_bytes(),
+                    diagnostics,
+                )
+            }
+            Err(d) => diagnostics.push(d),
         }
     }
     if templates.has("404.html") {

@@ -254,6 +254,20 @@ fn link_tree(site: &mut Site, diagnostics: &mut Diagnostics) {
         site.by_content_path.insert(page.content_path.clone(), id);
         if let Some(&other) = site.by_path.get(&page.path) {
             let first = &site.pages[other];
+            if let Origin::CsvRow { .. } = page.origin {
+                diagnostics.push(
+                    page.value_error(
+                        &["id"],
+                        format!("the id `{}` is used twice", page.id),
+                    )
+                    .with_hint(format!(
+                        "{} already has it (both would be served at /{}): give this row another id",
+                        first.place(),
+                        page.path
+                    )),
+                );
+                continue;
+            }
             diagnostics.push(
                 page.key_error(
                     if page.front.slug.is_some() {

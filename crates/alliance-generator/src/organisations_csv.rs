@@ -19,8 +19,8 @@ pub const FILE_NAME: &str = "organisations.csv";
 /// Columns every members spreadsheet must have.
 const REQUIRED: [&str; 3] = ["id", "name", "sector"];
 
-/// Columns read into the organisation's typed facts; any other column is kept
-/// in the page's `extra`.
+/// Columns read into the organisation's typed facts; `description` becomes the
+/// page's description; any other column is kept in the page's `extra`.
 const TYPED: [&str; 4] = ["sector", "website", "email", "address"];
 
 /// Reads `content/<rel>` into organisation pages. All bad rows are reported together.
@@ -169,6 +169,10 @@ pub fn parse(source: &Path, rel: &str, text: &str) -> Result<Vec<Page>, Vec<Diag
         for (i, header) in headers.iter().enumerate() {
             let value = record.get(i).unwrap_or_default().trim();
             if REQUIRED[..2].contains(&header.as_str()) || value.is_empty() {
+                continue;
+            }
+            if header == "description" {
+                page.front.description = Some(value.to_owned());
                 continue;
             }
             let value = toml::Value::String(value.to_owned());

@@ -127,6 +127,14 @@ impl Page {
         }
     }
 
+    /// Where the page was written, for messages: the file, and the line for a spreadsheet row.
+    pub fn place(&self) -> String {
+        match &self.origin {
+            Origin::CsvRow { line, .. } => format!("{} (line {line})", self.source.display()),
+            Origin::Markdown => self.source.display().to_string(),
+        }
+    }
+
     /// The byte offset of a top-level front-matter key in `text`.
     pub fn key_offset(&self, key: &str) -> Option<usize> {
         let toml = &self.text[self.toml_offset..self.body_offset];

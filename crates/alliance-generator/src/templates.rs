@@ -228,7 +228,7 @@ fn register_site_functions(tera: &mut Tera, site: &Site, used: &[&str]) {
     }
     if wants("get_structure") {
         // `get_structure()`: the whole partnership's structure, as `page.structure`.
-        let structure = Value::from_serializable(&views.structure(""));
+        let structure = Value::from_serializable(&views.structure(site.home));
         tera.register_function("get_structure", move |_: Kwargs, _: &State| {
             structure.clone()
         });

@@ -634,40 +634,34 @@ impl<'a> Views<'a> {
     /// The structure a structure page shows: the groups under the nearest
     /// section above it (or itself) that holds any group.
     pub fn structure_for(&self, page: PageId) -> StructureView<'a> {
-        let model = &self.site.model;
-        let holds_groups = |path: &str| {
-            model
-                .groups
-                .iter()
-                .any(|g| self.site.pages[g.page].path.starts_with(path))
-        };
-        let mut scopes = std::iter::once(page).chain(self.site.ancestors(page).into_iter().rev());
-        let scope = scopes
-            .find(|&p| self.site.pages[p].is_section && holds_groups(&self.site.pages[p].path))
-            .map_or("", |p| self.site.pages[p].path.as_str());
+        let under = &self.site.model.groups_under;
+        let scope = std::iter::once(page)
+            .chain(self.site.ancestors(page).into_iter().rev())
+            .find(|p| under.contains_key(p))
+            .unwrap_or(self.site.home);
         self.structure(scope)
     }
 
-    /// The structure of the groups whose pages are under the site path `scope`
-    /// (`""` for the whole site): diagram, nested list and balance.
-    pub fn structure(&self, scope: &str) -> StructureView<'a> {
+    /// The structure of the groups whose pages are under the section `scope`
+    /// (the home page for the whole site): diagram, nested list and balance.
+    pub fn structure(&self, scope: PageId) -> StructureView<'a> {
         let model = &self.site.model;
-        let in_scope = |g: usize| {
-            self.site.pages[model.groups[g].page]
-                .path
-                .starts_with(scope)
-        };
-        let top: Vec<usize> = model
-            .top_groups(self.site)
-            .into_iter()
-            .chain((0..model.groups.len()).filter(|&g| {
+        let groups: &[usize] = model.groups_under.get(&scope).map_or(&[], Vec::as_slice);
+        let in_scope: std::collections::HashSet<usize> = groups.iter().copied().collect();
+        let mut top: Vec<usize> = groups
+            .iter()
+            .copied()
+            .filter(|&g| {
                 model.groups[g]
                     .reports_to
-                    .is_some_and(|parent| !in_scope(parent))
-            }))
-            .filter(|&g| in_scope(g))
+                    .is_none_or(|p| !in_scope.contains(&p))
+            })
             .collect();
-        let count = (0..model.groups.len()).filter(|&g| in_scope(g)).count();
+        top.sort_by(|&a, &b| {
+            let title = |g: usize| &self.site.pages[model.groups[g].page].front.title;
+            title(a).cmp(title(b))
+        });
+        let count = groups.len();
         fn node(views: &Views<'_>, g: usize) -> Node {
             let group = &views.site.model.groups[g];
             Node {
@@ -690,9 +684,10 @@ impl<'a> Views<'a> {
             }
         }
         let roots: Vec<Node> = top.iter().map(|&g| node(self, g)).collect();
-        let name = match self.site.by_path.get(scope) {
-            Some(&section) if !scope.is_empty() => &self.site.pages[section].front.title,
-            _ => &self.site.config.partnership.name,
+        let name = if scope == self.site.home {
+            &self.site.config.partnership.name
+        } else {
+            &self.site.pages[scope].front.title
         };
         let diagram = if count == 0 {
             String::new()
@@ -778,24 +773,15 @@ impl<'a> Views<'a> {
         })
     }
 
-    /// The meetings among the pages under a section, if it holds any.
+    /// The meetings under a section, if it holds any itself.
     pub fn section_meetings(&self, section: PageId) -> Option<MeetingLists<'a>> {
         let page = &self.site.pages[section];
         let holds = page
             .children
             .iter()
             .any(|&c| matches!(self.site.model.entities[c], Entity::Meeting(_)));
-        if !holds {
-            return None;
-        }
-        let meetings: Vec<usize> = (0..self.site.model.meetings.len())
-            .filter(|&m| {
-                self.site.pages[self.site.model.meetings[m].page]
-                    .path
-                    .starts_with(&page.path)
-            })
-            .collect();
-        Some(self.meeting_lists(&meetings))
+        let meetings = self.site.model.meetings_under.get(&section)?;
+        holds.then(|| self.meeting_lists(meetings))
     }
 }
 

@@ -319,6 +319,10 @@ pub struct Model {
     pub group_meetings: Vec<Vec<usize>>,
     /// For each group, the strategy priorities it leads: (strategy, priority).
     pub leads: Vec<Vec<(usize, usize)>>,
+    /// For each section, the meetings whose pages are under it, by start time.
+    pub meetings_under: HashMap<PageId, Vec<usize>>,
+    /// For each section, the groups whose pages are under it, in page order.
+    pub groups_under: HashMap<PageId, Vec<usize>>,
     ids: HashMap<String, Entity>,
     /// Ids defined twice: already an error, so references to them are not.
     ambiguous: std::collections::HashSet<String>,
@@ -398,13 +402,7 @@ impl Model {
             };
             if let Some(&earlier) = first.get(page.id.as_str()) {
                 self.ambiguous.insert(page.id.clone());
-                let other = &site.pages[earlier];
-                let place = match &other.origin {
-                    crate::site::Origin::CsvRow { line, .. } => {
-                        format!("{} (line {line})", other.source.display())
-                    }
-                    crate::site::Origin::Markdown => other.source.display().to_string(),
-                };
+                let place = site.pages[earlier].place();
                 let at: &[&str] = if page.origin == crate::site::Origin::Markdown {
                     &["kind"]
                 } else {
@@ -744,6 +742,21 @@ impl Model {
         }
         for meetings in &mut self.group_meetings {
             meetings.sort_by_key(|&m| self.meetings[m].start);
+        }
+        self.meetings_under.clear();
+        for (m, meeting) in self.meetings.iter().enumerate() {
+            for section in site.ancestors(meeting.page) {
+                self.meetings_under.entry(section).or_default().push(m);
+            }
+        }
+        for meetings in self.meetings_under.values_mut() {
+            meetings.sort_by_key(|&m| (self.meetings[m].start, m));
+        }
+        self.groups_under.clear();
+        for (g, group) in self.groups.iter().enumerate() {
+            for section in site.ancestors(group.page) {
+                self.groups_under.entry(section).or_default().push(g);
+            }
         }
         for (s, strategy) in self.strategies.iter().enumerate() {
             for (p, priority) in strategy.priorities.iter().enumerate() {
