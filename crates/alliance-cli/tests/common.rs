@@ -71,15 +71,20 @@ pub fn tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
         .collect()
 }
 
-/// Builds a site folder into `out`, asserting success.
-pub fn build_ok(root: &Path, out: &Path) {
-    let o = alliance(&[
+/// Runs `alliance build --root ROOT --output OUT`.
+pub fn build(root: &Path, out: &Path) -> Output {
+    alliance(&[
         "build",
         "--root",
         root.to_str().unwrap(),
         "--output",
         out.to_str().unwrap(),
-    ]);
+    ])
+}
+
+/// Builds a site folder into `out`, asserting success.
+pub fn build_ok(root: &Path, out: &Path) {
+    let o = build(root, out);
     assert!(
         o.status.success(),
         "build failed:\n{}",
