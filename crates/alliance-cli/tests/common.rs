@@ -19,9 +19,13 @@ pub fn fixture(name: &str) -> PathBuf {
     repo().join("tests/fixtures").join(name)
 }
 
-/// Runs `alliance ARGS...`.
+/// The day the tests run on, as far as review dates are concerned.
+pub const TODAY: &str = "2026-11-22";
+
+/// Runs `alliance ARGS...` on [`TODAY`] (`ALLIANCE_TODAY`), so review checks are deterministic.
 pub fn alliance(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_alliance"))
+        .env("ALLIANCE_TODAY", TODAY)
         .args(args)
         .output()
         .expect("the alliance binary runs")

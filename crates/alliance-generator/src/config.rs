@@ -34,9 +34,9 @@ pub struct Config {
     /// Contact details shown in every page's footer.
     #[serde(default)]
     pub contact: Contact,
-    /// How often pages should be reviewed.
+    /// How often pages should be reviewed; `None` when config.toml has no `[review]`.
     #[serde(default)]
-    pub review: Review,
+    pub review: Option<Review>,
     /// Facts for the accessibility statement.
     #[serde(default)]
     pub accessibility: Accessibility,
@@ -198,6 +198,13 @@ impl Config {
         Ok(config)
     }
 
+    /// How many months a page may go unreviewed: `[review] period_months`, 12 by default.
+    pub fn review_period_months(&self) -> u32 {
+        self.review
+            .as_ref()
+            .map_or_else(default_review_months, |r| r.period_months)
+    }
+
     /// The absolute URL of a site path such as `about/`.
     pub fn absolute_url(&self, path: &str) -> String {
         format!("{}/{}", self.base_url, path)
@@ -219,7 +226,8 @@ mod tests {
         assert_eq!(c.language, "en-GB");
         assert_eq!(c.theme, "civic");
         assert_eq!(c.partnership.name, "T");
-        assert_eq!(c.review.period_months, 12);
+        assert!(c.review.is_none());
+        assert_eq!(c.review_period_months(), 12);
     }
 
     #[test]

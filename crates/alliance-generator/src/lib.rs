@@ -1,9 +1,11 @@
 //! Alliance's generator: turns a partnership site folder into a static, accessible website.
 //!
-//! The data flows one way: [`load`] (files → [`Site`]) → Markdown → [`check`] →
-//! [`render`] (templates) → [`output`] (a staging folder swapped in whole).
+//! The data flows one way: [`load`] (files → [`Site`]) → Markdown → [`check`]
+//! and [`authoring`] → [`render`] (templates) → [`output`] (a staging folder
+//! swapped in whole).
 //! Every problem on the way becomes a [`Diagnostic`]; a build reports them all.
 
+pub mod authoring;
 pub mod check;
 pub mod config;
 pub mod date;
@@ -61,6 +63,23 @@ pub struct BuildReport {
 
 /// Loads, parses and checks a site: everything but rendering.
 pub fn load_site(root: &Path, base_url: Option<&str>) -> Result<Site, Diagnostics> {
+    let today = authoring::today().map_err(|d| Diagnostics::from(vec![d]))?;
+    let (site, found) = load_and_check(root, base_url, today)?;
+    if found.has_errors() {
+        Err(found)
+    } else {
+        Ok(site)
+    }
+}
+
+/// Loads, parses and checks a site, `today` deciding which pages are overdue
+/// for review. Fails only if the site cannot be loaded at all; otherwise
+/// returns it with every finding of the checks (errors and warnings), sorted.
+pub fn load_and_check(
+    root: &Path,
+    base_url: Option<&str>,
+    today: jiff::civil::Date,
+) -> Result<(Site, Diagnostics), Diagnostics> {
     let mut config = Config::load(&root.join("config.toml"), Path::new("config.toml"))
         .map_err(|d| Diagnostics::from(vec![d]))?;
     if let Some(url) = base_url {
@@ -68,14 +87,10 @@ pub fn load_site(root: &Path, base_url: Option<&str>) -> Result<Site, Diagnostic
     }
     let mut site = load::load(root, config)?;
     render_markdown(&mut site);
-    let errors = check::internal_links(&site);
-    if errors.is_empty() {
-        Ok(site)
-    } else {
-        let mut diagnostics = Diagnostics::from(errors);
-        diagnostics.sort();
-        Err(diagnostics)
-    }
+    let mut diagnostics = Diagnostics::from(check::internal_links(&site));
+    diagnostics.extend(authoring::check(&site, today));
+    diagnostics.sort();
+    Ok((site, diagnostics))
 }
 
 /// Renders every page's Markdown body, resolving `@/` links.
@@ -248,8 +263,12 @@ fn check_output(root: &Path, output: &Path) -> Result<(), Diagnostics> {
 /// Builds the site into `options.output`, replacing it only if the whole build succeeds.
 pub fn build(options: &BuildOptions) -> Result<BuildReport, Diagnostics> {
     check_output(&options.root, &options.output)?;
-    let site = load_site(&options.root, options.base_url.as_deref())?;
-    let (theme, templates) = compile_templates(&site, &options.mode)?;
+    let today = authoring::today().map_err(|d| Diagnostics::from(vec![d]))?;
+    let (site, found) = load_and_check(&options.root, options.base_url.as_deref(), today)?;
+    if found.has_errors() {
+        // Render nowhere all the same, so template problems are reported too.
+        return Err(render_checked(&site, found, &options.mode, &NullSink).1);
+    }
     let io_error = |e: std::io::Error| {
         Diagnostics::from(vec![Diagnostic::error(
             &options.output,
@@ -257,13 +276,41 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Diagnostics> {
         )])
     };
     let staging = Staging::new(&options.output).map_err(io_error)?;
-    let files = render_site(&site, &theme, &templates, &DirSink::new(staging.path()))?;
+    let (files, found) = render_checked(&site, found, &options.mode, &DirSink::new(staging.path()));
+    if found.has_errors() {
+        return Err(found);
+    }
     staging.commit().map_err(io_error)?;
     Ok(BuildReport {
         pages: site.pages.len(),
         files,
-        warnings: Diagnostics::new(),
+        warnings: found,
     })
+}
+
+/// Renders a loaded site into `sink`, counting each page's `<h1>` on the way.
+/// Returns the number of files written and every finding: those passed in,
+/// template and rendering errors, and the heading audit's warnings, sorted.
+fn render_checked(
+    site: &Site,
+    mut found: Diagnostics,
+    mode: &Mode,
+    sink: &dyn Sink,
+) -> (usize, Diagnostics) {
+    let mut files = 0;
+    match compile_templates(site, mode) {
+        Err(errors) => found.extend(errors),
+        Ok((theme, templates)) => {
+            let audit = authoring::HeadingAudit::new(site, sink);
+            match render_site(site, &theme, &templates, &audit) {
+                Ok(written) => files = written,
+                Err(errors) => found.extend(errors),
+            }
+            found.extend(audit.finish(&templates));
+        }
+    }
+    found.sort();
+    (files, found)
 }
 
 /// A sink that keeps nothing: for `check`, which renders but writes nothing.
@@ -277,8 +324,12 @@ impl Sink for NullSink {
 
 /// Everything `build` validates, writing nothing. Returns the warnings on success.
 pub fn check(root: &Path) -> Result<Diagnostics, Diagnostics> {
-    let site = load_site(root, None)?;
-    let (theme, templates) = compile_templates(&site, &Mode::default())?;
-    render_site(&site, &theme, &templates, &NullSink)?;
-    Ok(Diagnostics::new())
+    let today = authoring::today().map_err(|d| Diagnostics::from(vec![d]))?;
+    let (site, found) = load_and_check(root, None, today)?;
+    let (_, found) = render_checked(&site, found, &Mode::default(), &NullSink);
+    if found.has_errors() {
+        Err(found)
+    } else {
+        Ok(found)
+    }
 }
