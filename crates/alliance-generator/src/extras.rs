@@ -1,7 +1,9 @@
 //! Files derived from the whole site: sitemap, robots.txt, Atom feeds, alias redirects.
 
+use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
+use crate::date::SiteDate;
 use crate::site::Site;
 use crate::url::relative;
 
@@ -21,24 +23,33 @@ pub fn escape(text: &str) -> String {
     out
 }
 
-/// `sitemap.xml`: every page's absolute URL, with its last change where known.
-pub fn sitemap(site: &Site) -> String {
+/// `sitemap.xml`: every page's absolute URL, with its last change where known;
+/// `generated` adds pages with no content file (path, last change).
+pub fn sitemap(site: &Site, generated: &[(String, Option<SiteDate>)]) -> String {
     let mut out = String::from(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
     );
-    for (path, &id) in &site.by_path {
-        let page = &site.pages[id];
+    let mut entries: BTreeMap<&str, Option<SiteDate>> = site
+        .by_path
+        .iter()
+        .map(|(path, &id)| {
+            let front = &site.pages[id].front;
+            (
+                path.as_str(),
+                front.updated.or(front.reviewed).or(front.date),
+            )
+        })
+        .collect();
+    for (path, date) in generated {
+        entries.entry(path).or_insert(*date);
+    }
+    for (path, date) in entries {
         let _ = write!(
             out,
             "  <url>\n    <loc>{}</loc>\n",
             escape(&site.config.absolute_url(path))
         );
-        if let Some(date) = page
-            .front
-            .updated
-            .or(page.front.reviewed)
-            .or(page.front.date)
-        {
+        if let Some(date) = date {
             let _ = writeln!(out, "    <lastmod>{}</lastmod>", date.iso_date());
         }
         out.push_str("  </url>\n");

@@ -18,10 +18,12 @@ pub mod markdown;
 pub mod output;
 pub mod render;
 pub mod site;
+pub mod statement;
 pub mod templates;
 pub mod theme;
 pub mod toml_source;
 pub mod url;
+pub mod wcag;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -89,6 +91,7 @@ pub fn load_and_check(
     render_markdown(&mut site);
     let mut diagnostics = Diagnostics::from(check::internal_links(&site));
     diagnostics.extend(authoring::check(&site, today));
+    diagnostics.extend(statement::check(&site.config, today));
     diagnostics.sort();
     Ok((site, diagnostics))
 }
@@ -139,11 +142,13 @@ pub fn compile_templates(site: &Site, mode: &Mode) -> Result<(Theme, Templates),
         home: site.summary(site.home),
     };
     templates.set_global("site", &view);
+    templates.set_global("statement", &statement::Statement::new(&site.config));
     Ok((theme, templates))
 }
 
 /// Renders the whole site into a sink: pages, stylesheets, static and
-/// co-located files, sitemap, robots.txt, feeds, aliases and the 404 page.
+/// co-located files, sitemap, robots.txt, feeds, aliases, the 404 page and
+/// the accessibility statement.
 pub fn render_site(
     site: &Site,
     theme: &Theme,
@@ -185,7 +190,11 @@ pub fn render_site(
     }
     put(
         "sitemap.xml",
-        extras::sitemap(site).into_bytes(),
+        extras::sitemap(
+            site,
+            &Vec::from_iter(statement::sitemap_entry(site, templates)),
+        )
+        .into_bytes(),
         &mut diagnostics,
     );
     put(
@@ -227,6 +236,15 @@ pub fn render_site(
             Ok(html) => put("404.html", html.into_bytes(), &mut diagnostics),
             Err(d) => diagnostics.push(d),
         }
+    }
+    match statement::render(site, templates) {
+        Some(Ok(html)) => put(
+            &format!("{}index.html", statement::PATH),
+            html.into_bytes(),
+            &mut diagnostics,
+        ),
+        Some(Err(d)) => diagnostics.push(d),
+        None => {}
     }
     let ids: Vec<PageId> = (0..site.pages.len()).collect();
     diagnostics.extend(render::render_pages(site, templates, sink, &ids));
