@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 use std::path::{Component, Path};
 
 use super::body::Facts;
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, display_path};
 use crate::site::{Page, Site};
 
 /// File extensions of documents, and what to call them.
@@ -132,7 +132,7 @@ impl Offered {
         site.assets
             .iter()
             .filter_map(|asset| {
-                let rel = slash_path(asset.source.strip_prefix(&site.root).ok()?);
+                let rel = display_path(asset.source.strip_prefix(&site.root).ok()?);
                 if !rel.starts_with("content/") || self.files.contains_key(&rel) {
                     return None;
                 }
@@ -167,7 +167,7 @@ fn local_source(site: &Site, page: &Page, url: &str) -> Option<String> {
         normalise(Path::new(&page.path), url)?
     };
     let asset = site.assets.iter().find(|a| a.path == site_path)?;
-    Some(slash_path(asset.source.strip_prefix(&site.root).ok()?))
+    Some(display_path(asset.source.strip_prefix(&site.root).ok()?))
 }
 
 /// `folder` joined with a relative `file`, `.` and `..` resolved, with `/`.
@@ -190,10 +190,6 @@ fn normalise(folder: &Path, file: &str) -> Option<String> {
     Some(parts.join("/"))
 }
 
-fn slash_path(path: &Path) -> String {
-    crate::diagnostic::display_path(path)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -204,6 +200,37 @@ mod tests {
         assert_eq!(format_of("minutes.docx?download=1"), Some("Word"));
         assert_eq!(format_of("page.html"), None);
         assert_eq!(format_of("no-extension"), None);
+    }
+
+    #[test]
+    fn a_meeting_offers_its_papers() {
+        let mut meeting = crate::authoring::tests::page_with(
+            "title = \"M\"\nkind = \"meeting\"\npapers = [{ title = \"Agenda\", file = \"agenda.pdf\", kind = \"agenda\" }]\n",
+            "The [agenda](agenda.pdf) and [other papers](other.pdf).\n",
+        );
+        meeting.folder = "content/m1".into();
+        meeting.path = "m1/".into();
+        meeting.content_path = "m1/index.md".into();
+        let mut site = crate::authoring::tests::site("", vec![meeting]);
+        for name in ["agenda.pdf", "other.pdf"] {
+            site.assets.push(crate::site::Asset {
+                source: site.root.join("content/m1").join(name),
+                path: format!("m1/{name}"),
+            });
+        }
+        let offered = Offered::new(&site);
+        let page = &site.pages[0];
+        let facts = super::super::body::read(page.body(), false);
+        let links = offered.check_links(&site, page, &facts);
+        assert_eq!(links.len(), 1);
+        assert!(
+            links[0].message.contains("`other.pdf`"),
+            "{}",
+            links[0].message
+        );
+        let files = offered.check_files(&site);
+        assert_eq!(files.len(), 1);
+        assert_eq!(display_path(&files[0].path), "content/m1/other.pdf");
     }
 
     #[test]
