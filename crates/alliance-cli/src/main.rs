@@ -160,15 +160,7 @@ fn main() -> ExitCode {
                 Err(errors) => errors,
             };
             match format {
-                Format::Json => {
-                    let json = serde_json::json!({
-                        "ok": result.is_ok(),
-                        "errors": diagnostics.error_count(),
-                        "warnings": diagnostics.warning_count(),
-                        "diagnostics": diagnostics,
-                    });
-                    println!("{json:#}");
-                }
+                Format::Json => println!("{:#}", diagnostics.to_json()),
                 Format::Text => {
                     print_report(diagnostics);
                     if result.is_ok() {

@@ -75,15 +75,20 @@ pub fn tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
         .collect()
 }
 
-/// Builds a site folder into `out`, asserting success.
-pub fn build_ok(root: &Path, out: &Path) {
-    let o = alliance(&[
+/// Runs `alliance build --root ROOT --output OUT`.
+pub fn build(root: &Path, out: &Path) -> Output {
+    alliance(&[
         "build",
         "--root",
         root.to_str().unwrap(),
         "--output",
         out.to_str().unwrap(),
-    ]);
+    ])
+}
+
+/// Builds a site folder into `out`, asserting success.
+pub fn build_ok(root: &Path, out: &Path) {
+    let o = build(root, out);
     assert!(
         o.status.success(),
         "build failed:\n{}",
@@ -112,13 +117,7 @@ pub fn build_broken(fixture_name: &str, edit: impl FnOnce(&Path)) -> String {
     build_ok(&site, &out);
     let before = tree(&out);
     edit(&site);
-    let o = alliance(&[
-        "build",
-        "--root",
-        site.to_str().unwrap(),
-        "--output",
-        out.to_str().unwrap(),
-    ]);
+    let o = build(&site, &out);
     let stderr = String::from_utf8(o.stderr).unwrap();
     assert_eq!(
         o.status.code(),

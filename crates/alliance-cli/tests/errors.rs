@@ -217,9 +217,14 @@ fn check_json_lists_diagnostics() {
     assert_eq!(o.status.code(), Some(1));
     let json: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
     assert_eq!(json["errors"], 1);
-    let d = &json["diagnostics"][0];
+    let d = json["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["severity"] == "error")
+        .unwrap();
     assert_eq!(
-        (d["path"].as_str(), d["line"].as_u64(), d["col"].as_u64()),
+        (d["file"].as_str(), d["line"].as_u64(), d["column"].as_u64()),
         (Some("content/a.md"), Some(3), Some(1))
     );
     assert_eq!(d["hint"], "did you mean `title`?");
@@ -229,13 +234,7 @@ fn check_json_lists_diagnostics() {
 fn output_inside_the_site_sources_is_refused() {
     let dir = tempfile::tempdir().unwrap();
     copy_tree(&fixture("basic"), dir.path());
-    let o = alliance(&[
-        "build",
-        "--root",
-        dir.path().to_str().unwrap(),
-        "--output",
-        dir.path().join("content").to_str().unwrap(),
-    ]);
+    let o = build(dir.path(), &dir.path().join("content"));
     assert_eq!(o.status.code(), Some(1));
     assert!(dir.path().join("content/_index.md").is_file());
 }

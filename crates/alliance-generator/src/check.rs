@@ -34,6 +34,11 @@ pub fn internal_links(site: &Site) -> Vec<Diagnostic> {
                 };
                 let anchor = link.anchor.as_deref()?;
                 let target_id = site.by_content_path[&link.target];
+                let modelled = site.model.entities.get(target_id).is_some_and(|e| *e != Entity::None);
+                if target.front.kind.is_some() && !modelled {
+                    // Its typed facts have errors of their own; their anchors are unknown.
+                    return None;
+                }
                 let derived = derived_anchors(site, target_id);
                 let mut anchors = target.rendered.anchors.iter().map(String::as_str).chain(derived.iter().map(String::as_str));
                 if anchors.any(|a| a == anchor) {
@@ -85,7 +90,7 @@ pub fn derived_anchors(site: &Site, id: PageId) -> Vec<String> {
         _ => &[],
     };
     let mut anchors: Vec<String> = fixed.iter().map(|a| (*a).to_owned()).collect();
-    if let Entity::Strategy(s) = site.model.entities[id] {
+    if let Some(Entity::Strategy(s)) = site.model.entities.get(id).copied() {
         anchors.extend(
             site.model.strategies[s]
                 .priorities

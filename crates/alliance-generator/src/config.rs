@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 use crate::date::SiteDate;
 use crate::diagnostic::Diagnostic;
 use crate::toml_source::TomlSource;
+use crate::wcag::Criterion;
 
 /// The site's settings, as written in `config.toml`.
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -34,9 +35,9 @@ pub struct Config {
     /// Contact details shown in every page's footer.
     #[serde(default)]
     pub contact: Contact,
-    /// How often pages should be reviewed.
+    /// How often pages should be reviewed; `None` when config.toml has no `[review]`.
     #[serde(default)]
-    pub review: Review,
+    pub review: Option<Review>,
     /// Facts for the accessibility statement.
     #[serde(default)]
     pub accessibility: Accessibility,
@@ -49,6 +50,9 @@ pub struct Config {
     /// Free-form values for templates.
     #[serde(default)]
     pub extra: toml::Table,
+    /// The text of config.toml, for diagnostics that point into it.
+    #[serde(skip)]
+    pub source_text: String,
 }
 
 /// `[partnership]`.
@@ -114,7 +118,7 @@ pub enum ComplianceStatus {
     None,
 }
 
-/// `[accessibility]`.
+/// `[accessibility]`: the facts the accessibility statement is written from.
 #[derive(Debug, Clone, Default, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Accessibility {
@@ -123,12 +127,88 @@ pub struct Accessibility {
     pub status: ComplianceStatus,
     /// When the site was last tested.
     pub last_tested: Option<SiteDate>,
+    /// Who tested it; defaults to the partnership.
+    #[serde(default)]
+    pub tested_by: String,
+    /// When the statement was first prepared.
+    pub prepared: Option<SiteDate>,
+    /// When the statement was last reviewed.
+    pub reviewed: Option<SiteDate>,
     /// Who to contact about accessibility; defaults to `[contact] email`.
     #[serde(default)]
     pub contact: String,
-    /// Known problems, one sentence each.
+    /// How many days it takes to answer a request for another format.
+    pub response_days: Option<u32>,
+    /// Known problems: a sentence each, or tables with more detail.
     #[serde(default)]
-    pub issues: Vec<String>,
+    pub issues: Vec<Issue>,
+}
+
+/// Why a part of the site is not accessible, as the statement's headings sort them.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum IssueKind {
+    /// It fails WCAG and should be fixed.
+    #[default]
+    NonCompliance,
+    /// Fixing it now would be a disproportionate burden (regulation 7).
+    DisproportionateBurden,
+    /// It is exempt from the regulations (e.g. PDFs published before 23 September 2018).
+    OutOfScope,
+}
+
+/// One known accessibility problem: `"A sentence."` or
+/// `{ text = "...", criteria = ["1.1.1"], fix_by = 2027-03-31, kind = "non-compliance" }`.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Issue {
+    /// What is not accessible, in a sentence.
+    pub text: String,
+    /// The WCAG success criteria it fails.
+    pub criteria: Vec<Criterion>,
+    /// When it will be fixed.
+    pub fix_by: Option<SiteDate>,
+    /// Why it is not accessible.
+    pub kind: IssueKind,
+}
+
+/// The table form of an [`Issue`].
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct IssueTable {
+    text: String,
+    #[serde(default)]
+    criteria: Vec<Criterion>,
+    fix_by: Option<SiteDate>,
+    #[serde(default)]
+    kind: IssueKind,
+}
+
+impl<'de> Deserialize<'de> for Issue {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct IssueVisitor;
+        impl<'de> serde::de::Visitor<'de> for IssueVisitor {
+            type Value = Issue;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a sentence, or a table { text = \"...\", criteria = [\"1.1.1\"] }")
+            }
+            fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<Issue, E> {
+                Ok(Issue {
+                    text: text.to_owned(),
+                    ..Issue::default()
+                })
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<Issue, A::Error> {
+                let t = IssueTable::deserialize(serde::de::value::MapAccessDeserializer::new(map))?;
+                Ok(Issue {
+                    text: t.text,
+                    criteria: t.criteria,
+                    fix_by: t.fix_by,
+                    kind: t.kind,
+                })
+            }
+        }
+        deserializer.deserialize_any(IssueVisitor)
+    }
 }
 
 /// `[archive]`.
@@ -201,12 +281,20 @@ impl Config {
         if config.accessibility.contact.is_empty() {
             config.accessibility.contact = config.contact.email.clone();
         }
+        config.source_text = text.to_owned();
         Ok(config)
     }
 
     /// The site's time zone (checked when the config was read).
     pub fn time_zone(&self) -> jiff::tz::TimeZone {
         jiff::tz::TimeZone::get(&self.timezone).unwrap_or(jiff::tz::TimeZone::UTC)
+    }
+
+    /// How many months a page may go unreviewed: `[review] period_months`, 12 by default.
+    pub fn review_period_months(&self) -> u32 {
+        self.review
+            .as_ref()
+            .map_or_else(default_review_months, |r| r.period_months)
     }
 
     /// The absolute URL of a site path such as `about/`.
@@ -230,7 +318,8 @@ mod tests {
         assert_eq!(c.language, "en-GB");
         assert_eq!(c.theme, "civic");
         assert_eq!(c.partnership.name, "T");
-        assert_eq!(c.review.period_months, 12);
+        assert!(c.review.is_none());
+        assert_eq!(c.review_period_months(), 12);
     }
 
     #[test]
@@ -242,6 +331,37 @@ mod tests {
         .unwrap_err();
         assert_eq!(err.position.line, 4);
         assert_eq!(err.hint.as_deref(), Some("did you mean `phone`?"));
+    }
+
+    #[test]
+    fn issues_are_sentences_or_tables() {
+        let c = Config::parse(
+            "title = \"T\"\nbase_url = \"https://e.org\"\n[accessibility]\nissues = [\n  \"Old PDFs.\",\n  { text = \"Maps\", criteria = [\"1.1.1\"], kind = \"out-of-scope\" },\n]\n",
+            Path::new("config.toml"),
+        )
+        .unwrap();
+        let issues = &c.accessibility.issues;
+        assert_eq!(issues[0].text, "Old PDFs.");
+        assert_eq!(issues[0].kind, IssueKind::NonCompliance);
+        assert_eq!(issues[1].criteria[0].name, "Non-text Content");
+        assert_eq!(issues[1].kind, IssueKind::OutOfScope);
+    }
+
+    #[test]
+    fn bad_issue_entries_are_placed() {
+        let text = "title = \"T\"\nbase_url = \"https://e.org\"\n[accessibility]\nissues = [\n  { text = \"Maps\", criteria = [\"1.1.9\"] },\n  { txt = \"x\" },\n]\n";
+        let err = Config::parse(text, Path::new("config.toml")).unwrap_err();
+        assert_eq!(err.position.line, 5);
+        assert!(
+            err.message.contains("`1.1.9` is not a WCAG 2.2"),
+            "{}",
+            err.message
+        );
+        let text = text.replace("1.1.9", "1.1.1");
+        let err = Config::parse(&text, Path::new("config.toml")).unwrap_err();
+        assert_eq!(err.position.line, 6);
+        assert_eq!(err.message, "unknown key `txt`");
+        assert_eq!(err.hint.as_deref(), Some("did you mean `text`?"));
     }
 
     #[test]

@@ -93,6 +93,14 @@ impl Diagnostic {
         self
     }
 
+    /// The same finding as a warning: the site still builds.
+    pub fn into_warning(self) -> Self {
+        Diagnostic {
+            severity: Severity::Warning,
+            ..self
+        }
+    }
+
     /// Whether this is an error (as opposed to a warning).
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error
@@ -237,6 +245,44 @@ impl Diagnostics {
     }
 }
 
+impl Diagnostics {
+    /// The report as JSON, in the documented and stable shape of
+    /// `alliance check --format json` (format version 1):
+    ///
+    /// ```json
+    /// { "version": 1, "ok": false, "errors": 1, "warnings": 0,
+    ///   "diagnostics": [ { "severity": "error", "file": "content/a.md", "line": 3,
+    ///     "column": 1, "message": "...", "hint": "...", "source_line": "..." } ] }
+    /// ```
+    ///
+    /// Every key is always present; `hint` and `source_line` are `null` when
+    /// unknown, and `line` and `column` are 0 when the finding concerns a whole file.
+    pub fn to_json(&self) -> serde_json::Value {
+        let diagnostics: Vec<serde_json::Value> = self
+            .0
+            .iter()
+            .map(|d| {
+                serde_json::json!({
+                    "severity": d.severity,
+                    "file": display_path(&d.path),
+                    "line": d.position.line,
+                    "column": d.position.col,
+                    "message": d.message,
+                    "hint": d.hint,
+                    "source_line": d.source_line,
+                })
+            })
+            .collect();
+        serde_json::json!({
+            "version": 1,
+            "ok": !self.has_errors(),
+            "errors": self.error_count(),
+            "warnings": self.warning_count(),
+            "diagnostics": diagnostics,
+        })
+    }
+}
+
 impl IntoIterator for Diagnostics {
     type Item = Diagnostic;
     type IntoIter = std::vec::IntoIter<Diagnostic>;
@@ -298,6 +344,23 @@ mod tests {
         assert!(text.contains("2 | titel = 1\n"));
         assert!(text.contains("  | ^\n"));
         assert!(text.contains("= hint: did you mean `title`?"));
+    }
+
+    #[test]
+    fn json_has_every_key() {
+        let mut d = Diagnostics::new();
+        d.push(Diagnostic::warning("content/a.pdf", "lonely document"));
+        let json = d.to_json();
+        assert_eq!(json["ok"], true);
+        assert_eq!(json["warnings"], 1);
+        let first = &json["diagnostics"][0];
+        assert_eq!(first["severity"], "warning");
+        assert_eq!(first["file"], "content/a.pdf");
+        assert_eq!(
+            (first["line"].as_u64(), first["column"].as_u64()),
+            (Some(0), Some(0))
+        );
+        assert!(first["hint"].is_null() && first["source_line"].is_null());
     }
 
     #[test]

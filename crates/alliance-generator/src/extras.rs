@@ -1,7 +1,9 @@
 //! Files derived from the whole site: sitemap, robots.txt, Atom feeds, alias redirects.
 
+use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
+use crate::date::SiteDate;
 use crate::site::Site;
 use crate::url::relative;
 
@@ -80,27 +82,33 @@ pub fn a_to_z(site: &Site) -> serde_json::Value {
     serde_json::json!({ "letters": letters })
 }
 
-/// `sitemap.xml`: every page's absolute URL, with its last change where known.
-/// Generated pages without a content file (the A to Z...) are listed from `generated`.
-pub fn sitemap(site: &Site, generated: &[&str]) -> String {
+/// `sitemap.xml`: every page's absolute URL, with its last change where known;
+/// `generated` adds pages with no content file (path, last change).
+pub fn sitemap(site: &Site, generated: &[(String, Option<SiteDate>)]) -> String {
     let mut out = String::from(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
     );
-    let mut entries: Vec<(&str, Option<usize>)> = site
+    let mut entries: BTreeMap<&str, Option<SiteDate>> = site
         .by_path
         .iter()
-        .map(|(path, &id)| (path.as_str(), Some(id)))
-        .chain(generated.iter().map(|path| (*path, None)))
+        .map(|(path, &id)| {
+            let front = &site.pages[id].front;
+            (
+                path.as_str(),
+                front.updated.or(front.reviewed).or(front.date),
+            )
+        })
         .collect();
-    entries.sort_by_key(|(path, _)| *path);
-    for (path, id) in entries {
+    for (path, date) in generated {
+        entries.entry(path).or_insert(*date);
+    }
+    for (path, date) in entries {
         let _ = write!(
             out,
             "  <url>\n    <loc>{}</loc>\n",
             escape(&site.config.absolute_url(path))
         );
-        let front = id.map(|id| &site.pages[id].front);
-        if let Some(date) = front.and_then(|f| f.updated.or(f.reviewed).or(f.date)) {
+        if let Some(date) = date {
             let _ = writeln!(out, "    <lastmod>{}</lastmod>", date.iso_date());
         }
         out.push_str("  </url>\n");

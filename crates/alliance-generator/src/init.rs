@@ -28,8 +28,27 @@ const FILES: &[(&str, &str)] = &[
     ("templates/.gitkeep", ""),
 ];
 
-/// Writes a starter site into `dir`, which must be empty or not exist.
+/// The date the starter's pages say they were reviewed (and its accessibility
+/// statement prepared); `init` writes today's date in its place.
+const STARTER_DATE: &str = "2026-01-01";
+
+/// A starter file's text with its review and preparation dates set to `today`.
+fn dated(text: &str, today: &str) -> String {
+    ["reviewed", "prepared"]
+        .iter()
+        .fold(text.to_owned(), |text, key| {
+            text.replace(
+                &format!("{key} = {STARTER_DATE}"),
+                &format!("{key} = {today}"),
+            )
+        })
+}
+
+/// Writes a starter site into `dir`, which must be empty or not exist. Its
+/// pages are marked reviewed today, so a new site starts with no overdue pages.
 pub fn init(dir: &Path) -> Result<Vec<String>, String> {
+    let london = jiff::tz::TimeZone::get("Europe/London").unwrap_or(jiff::tz::TimeZone::UTC);
+    let today = crate::today_in(&london).to_string();
     if dir.exists()
         && std::fs::read_dir(dir)
             .map_err(|e| e.to_string())?
@@ -48,9 +67,26 @@ pub fn init(dir: &Path) -> Result<Vec<String>, String> {
             std::fs::create_dir_all(parent)
                 .map_err(|e| format!("cannot create {}: {e}", parent.display()))?;
         }
-        std::fs::write(&target, text)
+        std::fs::write(&target, dated(text, &today))
             .map_err(|e| format!("cannot write {}: {e}", target.display()))?;
         written.push((*path).to_owned());
     }
     Ok(written)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn starter_dates_become_today() {
+        let text = dated(
+            "reviewed = 2026-01-01\ndate = 2026-01-01\nprepared = 2026-01-01\n",
+            "2027-05-06",
+        );
+        assert_eq!(
+            text,
+            "reviewed = 2027-05-06\ndate = 2026-01-01\nprepared = 2027-05-06\n"
+        );
+    }
 }

@@ -1,9 +1,11 @@
 //! Alliance's generator: turns a partnership site folder into a static, accessible website.
 //!
-//! The data flows one way: [`load`] (files → [`Site`]) → Markdown → [`check`] →
-//! [`render`] (templates) → [`output`] (a staging folder swapped in whole).
+//! The data flows one way: [`load`] (files → [`Site`]) → Markdown → [`check`]
+//! and [`authoring`] → [`render`] (templates) → [`output`] (a staging folder
+//! swapped in whole).
 //! Every problem on the way becomes a [`Diagnostic`]; a build reports them all.
 
+pub mod authoring;
 pub mod charts;
 pub mod check;
 pub mod config;
@@ -22,11 +24,13 @@ pub mod organisations_csv;
 pub mod output;
 pub mod render;
 pub mod site;
+pub mod statement;
 pub mod templates;
 pub mod theme;
 pub mod toml_source;
 pub mod url;
 pub mod views;
+pub mod wcag;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -68,6 +72,22 @@ pub struct BuildReport {
 
 /// Loads, parses and checks a site: everything but rendering.
 pub fn load_site(root: &Path, base_url: Option<&str>) -> Result<Site, Diagnostics> {
+    let (site, found) = load_and_check(root, base_url)?;
+    if found.has_errors() {
+        Err(found)
+    } else {
+        Ok(site)
+    }
+}
+
+/// Loads, parses and checks a site: the model, every link, the authoring
+/// checks and the accessibility statement's facts. Fails only if the site
+/// cannot be loaded at all; otherwise returns it with every finding (errors
+/// and warnings), sorted.
+pub fn load_and_check(
+    root: &Path,
+    base_url: Option<&str>,
+) -> Result<(Site, Diagnostics), Diagnostics> {
     let mut config = Config::load(&root.join("config.toml"), Path::new("config.toml"))
         .map_err(|d| Diagnostics::from(vec![d]))?;
     if let Some(url) = base_url {
@@ -75,34 +95,38 @@ pub fn load_site(root: &Path, base_url: Option<&str>) -> Result<Site, Diagnostic
     }
     let mut site = load::load(root, config)?;
     site.today = today(&site.config);
-    let mut errors = match model::Model::build(&site) {
+    let mut found = match model::Model::build(&site) {
         Ok(model) => {
             site.model = model;
-            Vec::new()
+            Diagnostics::new()
         }
-        Err(errors) => errors,
+        Err(errors) => {
+            site.model = model::Model::empty(site.pages.len());
+            Diagnostics::from(errors)
+        }
     };
     render_markdown(&mut site);
-    errors.extend(check::internal_links(&site));
-    if errors.is_empty() {
-        Ok(site)
-    } else {
-        let mut diagnostics = Diagnostics::from(errors);
-        diagnostics.sort();
-        Err(diagnostics)
-    }
+    found.extend(check::internal_links(&site));
+    found.extend(authoring::check(&site, site.today));
+    found.extend(statement::check(&site.config, site.today));
+    found.sort();
+    Ok((site, found))
 }
 
-/// The day the site is built for, in the site's time zone. `SOURCE_DATE_EPOCH`
-/// (seconds since 1970, the reproducible-builds convention) fixes it.
+/// The day the site is built for, in the site's time zone.
 pub fn today(config: &Config) -> jiff::civil::Date {
-    let zone = config.time_zone();
+    today_in(&config.time_zone())
+}
+
+/// Today in a time zone. `SOURCE_DATE_EPOCH` (seconds since 1970, the
+/// reproducible-builds convention) fixes it, for tests and CI.
+pub fn today_in(zone: &jiff::tz::TimeZone) -> jiff::civil::Date {
     let now = std::env::var("SOURCE_DATE_EPOCH")
         .ok()
         .and_then(|s| s.trim().parse::<i64>().ok())
         .and_then(|secs| jiff::Timestamp::from_second(secs).ok())
         .unwrap_or_else(jiff::Timestamp::now);
-    now.to_zoned(zone).date()
+    now.to_zoned(zone.clone()).date()
 }
 
 /// Renders every page's Markdown body, resolving `@/` links.
@@ -168,6 +192,7 @@ pub fn compile_templates_with(
 /// Gives every template the site's settings and navigation as they are now.
 pub fn set_site_globals(templates: &mut Templates, site: &Site) {
     templates.set_global("config", &site.config);
+    templates.set_global("statement", &statement::Statement::new(&site.config));
     let view = SiteView {
         title: &site.config.title,
         nav: site
@@ -181,7 +206,8 @@ pub fn set_site_globals(templates: &mut Templates, site: &Site) {
 }
 
 /// Renders the whole site into a sink: pages, stylesheets, static and
-/// co-located files, sitemap, robots.txt, feeds, calendars, aliases and the 404 page.
+/// co-located files, sitemap, robots.txt, feeds, calendars, aliases, the 404
+/// page, the A to Z and the accessibility statement.
 pub fn render_site(
     site: &Site,
     theme: &Theme,
@@ -266,7 +292,11 @@ pub fn write_derived(
     diagnostics: &mut Diagnostics,
 ) -> usize {
     let a_to_z = templates.has("a-z.html") && !site.by_path.contains_key(extras::A_TO_Z);
-    let generated: Vec<&str> = a_to_z.then_some(extras::A_TO_Z).into_iter().collect();
+    let generated: Vec<(String, Option<date::SiteDate>)> = a_to_z
+        .then(|| (extras::A_TO_Z.to_owned(), None))
+        .into_iter()
+        .chain(statement::sitemap_entry(site, templates))
+        .collect();
     let sitemap = extras::sitemap(site, &generated);
     let mut files = put(sink, "sitemap.xml", sitemap.into_bytes(), diagnostics);
     files += put(
@@ -327,6 +357,14 @@ pub fn write_derived(
             Err(d) => diagnostics.push(d),
         }
     }
+    match statement::render(site, templates) {
+        Some(Ok(html)) => {
+            let path = format!("{}index.html", statement::PATH);
+            files += put(sink, &path, html.into_bytes(), diagnostics);
+        }
+        Some(Err(d)) => diagnostics.push(d),
+        None => {}
+    }
     if templates.has("404.html") {
         match render::render_special(templates, "404.html", "404.html", "Page not found", &()) {
             Ok(html) => files += put(sink, "404.html", html.into_bytes(), diagnostics),
@@ -360,8 +398,11 @@ fn check_output(root: &Path, output: &Path) -> Result<(), Diagnostics> {
 /// Builds the site into `options.output`, replacing it only if the whole build succeeds.
 pub fn build(options: &BuildOptions) -> Result<BuildReport, Diagnostics> {
     check_output(&options.root, &options.output)?;
-    let site = load_site(&options.root, options.base_url.as_deref())?;
-    let (theme, templates) = compile_templates(&site, &options.mode)?;
+    let (site, found) = load_and_check(&options.root, options.base_url.as_deref())?;
+    if found.has_errors() {
+        // Render nowhere all the same, so template problems are reported too.
+        return Err(render_checked(&site, found, &options.mode, &NullSink).1);
+    }
     let io_error = |e: std::io::Error| {
         Diagnostics::from(vec![Diagnostic::error(
             &options.output,
@@ -369,13 +410,41 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Diagnostics> {
         )])
     };
     let staging = Staging::new(&options.output).map_err(io_error)?;
-    let files = render_site(&site, &theme, &templates, &DirSink::new(staging.path()))?;
+    let (files, found) = render_checked(&site, found, &options.mode, &DirSink::new(staging.path()));
+    if found.has_errors() {
+        return Err(found);
+    }
     staging.commit().map_err(io_error)?;
     Ok(BuildReport {
         pages: site.pages.len(),
         files,
-        warnings: Diagnostics::new(),
+        warnings: found,
     })
+}
+
+/// Renders a loaded site into `sink`, counting each page's `<h1>` on the way.
+/// Returns the number of files written and every finding: those passed in,
+/// template and rendering errors, and the heading audit's warnings, sorted.
+fn render_checked(
+    site: &Site,
+    mut found: Diagnostics,
+    mode: &Mode,
+    sink: &dyn Sink,
+) -> (usize, Diagnostics) {
+    let mut files = 0;
+    match compile_templates(site, mode) {
+        Err(errors) => found.extend(errors),
+        Ok((theme, templates)) => {
+            let audit = authoring::HeadingAudit::new(site, sink);
+            match render_site(site, &theme, &templates, &audit) {
+                Ok(written) => files = written,
+                Err(errors) => found.extend(errors),
+            }
+            found.extend(audit.finish(&templates));
+        }
+    }
+    found.sort();
+    (files, found)
 }
 
 /// A sink that keeps nothing: for `check`, which renders but writes nothing.
@@ -389,8 +458,11 @@ impl Sink for NullSink {
 
 /// Everything `build` validates, writing nothing. Returns the warnings on success.
 pub fn check(root: &Path) -> Result<Diagnostics, Diagnostics> {
-    let site = load_site(root, None)?;
-    let (theme, templates) = compile_templates(&site, &Mode::default())?;
-    render_site(&site, &theme, &templates, &NullSink)?;
-    Ok(Diagnostics::new())
+    let (site, found) = load_and_check(root, None)?;
+    let (_, found) = render_checked(&site, found, &Mode::default(), &NullSink);
+    if found.has_errors() {
+        Err(found)
+    } else {
+        Ok(found)
+    }
 }

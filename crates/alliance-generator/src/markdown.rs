@@ -83,8 +83,20 @@ pub struct Context<'a> {
     pub unsafe_html: bool,
 }
 
-fn options(unsafe_html: bool) -> Options<'static> {
+/// The title that marks an image as decorative: `![](border.png "decorative")`.
+/// Its empty alt text is then intended, and the title is not rendered.
+pub const DECORATIVE: &str = "decorative";
+
+/// Whether an image title is the [`DECORATIVE`] marker (any case, spaces around allowed).
+pub fn is_decorative(title: &str) -> bool {
+    title.trim().eq_ignore_ascii_case(DECORATIVE)
+}
+
+/// The comrak options every parse of a page body uses, so that places agree.
+/// Columns are counted in characters, as diagnostics show them.
+pub(crate) fn options(unsafe_html: bool) -> Options<'static> {
     let mut options = Options::default();
+    options.parse.sourcepos_chars = true;
     options.extension.strikethrough = true;
     options.extension.table = true;
     options.extension.autolink = true;
@@ -144,6 +156,9 @@ pub fn render(markdown: &str, cx: &Context<'_>) -> Rendered {
                 }
             }
             NodeValue::Image(image) => {
+                if is_decorative(&image.title) {
+                    image.title.clear();
+                }
                 if let Some(local) = site_local(&image.url, cx.base_url) {
                     image.url = relative(cx.page_path, &local);
                 }

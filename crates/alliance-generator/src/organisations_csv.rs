@@ -19,8 +19,8 @@ pub const FILE_NAME: &str = "organisations.csv";
 /// Columns every members spreadsheet must have.
 const REQUIRED: [&str; 3] = ["id", "name", "sector"];
 
-/// Columns read into the organisation's typed facts; `description` becomes the
-/// page's description; any other column is kept in the page's `extra`.
+/// Columns read into the organisation's typed facts; `description`, `owner`
+/// and `reviewed` become the page's own; any other column is kept in `extra`.
 const TYPED: [&str; 4] = ["sector", "website", "email", "address"];
 
 /// Reads `content/<rel>` into organisation pages. All bad rows are reported together.
@@ -171,9 +171,26 @@ pub fn parse(source: &Path, rel: &str, text: &str) -> Result<Vec<Page>, Vec<Diag
             if REQUIRED[..2].contains(&header.as_str()) || value.is_empty() {
                 continue;
             }
-            if header == "description" {
-                page.front.description = Some(value.to_owned());
-                continue;
+            match header.as_str() {
+                "description" => {
+                    page.front.description = Some(value.to_owned());
+                    continue;
+                }
+                "owner" => {
+                    page.front.owner = Some(value.to_owned());
+                    continue;
+                }
+                "reviewed" => {
+                    match crate::date::SiteDate::parse(value) {
+                        Ok(date) => page.front.reviewed = Some(date),
+                        Err(message) => errors.push(
+                            page.value_error(&["reviewed"], message)
+                                .with_hint("write the date as YYYY-MM-DD"),
+                        ),
+                    }
+                    continue;
+                }
+                _ => {}
             }
             let value = toml::Value::String(value.to_owned());
             if TYPED.contains(&header.as_str()) {

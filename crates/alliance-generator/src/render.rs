@@ -126,6 +126,16 @@ pub fn render_pages(
         .par_iter()
         .filter_map(|&id| {
             let page = &site.pages[id];
+            if page.front.kind.is_some()
+                && site
+                    .model
+                    .entities
+                    .get(id)
+                    .is_none_or(|e| *e == Entity::None)
+            {
+                // Its typed facts have errors, already reported: nothing to render.
+                return None;
+            }
             match render_page(site, templates, id) {
                 Ok(html) => sink
                     .write(&format!("{}index.html", page.path), html.into_bytes())

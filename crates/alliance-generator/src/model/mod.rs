@@ -337,6 +337,15 @@ const INDICATOR_KEYS: &[&str] = &["name", "unit", "baseline", "target", "values"
 const READING_KEYS: &[&str] = &["year", "value"];
 
 impl Model {
+    /// A model with no typed pages, for a site whose typed pages have errors:
+    /// rendering can go on to report template problems too.
+    pub fn empty(pages: usize) -> Model {
+        Model {
+            entities: vec![Entity::None; pages],
+            ..Model::default()
+        }
+    }
+
     /// Reads every typed page of the site and checks it against the rest.
     pub fn build(site: &Site) -> Result<Model, Vec<Diagnostic>> {
         let mut errors = Vec::new();

@@ -1,0 +1,267 @@
+//! What the authoring checks need to know about a page body, read from
+//! comrak's syntax tree (with the same options as rendering, so places agree)
+//! and, when raw HTML is let through, from the tags of that HTML.
+
+use comrak::nodes::{AstNode, LineColumn, NodeValue};
+use comrak::{Arena, parse_document};
+
+use super::html;
+use crate::markdown::{is_decorative, options};
+
+/// A place in the body: 1-based line (of the body) and column (in characters).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Place {
+    /// Line within the body.
+    pub line: usize,
+    /// Column within that line.
+    pub col: usize,
+}
+
+impl From<LineColumn> for Place {
+    fn from(lc: LineColumn) -> Self {
+        Place {
+            line: lc.line,
+            col: lc.column,
+        }
+    }
+}
+
+/// Whether a fact came from Markdown syntax or from raw HTML: hints differ.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Syntax {
+    /// Written in Markdown.
+    Markdown,
+    /// Written as raw HTML (`[markdown] unsafe_html = true`).
+    Html,
+}
+
+/// An image.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Image {
+    /// Its source, as written.
+    pub src: String,
+    /// Its alt text; `None` for a raw `<img>` with no `alt` attribute.
+    pub alt: Option<String>,
+    /// Marked as decoration only: Markdown title `"decorative"`, or HTML `role="presentation"`/`"none"`.
+    pub decorative: bool,
+    /// Where it is.
+    pub place: Place,
+    /// How it was written.
+    pub syntax: Syntax,
+}
+
+/// A heading.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Heading {
+    /// 1–6.
+    pub level: u8,
+    /// Where it is.
+    pub place: Place,
+    /// How it was written.
+    pub syntax: Syntax,
+}
+
+/// A Markdown link (raw HTML links are not read).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Link {
+    /// The destination, as written.
+    pub url: String,
+    /// Its text, as a reader hears it (image alt text included).
+    pub text: String,
+    /// Where it is.
+    pub place: Place,
+}
+
+/// A table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Table {
+    /// Whether it has a header row with some text in it.
+    pub has_header: bool,
+    /// Where it starts.
+    pub place: Place,
+    /// How it was written.
+    pub syntax: Syntax,
+}
+
+/// Everything the checks read from one body, in document order.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Facts {
+    /// Images.
+    pub images: Vec<Image>,
+    /// Headings.
+    pub headings: Vec<Heading>,
+    /// Links.
+    pub links: Vec<Link>,
+    /// Tables.
+    pub tables: Vec<Table>,
+}
+
+/// Reads the facts of a Markdown body. Raw HTML is read only when it is let
+/// through (`unsafe_html`); otherwise readers see it as text.
+pub fn read(markdown: &str, unsafe_html: bool) -> Facts {
+    let arena = Arena::new();
+    let root = parse_document(&arena, markdown, &options(unsafe_html));
+    let mut facts = Facts::default();
+    let mut raw = RawHtml::default();
+    for node in root.descendants() {
+        let data = node.data();
+        let start = data.sourcepos.start;
+        match &data.value {
+            NodeValue::Heading(h) => facts.headings.push(Heading {
+                level: h.level,
+                place: start.into(),
+                syntax: Syntax::Markdown,
+            }),
+            NodeValue::Image(image) => facts.images.push(Image {
+                src: image.url.clone(),
+                alt: Some(node.collect_text()),
+                decorative: is_decorative(&image.title),
+                place: start.into(),
+                syntax: Syntax::Markdown,
+            }),
+            NodeValue::Link(link) => facts.links.push(Link {
+                url: link.url.clone(),
+                text: node.collect_text(),
+                place: start.into(),
+            }),
+            NodeValue::Table(_) => facts.tables.push(Table {
+                has_header: gfm_header_has_text(node),
+                place: start.into(),
+                syntax: Syntax::Markdown,
+            }),
+            NodeValue::HtmlBlock(block) if unsafe_html => {
+                raw.read(&block.literal, start, &mut facts);
+            }
+            NodeValue::HtmlInline(literal) if unsafe_html => raw.read(literal, start, &mut facts),
+            _ => {}
+        }
+    }
+    raw.finish(&mut facts);
+    facts
+}
+
+/// Whether a GFM table's header row has any text (all-empty header cells are no header).
+fn gfm_header_has_text<'a>(table: &'a AstNode<'a>) -> bool {
+    table.children().any(|row| {
+        matches!(row.data().value, NodeValue::TableRow(true))
+            && !row.collect_text().trim().is_empty()
+    })
+}
+
+/// Reads raw HTML fragments in document order; a table may span several.
+#[derive(Default)]
+struct RawHtml {
+    /// Open `<table>`s: where each starts and whether it has a `<th>` yet.
+    open_tables: Vec<(Place, bool)>,
+}
+
+impl RawHtml {
+    fn read(&mut self, literal: &str, start: LineColumn, facts: &mut Facts) {
+        for tag in html::tags(literal) {
+            let place = place_in(literal, start, tag.offset);
+            if let Some(level) = tag.heading_level() {
+                facts.headings.push(Heading {
+                    level,
+                    place,
+                    syntax: Syntax::Html,
+                });
+                continue;
+            }
+            match (tag.name.as_str(), tag.closing) {
+                ("img", false) => facts.images.push(Image {
+                    src: tag.attr("src").unwrap_or_default().to_owned(),
+                    alt: tag.attr("alt").map(str::to_owned),
+                    decorative: matches!(tag.attr("role"), Some("presentation" | "none")),
+                    place,
+                    syntax: Syntax::Html,
+                }),
+                ("table", false) => self.open_tables.push((place, false)),
+                ("th", false) => {
+                    if let Some(open) = self.open_tables.last_mut() {
+                        open.1 = true;
+                    }
+                }
+                ("table", true) => {
+                    if let Some((place, has_header)) = self.open_tables.pop() {
+                        facts.tables.push(Table {
+                            has_header,
+                            place,
+                            syntax: Syntax::Html,
+                        });
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+
+    /// Tables never closed still count.
+    fn finish(mut self, facts: &mut Facts) {
+        while let Some((place, has_header)) = self.open_tables.pop() {
+            facts.tables.push(Table {
+                has_header,
+                place,
+                syntax: Syntax::Html,
+            });
+        }
+        facts.tables.sort_by_key(|t| (t.place.line, t.place.col));
+    }
+}
+
+/// The place of byte `offset` of a raw HTML fragment that starts at `start`.
+/// Later lines of a block are assumed to share its first line's indent.
+fn place_in(literal: &str, start: LineColumn, offset: usize) -> Place {
+    let before = literal.get(..offset).unwrap_or(literal);
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    Place {
+        line: start.line + before.matches('\n').count(),
+        col: start.column + before[line_start..].chars().count(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_markdown_facts_with_places() {
+        let f = read(
+            "## A\n\n![](a.png) ![Map](m.png) ![](b.png \"Decorative\")\n\n#### B\n\n[click here](x.html) <https://e.org>\n\n| | |\n|---|---|\n| 1 | 2 |\n",
+            false,
+        );
+        let levels: Vec<_> = f.headings.iter().map(|h| (h.level, h.place.line)).collect();
+        assert_eq!(levels, [(2, 1), (4, 5)]);
+        assert_eq!(f.images.len(), 3);
+        assert_eq!(f.images[0].alt.as_deref(), Some(""));
+        assert_eq!(f.images[1].place, Place { line: 3, col: 12 });
+        assert!(f.images[2].decorative && !f.images[0].decorative);
+        assert_eq!(f.links[0].text, "click here");
+        assert_eq!(f.links[1].text, "https://e.org");
+        assert_eq!(f.tables.len(), 1);
+        assert!(!f.tables[0].has_header);
+    }
+
+    #[test]
+    fn columns_count_characters() {
+        let f = read("Café ![](a.png)\n", false);
+        assert_eq!(f.images[0].place, Place { line: 1, col: 6 });
+    }
+
+    #[test]
+    fn raw_html_is_read_only_when_let_through() {
+        let text = "Text\n\n<table>\n<tr><td>1</td></tr>\n\n</table>\n\n<table><tr><th>H</th></tr></table>\n\nA <img src=\"x.png\"> and <img src=\"y.png\" alt=\"\" role=\"presentation\">\n\n<h3>Raw</h3>\n";
+        assert_eq!(read(text, false), Facts::default());
+        let f = read(text, true);
+        let tables: Vec<_> = f
+            .tables
+            .iter()
+            .map(|t| (t.has_header, t.place.line))
+            .collect();
+        assert_eq!(tables, [(false, 3), (true, 8)]);
+        assert_eq!(f.images[0].alt, None);
+        assert_eq!(f.images[0].place, Place { line: 10, col: 3 });
+        assert!(f.images[1].decorative);
+        assert_eq!(f.headings[0].level, 3);
+        assert_eq!(f.headings[0].syntax, Syntax::Html);
+    }
+}

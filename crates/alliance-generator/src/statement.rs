@@ -1,0 +1,323 @@
+//! The accessibility statement at `/accessibility/`, written from the facts in
+//! `[accessibility]` following the GOV.UK sample statement: the owner fills in
+//! facts (status, issues, dates), never prose.
+//!
+//! Every template sees the statement's data as `statement`. The page itself is
+//! rendered with the theme's `accessibility.html`, unless the site has its own
+//! content page at `accessibility/` (which wins, and may use the template too).
+
+use jiff::civil::Date;
+use serde::Serialize;
+
+use crate::authoring::review::months_after;
+use crate::config::{ComplianceStatus, Config, Issue, IssueKind};
+use crate::date::SiteDate;
+use crate::diagnostic::Diagnostic;
+use crate::frontmatter::{spans, value_span};
+use crate::render::render_special;
+use crate::site::Site;
+use crate::templates::Templates;
+use crate::wcag::Criterion;
+
+/// Where the statement is served.
+pub const PATH: &str = "accessibility/";
+
+/// The theme template that renders it.
+pub const TEMPLATE: &str = "accessibility.html";
+
+/// The wording of the standard, as the GOV.UK sample statement writes it.
+const STANDARD: &str = "the Web Content Accessibility Guidelines version 2.2 AA standard";
+
+/// The statement's data, as templates see it (`statement.compliance`...).
+#[derive(Debug, Clone, Serialize)]
+pub struct Statement<'a> {
+    /// Who runs the site: `[partnership] name`.
+    pub name: &'a str,
+    /// The site's address, shown without `https://`.
+    pub address: &'a str,
+    /// `full`, `partial` or `none`.
+    pub status: ComplianceStatus,
+    /// The compliance sentence, in the GOV.UK sample's exact words.
+    pub compliance: String,
+    /// The email address for accessibility requests and problems (may be empty).
+    pub email: &'a str,
+    /// The telephone number (may be empty).
+    pub phone: &'a str,
+    /// Days to answer a request for another format, if promised.
+    pub response_days: Option<u32>,
+    /// Failures of WCAG.
+    pub non_compliance: Vec<IssueView<'a>>,
+    /// Failures left for now as a disproportionate burden.
+    pub disproportionate_burden: Vec<IssueView<'a>>,
+    /// Content outside the regulations' scope.
+    pub out_of_scope: Vec<IssueView<'a>>,
+    /// When the site was last tested.
+    pub last_tested: Option<SiteDate>,
+    /// Who tested it.
+    pub tested_by: &'a str,
+    /// When the statement was first prepared.
+    pub prepared: Option<SiteDate>,
+    /// When it was last reviewed.
+    pub reviewed: Option<SiteDate>,
+}
+
+/// One known issue, with its sentences ready to print.
+#[derive(Debug, Clone, Serialize)]
+pub struct IssueView<'a> {
+    /// What is not accessible.
+    pub text: &'a str,
+    /// The criteria it fails.
+    pub criteria: &'a [Criterion],
+    /// "This fails WCAG 2.2 success criterion 1.1.1 (Non-text Content).", or empty.
+    pub fails: String,
+    /// When it will be fixed.
+    pub fix_by: Option<SiteDate>,
+}
+
+impl<'a> IssueView<'a> {
+    fn new(issue: &'a Issue) -> Self {
+        let names: Vec<String> = issue
+            .criteria
+            .iter()
+            .map(|c| format!("{} ({})", c.id, c.name))
+            .collect();
+        let fails = match names.as_slice() {
+            [] => String::new(),
+            [one] => format!("This fails WCAG 2.2 success criterion {one}."),
+            [init @ .., last] => format!(
+                "This fails WCAG 2.2 success criteria {} and {last}.",
+                init.join(", ")
+            ),
+        };
+        IssueView {
+            text: &issue.text,
+            criteria: &issue.criteria,
+            fails,
+            fix_by: issue.fix_by,
+        }
+    }
+}
+
+impl<'a> Statement<'a> {
+    /// The statement's data from config.
+    pub fn new(config: &'a Config) -> Self {
+        let a11y = &config.accessibility;
+        let of_kind = |kind: IssueKind| -> Vec<IssueView<'a>> {
+            a11y.issues
+                .iter()
+                .filter(|i| i.kind == kind)
+                .map(IssueView::new)
+                .collect()
+        };
+        let non_compliance = of_kind(IssueKind::NonCompliance);
+        let disproportionate_burden = of_kind(IssueKind::DisproportionateBurden);
+        let out_of_scope = of_kind(IssueKind::OutOfScope);
+        let exemptions = !(disproportionate_burden.is_empty() && out_of_scope.is_empty());
+        let listed = match (non_compliance.is_empty(), exemptions) {
+            (true, true) => "exemptions",
+            (false, true) => "non-compliances and exemptions",
+            _ => "non-compliances",
+        };
+        let compliance = match a11y.status {
+            ComplianceStatus::Full => format!("This website is fully compliant with {STANDARD}."),
+            ComplianceStatus::Partial => format!(
+                "This website is partially compliant with {STANDARD}, due to the {listed} listed below."
+            ),
+            ComplianceStatus::None => format!(
+                "This website is not compliant with {STANDARD}. The {listed} are listed below."
+            ),
+        };
+        let address = config
+            .base_url
+            .trim_start_matches("https://")
+            .trim_start_matches("http://");
+        Statement {
+            name: &config.partnership.name,
+            address,
+            status: a11y.status,
+            compliance,
+            email: &a11y.contact,
+            phone: &config.contact.phone,
+            response_days: a11y.response_days,
+            non_compliance,
+            disproportionate_burden,
+            out_of_scope,
+            last_tested: a11y.last_tested,
+            tested_by: if a11y.tested_by.is_empty() {
+                &config.partnership.name
+            } else {
+                &a11y.tested_by
+            },
+            prepared: a11y.prepared,
+            reviewed: a11y.reviewed,
+        }
+    }
+}
+
+/// Whether Alliance writes the statement page: the theme has the template and
+/// no content page is served at `accessibility/`.
+pub fn generated(site: &Site, templates: &Templates) -> bool {
+    templates.has(TEMPLATE) && !site.by_path.contains_key(PATH)
+}
+
+/// The statement page's HTML, when Alliance writes it.
+pub fn render(site: &Site, templates: &Templates) -> Option<Result<String, Diagnostic>> {
+    generated(site, templates)
+        .then(|| render_special(templates, TEMPLATE, PATH, "Accessibility statement", &()))
+}
+
+/// The statement's sitemap entry (path and last change), when Alliance writes it.
+pub fn sitemap_entry(site: &Site, templates: &Templates) -> Option<(String, Option<SiteDate>)> {
+    let a11y = &site.config.accessibility;
+    generated(site, templates).then(|| (PATH.to_owned(), a11y.reviewed.or(a11y.prepared)))
+}
+
+/// Warnings about the statement's facts: missing contact or test date, a
+/// status that does not match the issues, a review overdue.
+pub fn check(config: &Config, today: Date) -> Vec<Diagnostic> {
+    let a11y = &config.accessibility;
+    let mut out = Vec::new();
+    let at = |key: &str, message: String, hint: String| {
+        let table = spans(&config.source_text);
+        let span = table.as_ref().and_then(|t| {
+            value_span(t, &["accessibility", key]).or_else(|| value_span(t, &["accessibility"]))
+        });
+        let diagnostic = Diagnostic::warning("config.toml", message).with_hint(hint);
+        match span {
+            Some(span) => diagnostic.at_offset(&config.source_text, span.start),
+            None => diagnostic,
+        }
+    };
+    if a11y.contact.is_empty() {
+        out.push(at(
+            "contact",
+            "the accessibility statement has no email address for reporting problems".into(),
+            "add `email` to [contact], or `contact` to [accessibility]: the regulations require a way to report problems".into(),
+        ));
+    }
+    if a11y.last_tested.is_none() {
+        out.push(at(
+            "last_tested",
+            "the accessibility statement does not say when the site was last tested".into(),
+            "test the site (axe-core and the Nu Html Checker, e.g. tests/a11y/run.sh, or an audit), then add `last_tested = YYYY-MM-DD` to [accessibility]".into(),
+        ));
+    }
+    let non_compliances = a11y
+        .issues
+        .iter()
+        .filter(|i| i.kind == IssueKind::NonCompliance)
+        .count();
+    match a11y.status {
+        ComplianceStatus::Full if non_compliances > 0 => out.push(at(
+            "status",
+            format!("`status = \"full\"` but `issues` lists {non_compliances} non-compliance(s)"),
+            "set `status = \"partial\"`, or remove the issues that are fixed".into(),
+        )),
+        ComplianceStatus::Partial | ComplianceStatus::None if a11y.issues.is_empty() => out
+            .push(at(
+            "status",
+            "the accessibility statement says the site is not fully compliant but lists no issues"
+                .into(),
+            "list what is not accessible in `issues` under [accessibility], one sentence each"
+                .into(),
+        )),
+        _ => {}
+    }
+    let months = config.review_period_months();
+    let last = [
+        ("reviewed", a11y.reviewed),
+        ("prepared", a11y.prepared),
+        ("last_tested", a11y.last_tested),
+    ]
+    .into_iter()
+    .find_map(|(key, date)| date.map(|d| (key, d)));
+    if let Some((key, last)) = last
+        && months > 0
+        && months_after(last.date, months).is_some_and(|due| today > due)
+    {
+        out.push(at(
+            key,
+            format!(
+                "the accessibility statement was last reviewed on {}, more than {months} months ago",
+                last.long()
+            ),
+            format!("review it, then set `reviewed = {today}` under [accessibility]"),
+        ));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn config(accessibility: &str) -> Config {
+        Config::parse(
+            &format!(
+                "title = \"T\"\nbase_url = \"https://e.org\"\n[contact]\nemail = \"a@e.org\"\n[accessibility]\n{accessibility}"
+            ),
+            std::path::Path::new("config.toml"),
+        )
+        .unwrap()
+    }
+
+    #[test]
+    fn compliance_wording_follows_status_and_issues() {
+        let c = config("status = \"full\"\n");
+        assert_eq!(
+            Statement::new(&c).compliance,
+            "This website is fully compliant with the Web Content Accessibility Guidelines version 2.2 AA standard."
+        );
+        let c = config(
+            "status = \"partial\"\nissues = [\"Old PDFs.\", { text = \"Maps\", kind = \"out-of-scope\" }]\n",
+        );
+        assert_eq!(
+            Statement::new(&c).compliance,
+            "This website is partially compliant with the Web Content Accessibility Guidelines version 2.2 AA standard, due to the non-compliances and exemptions listed below."
+        );
+        let c = config(
+            "status = \"none\"\nissues = [{ text = \"Maps\", kind = \"disproportionate-burden\" }]\n",
+        );
+        assert_eq!(
+            Statement::new(&c).compliance,
+            "This website is not compliant with the Web Content Accessibility Guidelines version 2.2 AA standard. The exemptions are listed below."
+        );
+    }
+
+    #[test]
+    fn issues_name_their_criteria() {
+        let c =
+            config("issues = [{ text = \"X\", criteria = [\"1.1.1\", \"1.3.1\", \"2.4.4\"] }]\n");
+        assert_eq!(
+            Statement::new(&c).non_compliance[0].fails,
+            "This fails WCAG 2.2 success criteria 1.1.1 (Non-text Content), 1.3.1 (Info and Relationships) and 2.4.4 (Link Purpose (In Context))."
+        );
+    }
+
+    #[test]
+    fn checks_facts_and_places_them() {
+        let today: Date = "2026-11-22".parse().unwrap();
+        let found = check(
+            &config("status = \"partial\"\nlast_tested = 2025-01-01\n"),
+            today,
+        );
+        let lines: Vec<_> = found
+            .iter()
+            .map(|d| (d.position.line, d.message.as_str()))
+            .collect();
+        assert_eq!(
+            lines,
+            [
+                (
+                    6,
+                    "the accessibility statement says the site is not fully compliant but lists no issues"
+                ),
+                (
+                    7,
+                    "the accessibility statement was last reviewed on 1 January 2025, more than 12 months ago"
+                ),
+            ]
+        );
+        assert!(check(&config("last_tested = 2026-11-01\n"), today).is_empty());
+    }
+}
