@@ -160,25 +160,41 @@ pub fn reread_page(root: &Path, rel: &str) -> Result<Option<Page>, Vec<Diagnosti
     })
 }
 
-/// Reads one Markdown file; `Ok(None)` for a draft.
-fn read_page(found: &Found) -> Result<Option<Page>, Vec<Diagnostic>> {
-    let source = PathBuf::from("content").join(&found.rel);
-    let bytes = std::fs::read(&found.file).map_err(|e| {
+/// Reads a content file as UTF-8 text; `what` names it in the error ("the
+/// file", "the spreadsheet"), `hint` says how to save it as UTF-8.
+pub fn read_text(
+    file: &Path,
+    source: &Path,
+    what: &str,
+    hint: &str,
+) -> Result<String, Vec<Diagnostic>> {
+    let bytes = std::fs::read(file).map_err(|e| {
         vec![Diagnostic::error(
-            &source,
-            format!("cannot read the file: {e}"),
+            source,
+            format!("cannot read {what}: {e}"),
         )]
     })?;
-    let text = String::from_utf8(bytes).map_err(|e| {
+    String::from_utf8(bytes).map_err(|e| {
         vec![
-            Diagnostic::error(&source, "the file is not UTF-8 text")
+            Diagnostic::error(source, format!("{what} is not UTF-8 text"))
                 .at_offset(
                     &String::from_utf8_lossy(e.as_bytes()),
                     e.utf8_error().valid_up_to(),
                 )
-                .with_hint("save the file as UTF-8 in your editor"),
+                .with_hint(hint),
         ]
-    })?;
+    })
+}
+
+/// Reads one Markdown file; `Ok(None)` for a draft.
+fn read_page(found: &Found) -> Result<Option<Page>, Vec<Diagnostic>> {
+    let source = PathBuf::from("content").join(&found.rel);
+    let text = read_text(
+        &found.file,
+        &source,
+        "the file",
+        "save the file as UTF-8 in your editor",
+    )?;
     let parsed = frontmatter::parse(&source, &text)?;
     if parsed.front.draft {
         return Ok(None);

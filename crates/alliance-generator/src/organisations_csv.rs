@@ -26,22 +26,12 @@ const TYPED: [&str; 4] = ["sector", "website", "email", "address"];
 /// Reads `content/<rel>` into organisation pages. All bad rows are reported together.
 pub fn read(file: &Path, rel: &str) -> Result<Vec<Page>, Vec<Diagnostic>> {
     let source = PathBuf::from("content").join(rel);
-    let bytes = std::fs::read(file).map_err(|e| {
-        vec![Diagnostic::error(
-            &source,
-            format!("cannot read the file: {e}"),
-        )]
-    })?;
-    let text = String::from_utf8(bytes).map_err(|e| {
-        vec![
-            Diagnostic::error(&source, "the spreadsheet is not UTF-8 text")
-                .at_offset(
-                    &String::from_utf8_lossy(e.as_bytes()),
-                    e.utf8_error().valid_up_to(),
-                )
-                .with_hint("in Excel, use File › Save As › \"CSV UTF-8 (Comma delimited)\""),
-        ]
-    })?;
+    let text = crate::load::read_text(
+        file,
+        &source,
+        "the spreadsheet",
+        "in Excel, use File › Save As › \"CSV UTF-8 (Comma delimited)\"",
+    )?;
     parse(&source, rel, &text)
 }
 

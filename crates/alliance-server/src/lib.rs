@@ -113,8 +113,8 @@ struct State {
     live: Mutex<Option<LiveSite>>,
     /// The overlay shown while the latest rebuild failed.
     overlay: RwLock<Option<Arc<String>>>,
-    /// Connected SSE clients.
-    clients: Mutex<Vec<Box<dyn Write + Send>>>,
+    /// Connected SSE clients: each a queue drained by its own writer thread.
+    clients: Mutex<Vec<mpsc::SyncSender<Arc<str>>>>,
     stop: AtomicBool,
 }
 
@@ -505,14 +505,15 @@ fn changed_kind(changed: &[String]) -> Changed {
     }
 }
 
-/// Sends one SSE message to every client, dropping those that went away.
+/// How many messages may wait for a slow SSE client before it is dropped.
+const CLIENT_QUEUE: usize = 16;
+
+/// Queues one SSE message for every client, dropping those that went away or
+/// stopped reading (their queue is full): a stalled browser never holds up the
+/// others or the rebuilds.
 fn broadcast(state: &State, message: &str) {
-    lock(&state.clients).retain_mut(|client| {
-        client
-            .write_all(message.as_bytes())
-            .and_then(|()| client.flush())
-            .is_ok()
-    });
+    let message: Arc<str> = Arc::from(message);
+    lock(&state.clients).retain(|client| client.try_send(Arc::clone(&message)).is_ok());
 }
 
 /// A worker: answers requests until the server stops.
@@ -771,20 +772,37 @@ pub fn content_type(path: &str) -> &'static str {
     }
 }
 
-/// Takes over the connection and registers it as an SSE client; returns at
-/// once so the worker is free again.
+/// Takes over the connection and registers it as an SSE client, written to by
+/// a thread of its own; returns at once so the worker is free again.
 fn subscribe(request: Request, state: &State) {
     let mut writer = request.into_writer();
     let head = "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-cache\r\nConnection: keep-alive\r\nX-Accel-Buffering: no\r\n\r\nretry: 1000\n: connected\n\n";
+    let (tx, rx) = mpsc::sync_channel::<Arc<str>>(CLIENT_QUEUE);
     // Greet under the lock, so a client that has seen the greeting is
     // already registered for the next event.
     let mut clients = lock(&state.clients);
     if writer
         .write_all(head.as_bytes())
         .and_then(|()| writer.flush())
-        .is_ok()
+        .is_err()
     {
-        clients.push(writer);
+        return;
+    }
+    let spawned = std::thread::Builder::new()
+        .name("alliance-sse".to_owned())
+        .spawn(move || {
+            for message in rx {
+                if writer
+                    .write_all(message.as_bytes())
+                    .and_then(|()| writer.flush())
+                    .is_err()
+                {
+                    break;
+                }
+            }
+        });
+    if spawned.is_ok() {
+        clients.push(tx);
     }
 }
 

@@ -319,6 +319,32 @@ fn never_serves_outside_the_site() {
 }
 
 #[test]
+fn symlinks_leading_out_of_the_site_are_not_served() {
+    let dir = tempfile::tempdir().unwrap();
+    let outside = dir.path().join("secret.txt");
+    std::fs::write(&outside, "top secret contents").unwrap();
+    let repo = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let root = dir.path().join("site");
+    copy_dir(&repo.join("tests/fixtures/basic"), &root);
+    std::fs::create_dir_all(root.join("static")).unwrap();
+    std::os::unix::fs::symlink(&outside, root.join("static/secret.txt")).unwrap();
+    std::os::unix::fs::symlink(dir.path(), root.join("content/outside")).unwrap();
+    let server = start(ServeOptions {
+        root: root.clone(),
+        bind: "127.0.0.1".to_owned(),
+        port: 0,
+        open: false,
+    })
+    .unwrap();
+    for path in ["/secret.txt", "/outside/secret.txt"] {
+        let reply = get(server.port(), path);
+        assert_eq!(reply.status, 404, "{path}");
+        assert!(!reply.text().contains("top secret"), "{path} leaked");
+    }
+    server.stop();
+}
+
+#[test]
 fn injects_the_reload_script_only_when_serving() {
     let (_dir, _root, server) = fixture_server();
     let port = server.port();

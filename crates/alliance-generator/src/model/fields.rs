@@ -177,15 +177,7 @@ impl Fields<'_> {
                 );
                 continue;
             };
-            for name in entry.keys() {
-                if !allowed.contains(&name.as_str()) {
-                    self.fail(
-                        &step(&path, name),
-                        format!("unknown key `{name}` in `{key}`"),
-                        suggest(name, allowed.iter().copied()),
-                    );
-                }
-            }
+            self.known_keys(entry, &path, key, allowed);
             tables.push((path, entry));
         }
         tables
@@ -212,16 +204,21 @@ impl Fields<'_> {
             );
             return None;
         };
+        self.known_keys(entry, &path, key, allowed);
+        Some(entry)
+    }
+
+    /// Reports every key of a table entry (at `path`, inside `key`) not in `allowed`.
+    fn known_keys(&mut self, entry: &Table, path: &[String], key: &str, allowed: &[&str]) {
         for name in entry.keys() {
             if !allowed.contains(&name.as_str()) {
                 self.fail(
-                    &step(&path, name),
+                    &step(path, name),
                     format!("unknown key `{name}` in `{key}`"),
                     suggest(name, allowed.iter().copied()),
                 );
             }
         }
-        Some(entry)
     }
 
     /// An optional number (integer or decimal).
