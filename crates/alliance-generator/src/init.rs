@@ -24,6 +24,34 @@ const FILES: &[(&str, &str)] = &[
         "content/contact.md",
         include_str!("../starter/content/contact.md"),
     ),
+    (
+        "content/members/_index.md",
+        include_str!("../starter/content/members/_index.md"),
+    ),
+    (
+        "content/members/district-council.md",
+        include_str!("../starter/content/members/district-council.md"),
+    ),
+    (
+        "content/members/organisations.csv",
+        include_str!("../starter/content/members/organisations.csv"),
+    ),
+    (
+        "content/groups/_index.md",
+        include_str!("../starter/content/groups/_index.md"),
+    ),
+    (
+        "content/groups/board.md",
+        include_str!("../starter/content/groups/board.md"),
+    ),
+    (
+        "content/groups/community-safety.md",
+        include_str!("../starter/content/groups/community-safety.md"),
+    ),
+    (
+        "content/groups/structure.md",
+        include_str!("../starter/content/groups/structure.md"),
+    ),
     ("static/.gitkeep", ""),
     ("templates/.gitkeep", ""),
 ];
