@@ -201,6 +201,8 @@ pub struct Site {
 pub struct Summary<'a> {
     /// Title.
     pub title: &'a str,
+    /// A shorter label for menus: `extra.nav_title`, else the title.
+    pub nav_title: &'a str,
     /// Site path; templates turn it into a link with the `url` filter.
     pub path: &'a str,
     /// Description, if any.
@@ -221,6 +223,12 @@ impl Site {
         let page = &self.pages[id];
         Summary {
             title: &page.front.title,
+            nav_title: page
+                .front
+                .extra
+                .get("nav_title")
+                .and_then(toml::Value::as_str)
+                .unwrap_or(&page.front.title),
             path: &page.path,
             description: page.front.description.as_deref(),
             date: page.date(),
