@@ -7,6 +7,7 @@
 use std::fmt;
 use std::sync::Mutex;
 
+use crate::authoring::body::Facts;
 use comrak::adapters::{HeadingAdapter, HeadingMeta};
 use comrak::nodes::{NodeValue, Sourcepos};
 use comrak::options::Plugins;
@@ -69,6 +70,8 @@ pub struct Rendered {
     pub images: Vec<ImageRef>,
     /// The number of words, for reading time and summaries.
     pub word_count: usize,
+    /// What the authoring checks read: images, headings, links and tables as written.
+    pub facts: Facts,
 }
 
 /// How to render: the page's own path and how to find other pages.
@@ -113,6 +116,8 @@ pub fn render(markdown: &str, cx: &Context<'_>) -> Rendered {
     let options = options(cx.unsafe_html);
     let arena = Arena::new();
     let root = comrak::parse_document(&arena, markdown, &options);
+    // Read before links are rewritten: the checks want them as written.
+    let facts = crate::authoring::body::read_tree(root, cx.unsafe_html);
     let mut anchorizer = Anchorizer::new();
     let mut flat = Vec::new();
     let mut links = Vec::new();
@@ -191,6 +196,7 @@ pub fn render(markdown: &str, cx: &Context<'_>) -> Rendered {
         links,
         images,
         word_count,
+        facts,
     }
 }
 

@@ -101,6 +101,11 @@ pub struct Facts {
 pub fn read(markdown: &str, unsafe_html: bool) -> Facts {
     let arena = Arena::new();
     let root = parse_document(&arena, markdown, &options(unsafe_html));
+    read_tree(root, unsafe_html)
+}
+
+/// Reads the facts of a parsed body (rendering parses once and reads them here).
+pub fn read_tree<'a>(root: &'a AstNode<'a>, unsafe_html: bool) -> Facts {
     let mut facts = Facts::default();
     let mut raw = RawHtml::default();
     for node in root.descendants() {

@@ -8,7 +8,7 @@
 use std::collections::BTreeMap;
 use std::sync::Mutex;
 
-use super::body::{self, Facts, Syntax};
+use super::body::{Facts, Syntax};
 use super::html::count_h1;
 use crate::diagnostic::Diagnostic;
 use crate::output::Sink;
@@ -103,9 +103,11 @@ impl<'a> HeadingAudit<'a> {
             if count == 1 {
                 continue;
             }
-            let in_body: Vec<_> = body::read(page.body(), site.config.markdown.unsafe_html)
+            let in_body: Vec<_> = page
+                .rendered
+                .facts
                 .headings
-                .into_iter()
+                .iter()
                 .filter(|h| h.level == 1)
                 .collect();
             for heading in &in_body {
@@ -169,7 +171,7 @@ mod tests {
 
     fn levels(markdown: &str) -> Vec<String> {
         let page = crate::authoring::tests::page(markdown);
-        check_levels(&page, &body::read(page.body(), true))
+        check_levels(&page, &super::super::body::read(page.body(), true))
             .into_iter()
             .map(|d| format!("{}: {}", d.position.line, d.message))
             .collect()

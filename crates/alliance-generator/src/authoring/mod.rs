@@ -37,19 +37,18 @@ use crate::site::Site;
 /// which pages are overdue for review. Errors and warnings together, unsorted.
 pub fn check(site: &Site, today: Date) -> Vec<Diagnostic> {
     let offered = documents::Offered::new(site);
-    let unsafe_html = site.config.markdown.unsafe_html;
     let mut found: Vec<Diagnostic> = site
         .pages
         .par_iter()
         // A home page made up because content/_index.md is missing has no file to point at.
         .filter(|page| !page.text.is_empty())
         .flat_map_iter(|page| {
-            let facts = body::read(page.body(), unsafe_html);
-            let mut out = images::check(page, &facts);
-            out.extend(headings::check_levels(page, &facts));
-            out.extend(links::check(site, page, &facts));
-            out.extend(tables::check(page, &facts));
-            out.extend(offered.check_links(site, page, &facts));
+            let facts = &page.rendered.facts;
+            let mut out = images::check(page, facts);
+            out.extend(headings::check_levels(page, facts));
+            out.extend(links::check(site, page, facts));
+            out.extend(tables::check(page, facts));
+            out.extend(offered.check_links(site, page, facts));
             out.extend(review::check(site, page, today));
             out
         })
@@ -101,6 +100,10 @@ pub(crate) mod tests {
         let text = format!("title = \"T\"\nbase_url = \"https://e.org\"\n{config}");
         let config = Config::parse(&text, std::path::Path::new("config.toml"))
             .expect("test config is valid");
+        let mut pages = pages;
+        for page in &mut pages {
+            page.rendered.facts = body::read(page.body(), config.markdown.unsafe_html);
+        }
         let by_content_path = pages
             .iter()
             .enumerate()
