@@ -4,6 +4,8 @@
 //! and turns every wrong type, missing key or value outside its list into a
 //! diagnostic pointing at the value itself (`members[2].org`, line and column).
 
+use std::borrow::Cow;
+
 use toml::{Table, Value};
 
 use crate::date::SiteDate;
@@ -154,7 +156,7 @@ impl Fields<'_> {
         at: &[String],
         key: &str,
         allowed: &[&str],
-    ) -> Vec<(KeyPath, &'t Table)> {
+    ) -> Vec<(KeyPath, Cow<'t, Table>)> {
         let Some(value) = table.get(key) else {
             return Vec::new();
         };
@@ -169,15 +171,24 @@ impl Fields<'_> {
         let mut tables = Vec::new();
         for (i, item) in items.iter().enumerate() {
             let path = step(&step(at, key), i);
-            let Value::Table(entry) = item else {
-                self.wrong_type(
-                    &path,
-                    item,
-                    &format!("a table: {{ {} = \"...\" }}", allowed[0]),
-                );
-                continue;
+            let entry = match item {
+                Value::Table(entry) => Cow::Borrowed(entry),
+                // `members = ["council"]` is read as `[{ org = "council" }]`.
+                Value::String(text) => {
+                    let mut entry = Table::new();
+                    entry.insert(allowed[0].to_owned(), Value::String(text.clone()));
+                    Cow::Owned(entry)
+                }
+                other => {
+                    self.wrong_type(
+                        &path,
+                        other,
+                        &format!("a table: {{ {} = \"...\" }}", allowed[0]),
+                    );
+                    continue;
+                }
             };
-            self.known_keys(entry, &path, key, allowed);
+            self.known_keys(&entry, &path, key, allowed);
             tables.push((path, entry));
         }
         tables
@@ -190,21 +201,30 @@ impl Fields<'_> {
         at: &[String],
         key: &str,
         allowed: &[&str],
-    ) -> Option<&'t Table> {
+    ) -> Option<Cow<'t, Table>> {
         let value = table.get(key)?;
         let path = step(at, key);
-        let Value::Table(entry) = value else {
-            self.wrong_type(
-                &path,
-                value,
-                &format!(
-                    "a table: {key} = {{ {} = \"...\" }}",
-                    allowed.join(" = \"...\", ")
-                ),
-            );
-            return None;
+        let entry = match value {
+            Value::Table(entry) => Cow::Borrowed(entry),
+            // `chair = "Jane Smith"` is read as `chair = { name = "Jane Smith" }`.
+            Value::String(text) => {
+                let mut entry = Table::new();
+                entry.insert(allowed[0].to_owned(), Value::String(text.clone()));
+                Cow::Owned(entry)
+            }
+            other => {
+                self.wrong_type(
+                    &path,
+                    other,
+                    &format!(
+                        "a table: {key} = {{ {} = \"...\" }}",
+                        allowed.join(" = \"...\", ")
+                    ),
+                );
+                return None;
+            }
         };
-        self.known_keys(entry, &path, key, allowed);
+        self.known_keys(&entry, &path, key, allowed);
         Some(entry)
     }
 
@@ -295,6 +315,17 @@ impl Fields<'_> {
                 );
                 None
             }
+            Value::String(text) => match SiteDate::parse(text) {
+                Ok(date) if date.time.is_some() => Some(date),
+                _ => {
+                    self.fail(
+                        &step(at, key),
+                        format!("`{text}` is not a date and time"),
+                        hint,
+                    );
+                    None
+                }
+            },
             other => {
                 self.wrong_type(&step(at, key), other, EXAMPLE);
                 None

@@ -498,6 +498,7 @@ impl Model {
             .text(table, &[], "reports_to")
             .and_then(|id| self.resolve(f, &["reports_to".into()], &id, true));
         let chair = f.table(table, &[], "chair", CHAIR_KEYS).map(|chair| {
+            let chair: &Table = &chair;
             let at = vec!["chair".to_owned()];
             Chair {
                 name: f.text(chair, &at, "name"),
@@ -508,6 +509,7 @@ impl Model {
         });
         let mut members = Vec::new();
         for (at, entry) in f.tables(table, &[], "members", MEMBER_KEYS) {
+            let entry: &Table = &entry;
             let org = f
                 .required_text(entry, &at, "org", "\"organisation-id\"")
                 .and_then(|id| self.resolve(f, &step(&at, "org"), &id, false));
@@ -558,6 +560,7 @@ impl Model {
             .unwrap_or(MeetingStatus::Scheduled);
         let mut papers = Vec::new();
         for (at, entry) in f.tables(table, &[], "papers", PAPER_KEYS) {
+            let entry: &Table = &entry;
             let title = f.required_text(entry, &at, "title", "\"Agenda\"");
             let kind = f
                 .choice::<PaperKind>(entry, &at, "kind", false)
@@ -607,6 +610,7 @@ impl Model {
     fn read_strategy(&mut self, f: &mut Fields<'_>, page: PageId, table: &Table) -> Option<Entity> {
         let mut priorities = Vec::new();
         for (at, entry) in f.tables(table, &[], "priorities", PRIORITY_KEYS) {
+            let entry: &Table = &entry;
             let Some(title) = f.required_text(entry, &at, "title", "\"Safer communities\"") else {
                 continue;
             };
@@ -618,11 +622,13 @@ impl Model {
                 .and_then(|id| self.resolve(f, &step(&at, "lead"), &id, true));
             let mut indicators = Vec::new();
             for (at, entry) in f.tables(entry, &at, "indicators", INDICATOR_KEYS) {
+                let entry: &Table = &entry;
                 let Some(name) = f.required_text(entry, &at, "name", "\"Crime rate\"") else {
                     continue;
                 };
                 let mut values = Vec::new();
                 for (at, reading) in f.tables(entry, &at, "values", READING_KEYS) {
+                    let reading: &Table = &reading;
                     let year = match reading.get("year") {
                         Some(toml::Value::Integer(y)) => Some(y.to_string()),
                         Some(toml::Value::String(y)) => Some(y.trim().to_owned()),
