@@ -28,7 +28,6 @@ pub mod toml_source;
 pub mod url;
 pub mod views;
 
-use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
@@ -111,30 +110,32 @@ pub fn render_markdown(site: &mut Site) {
     render_markdown_of(site, &all);
 }
 
-/// Renders the Markdown bodies of some pages.
+/// Renders the Markdown bodies of some pages. Links are resolved through
+/// the site's own index (no copy of it is made), so one page costs the same
+/// on a site of any size.
 pub fn render_markdown_of(site: &mut Site, ids: &[PageId]) {
-    let paths: HashMap<String, String> = site
-        .by_content_path
-        .iter()
-        .map(|(k, &id)| (k.clone(), site.pages[id].path.clone()))
-        .collect();
-    let resolve = |target: &str| paths.get(target).cloned();
-    let base_url = site.config.base_url.clone();
-    let unsafe_html = site.config.markdown.unsafe_html;
-    let wanted: std::collections::HashSet<PageId> = ids.iter().copied().collect();
-    site.pages
-        .par_iter_mut()
-        .enumerate()
-        .filter(|(id, _)| wanted.contains(id))
-        .for_each(|(_, page)| {
+    let shared: &Site = site;
+    let resolve = |target: &str| {
+        shared
+            .page_by_content_path(target)
+            .map(|page| page.path.clone())
+    };
+    let rendered: Vec<(PageId, markdown::Rendered)> = ids
+        .par_iter()
+        .map(|&id| {
+            let page = &shared.pages[id];
             let cx = markdown::Context {
                 page_path: &page.path,
                 resolve: &resolve,
-                base_url: &base_url,
-                unsafe_html,
+                base_url: &shared.config.base_url,
+                unsafe_html: shared.config.markdown.unsafe_html,
             };
-            page.rendered = markdown::render(page.body(), &cx);
-        });
+            (id, markdown::render(page.body(), &cx))
+        })
+        .collect();
+    for (id, body) in rendered {
+        site.pages[id].rendered = body;
+    }
 }
 
 /// The navigation and site facts every template sees as `site`.
