@@ -160,7 +160,7 @@ impl LiveSite {
         let owners = self.attachment_owners(&attachments);
         let mut described = owners.clone();
         if !pages.is_empty() || !owners.is_empty() {
-            match self.reload_pages(&pages)? {
+            match self.reload_pages(&pages, !owners.is_empty())? {
                 Reloaded::Structural => return self.rebuild_all(),
                 Reloaded::Done {
                     front_changed,
@@ -169,7 +169,7 @@ impl LiveSite {
                     described.extend(front_changed);
                     affected.extend(pages.iter().copied());
                     for &id in &described {
-                        self.described_by(id, &old_model, &mut affected);
+                        self.described_by(id, old_model.as_deref(), &mut affected);
                     }
                 }
             }
@@ -359,7 +359,13 @@ impl LiveSite {
     }
 
     /// Re-reads changed pages and re-checks the site; rolls back on error.
-    fn reload_pages(&mut self, ids: &[PageId]) -> Result<Reloaded, Diagnostics> {
+    /// The model is rebuilt only if a typed page's front matter or an
+    /// attachment (`files_changed`) changed: it is made of nothing else.
+    fn reload_pages(
+        &mut self,
+        ids: &[PageId],
+        files_changed: bool,
+    ) -> Result<Reloaded, Diagnostics> {
         let mut fresh = Vec::new();
         for &id in ids {
             let rel = self.site.pages[id].content_path.clone();
@@ -377,11 +383,13 @@ impl LiveSite {
             return Ok(Reloaded::Structural);
         }
         let mut front_changed = Vec::new();
+        let mut model_stale = files_changed;
         let mut previous = Vec::new();
         for (id, new) in fresh {
             let page = &mut self.site.pages[id];
             if page.front != new.front || page.typed != new.typed {
                 front_changed.push(id);
+                model_stale |= page.front.kind.is_some() || new.front.kind.is_some();
             }
             previous.push((
                 id,
@@ -395,17 +403,23 @@ impl LiveSite {
         }
         crate::render_markdown_of(&mut self.site, ids);
         self.resort(&front_changed);
-        let mut errors = match Model::build(&self.site) {
+        let model = match model_stale {
+            true => Model::build(&self.site).map(Some),
+            false => Ok(None),
+        };
+        let mut errors = match model {
             Ok(model) => {
-                let old = std::mem::replace(&mut self.site.model, model);
+                let old = model.map(|m| Box::new(std::mem::replace(&mut self.site.model, m)));
                 let link_errors = check::internal_links(&self.site);
                 if link_errors.is_empty() {
                     return Ok(Reloaded::Done {
                         front_changed,
-                        old_model: Box::new(old),
+                        old_model: old,
                     });
                 }
-                self.site.model = old;
+                if let Some(old) = old {
+                    self.site.model = *old;
+                }
                 link_errors
             }
             Err(errors) => errors,
@@ -440,8 +454,9 @@ impl LiveSite {
         }
     }
 
-    /// Adds the pages that show facts of page `id` (its title, dates, typed facts).
-    fn described_by(&self, id: PageId, old_model: &Model, affected: &mut BTreeSet<PageId>) {
+    /// Adds the pages that show facts of page `id` (its title, dates, typed
+    /// facts), by the model before the change (if it was rebuilt) and after.
+    fn described_by(&self, id: PageId, old_model: Option<&Model>, affected: &mut BTreeSet<PageId>) {
         let site = &self.site;
         let page = &site.pages[id];
         let in_nav = id == site.home || (page.is_section && page.parent == Some(site.home));
@@ -460,7 +475,7 @@ impl LiveSite {
                     .map(|(i, _)| i),
             );
         }
-        for model in [old_model, &site.model] {
+        for model in old_model.into_iter().chain([&site.model]) {
             related(site, model, id, affected);
         }
     }
@@ -480,10 +495,11 @@ impl LiveSite {
 enum Reloaded {
     /// A page moved, appeared, vanished or became a draft: rebuild everything.
     Structural,
-    /// Applied; these pages' front matter changed; this was the model before.
+    /// Applied; these pages' front matter changed; this was the model before
+    /// (none if the model was kept as it was).
     Done {
         front_changed: Vec<PageId>,
-        old_model: Box<Model>,
+        old_model: Option<Box<Model>>,
     },
 }
 

@@ -222,3 +222,56 @@ fn a_broken_edit_keeps_the_last_good_build_and_a_fix_restores_it() {
     );
     assert_eq!(live.files(), &before);
 }
+
+#[test]
+fn a_plain_page_keeps_the_model_and_still_has_every_link_checked() {
+    let (_dir, root) = site();
+    write(
+        &root,
+        "content/about/contact.md",
+        "+++\ntitle = \"Contact us\"\ndescription = \"How to reach us.\"\n+++\n## Opening hours\n\nWeekdays.\n",
+    );
+    edit(
+        &root,
+        "content/news/strategy-launch.md",
+        "Read [the strategy]",
+        "Ask us [when we are open](@/about/contact.md#opening-hours). Read [the strategy]",
+    );
+    let mut live = LiveSite::build(&root, None, Mode::default()).unwrap();
+
+    // Its description: the page and its section's listing, as a full build has them.
+    edit(
+        &root,
+        "content/about/contact.md",
+        "How to reach us.",
+        "How to reach the team.",
+    );
+    let u = apply(&mut live, &root, &["content/about/contact.md"]);
+    assert_eq!((u.rendered, u.full), (2, false), "{u:?}");
+
+    // A heading another page links to is renamed: that page's link is broken.
+    let good = live.files().clone();
+    edit(
+        &root,
+        "content/about/contact.md",
+        "## Opening hours",
+        "## Hours",
+    );
+    let err = live
+        .update(&["content/about/contact.md".to_owned()])
+        .unwrap_err();
+    assert!(
+        err.report().contains("has no heading `#opening-hours`"),
+        "{}",
+        err.report()
+    );
+    assert_eq!(live.files(), &good);
+    edit(
+        &root,
+        "content/about/contact.md",
+        "## Hours",
+        "## Opening hours",
+    );
+    let u = apply(&mut live, &root, &["content/about/contact.md"]);
+    assert!(u.changed.is_empty(), "{:?}", u.changed);
+}
