@@ -10,8 +10,12 @@
 //! | a static or co-located file | that file (and, for a meeting paper or document, the pages showing its size) |
 //! | `config.toml`, a page added, removed, renamed or made a draft, a spreadsheet | everything |
 //!
-//! Site-wide files (sitemap, feeds, calendars, aliases, 404) are regenerated on
-//! every change: they are cheap. The result equals a full build byte for byte.
+//! Site-wide files are regenerated as a change reaches them: the sitemap,
+//! robots.txt, aliases and 404 page on every change (they are cheap); a
+//! section's Atom feed when the section or one of its pages changed (feeds
+//! carry their pages' content); the calendars when the model was rebuilt
+//! (they read meetings and groups only). The result equals a full build byte
+//! for byte.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -37,7 +41,19 @@ pub struct LiveSite {
     theme: Theme,
     templates: Templates,
     files: Files,
-    derived: BTreeSet<String>,
+    /// The site-wide files in `files`, and what made each.
+    derived: BTreeMap<String, Derived>,
+}
+
+/// What makes a site-wide file, so an update knows which files to redo.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Derived {
+    /// Sitemap, robots.txt, aliases, 404 ([`crate::write_site_files`]).
+    SiteFiles,
+    /// The iCalendar feeds ([`crate::write_calendars`]).
+    Calendars,
+    /// A section's Atom feed ([`crate::write_feed`]).
+    Feed(PageId),
 }
 
 /// What an update did.
@@ -72,7 +88,7 @@ impl LiveSite {
             theme,
             templates,
             files: Files::new(),
-            derived: BTreeSet::new(),
+            derived: BTreeMap::new(),
         };
         let mut diagnostics = Diagnostics::new();
         let sink = MemorySink::new();
@@ -85,7 +101,18 @@ impl LiveSite {
             &sink,
             &all,
         ));
-        let derived = live.write_derived(&mut diagnostics);
+        let every = [Derived::SiteFiles, Derived::Calendars]
+            .into_iter()
+            .chain(
+                live.site
+                    .pages
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, p)| p.is_section)
+                    .map(|(id, _)| Derived::Feed(id)),
+            )
+            .collect();
+        let derived = live.write_derived(&every, &mut diagnostics);
         if diagnostics.has_errors() {
             diagnostics.sort();
             return Err(diagnostics);
@@ -95,8 +122,10 @@ impl LiveSite {
             .into_iter()
             .map(|(k, v)| (k, Arc::from(v)))
             .collect();
-        live.derived = derived.keys().cloned().collect();
-        live.files.extend(derived);
+        for (path, (origin, bytes)) in derived {
+            live.derived.insert(path.clone(), origin);
+            live.files.insert(path, bytes);
+        }
         Ok(live)
     }
 
@@ -159,6 +188,7 @@ impl LiveSite {
             .collect();
         let owners = self.attachment_owners(&attachments);
         let mut described = owners.clone();
+        let mut redo = BTreeSet::from([Derived::SiteFiles]);
         if !pages.is_empty() || !owners.is_empty() {
             match self.reload_pages(&pages, !owners.is_empty())? {
                 Reloaded::Structural => return self.rebuild_all(),
@@ -168,6 +198,16 @@ impl LiveSite {
                 } => {
                     described.extend(front_changed);
                     affected.extend(pages.iter().copied());
+                    for &id in &pages {
+                        let page = &self.site.pages[id];
+                        redo.extend(page.parent.map(Derived::Feed));
+                        if page.is_section {
+                            redo.insert(Derived::Feed(id));
+                        }
+                    }
+                    if old_model.is_some() {
+                        redo.insert(Derived::Calendars);
+                    }
                     for &id in &described {
                         self.described_by(id, old_model.as_deref(), &mut affected);
                     }
@@ -218,7 +258,7 @@ impl LiveSite {
             &sink,
             &ids,
         ));
-        let derived = self.write_derived(&mut diagnostics);
+        let derived = self.write_derived(&redo, &mut diagnostics);
         if diagnostics.has_errors() {
             diagnostics.sort();
             return Err(diagnostics);
@@ -232,12 +272,22 @@ impl LiveSite {
             .into_iter()
             .map(|(k, v)| (k, Arc::from(v)))
             .collect();
-        for gone in self.derived.iter().filter(|p| !derived.contains_key(*p)) {
-            self.files.remove(gone);
-            update.changed.push(gone.clone());
+        // The files a redone origin made before and makes no more are gone.
+        let gone: Vec<String> = self
+            .derived
+            .iter()
+            .filter(|(path, origin)| redo.contains(origin) && !derived.contains_key(*path))
+            .map(|(path, _)| path.clone())
+            .collect();
+        for path in gone {
+            self.derived.remove(&path);
+            self.files.remove(&path);
+            update.changed.push(path);
         }
-        self.derived = derived.keys().cloned().collect();
-        written.extend(derived);
+        for (path, (origin, bytes)) in derived {
+            self.derived.insert(path.clone(), origin);
+            written.insert(path, bytes);
+        }
         for (path, bytes) in written {
             if self.files.get(&path) != Some(&bytes) {
                 update.changed.push(path.clone());
@@ -480,14 +530,27 @@ impl LiveSite {
         }
     }
 
-    /// Writes the site-wide files into a map of their own.
-    fn write_derived(&self, diagnostics: &mut Diagnostics) -> Files {
-        let sink = MemorySink::new();
-        crate::write_derived(&self.site, &self.templates, &sink, diagnostics);
-        sink.into_files()
-            .into_iter()
-            .map(|(k, v)| (k, Arc::from(v)))
-            .collect()
+    /// Writes the site-wide files of some origins, each with its origin.
+    fn write_derived(
+        &self,
+        origins: &BTreeSet<Derived>,
+        diagnostics: &mut Diagnostics,
+    ) -> BTreeMap<String, (Derived, Arc<[u8]>)> {
+        let mut files = BTreeMap::new();
+        for &origin in origins {
+            let sink = MemorySink::new();
+            match origin {
+                Derived::SiteFiles => {
+                    crate::write_site_files(&self.site, &self.templates, &sink, diagnostics)
+                }
+                Derived::Calendars => crate::write_calendars(&self.site, &sink, diagnostics),
+                Derived::Feed(id) => crate::write_feed(&self.site, id, &sink, diagnostics),
+            };
+            for (path, bytes) in sink.into_files() {
+                files.insert(path, (origin, Arc::from(bytes)));
+            }
+        }
+        files
     }
 }
 

@@ -266,6 +266,21 @@ pub fn write_derived(
     sink: &dyn Sink,
     diagnostics: &mut Diagnostics,
 ) -> usize {
+    let mut files = write_site_files(site, templates, sink, diagnostics);
+    files += write_calendars(site, sink, diagnostics);
+    for id in 0..site.pages.len() {
+        files += write_feed(site, id, sink, diagnostics);
+    }
+    files
+}
+
+/// Writes the sitemap, robots.txt, the alias redirects and the 404 page.
+pub fn write_site_files(
+    site: &Site,
+    templates: &Templates,
+    sink: &dyn Sink,
+    diagnostics: &mut Diagnostics,
+) -> usize {
     let mut files = put(
         sink,
         "sitemap.xml",
@@ -278,25 +293,7 @@ pub fn write_derived(
         extras::robots(site).into_bytes(),
         diagnostics,
     );
-    if !site.model.meetings.is_empty() {
-        let all: Vec<usize> = (0..site.model.meetings.len()).collect();
-        let name = format!("{} meetings", site.config.partnership.name);
-        let calendar = ics::calendar(site, &name, &all);
-        files += put(sink, "meetings.ics", calendar.into_bytes(), diagnostics);
-    }
-    for (g, meetings) in site.model.group_meetings.iter().enumerate() {
-        if !meetings.is_empty() {
-            let page = &site.pages[site.model.groups[g].page];
-            let calendar = ics::calendar(site, &page.front.title, meetings);
-            let path = format!("{}meetings.ics", page.path);
-            files += put(sink, &path, calendar.into_bytes(), diagnostics);
-        }
-    }
-    for (id, page) in site.pages.iter().enumerate() {
-        if let Some(feed) = render::feed_path(site, page) {
-            let atom = extras::atom_feed(site, id, &feed);
-            files += put(sink, &feed, atom.into_bytes(), diagnostics);
-        }
+    for page in &site.pages {
         for alias in &page.front.aliases {
             let path = extras::alias_path(alias);
             if site.by_path.contains_key(&path) {
@@ -322,6 +319,42 @@ pub fn write_derived(
         }
     }
     files
+}
+
+/// Writes the iCalendar feeds: `meetings.ics` and one for each group that meets.
+pub fn write_calendars(site: &Site, sink: &dyn Sink, diagnostics: &mut Diagnostics) -> usize {
+    let mut files = 0;
+    if !site.model.meetings.is_empty() {
+        let all: Vec<usize> = (0..site.model.meetings.len()).collect();
+        let name = format!("{} meetings", site.config.partnership.name);
+        let calendar = ics::calendar(site, &name, &all);
+        files += put(sink, "meetings.ics", calendar.into_bytes(), diagnostics);
+    }
+    for (g, meetings) in site.model.group_meetings.iter().enumerate() {
+        if !meetings.is_empty() {
+            let page = &site.pages[site.model.groups[g].page];
+            let calendar = ics::calendar(site, &page.front.title, meetings);
+            let path = format!("{}meetings.ics", page.path);
+            files += put(sink, &path, calendar.into_bytes(), diagnostics);
+        }
+    }
+    files
+}
+
+/// Writes a section's Atom feed, if it has one (see [`render::feed_path`]).
+pub fn write_feed(
+    site: &Site,
+    id: PageId,
+    sink: &dyn Sink,
+    diagnostics: &mut Diagnostics,
+) -> usize {
+    match render::feed_path(site, &site.pages[id]) {
+        Some(feed) => {
+            let atom = extras::atom_feed(site, id, &feed);
+            put(sink, &feed, atom.into_bytes(), diagnostics)
+        }
+        None => 0,
+    }
 }
 
 /// Refuses output folders that would destroy the site's own files.

@@ -275,3 +275,34 @@ fn a_plain_page_keeps_the_model_and_still_has_every_link_checked() {
     let u = apply(&mut live, &root, &["content/about/contact.md"]);
     assert!(u.changed.is_empty(), "{:?}", u.changed);
 }
+
+#[test]
+fn site_wide_files_are_redone_when_a_change_reaches_them() {
+    let (_dir, root) = site();
+    let mut live = LiveSite::build(&root, None, Mode::default()).unwrap();
+    let meeting = "content/meetings/2026-03-exec/index.md";
+
+    // A meeting's body: its page only; the calendars do not show bodies.
+    edit(&root, meeting, "moved to July.", "moved to July 2026.");
+    let u = apply(&mut live, &root, &[meeting]);
+    assert_eq!(u.changed, ["meetings/2026-03-exec/index.html"]);
+
+    // Its place: the calendars show it.
+    edit(&root, meeting, "Room 1, Town Hall", "Room 2, Town Hall");
+    let u = apply(&mut live, &root, &[meeting]);
+    assert!(u.changed.contains(&"meetings.ics".to_owned()), "{u:?}");
+    assert!(u.changed.contains(&"groups/board/meetings.ics".to_owned()));
+
+    // The section's only news item stops being news: its feed goes.
+    let news = "content/news/strategy-launch.md";
+    assert!(live.files().contains_key("news/atom.xml"));
+    edit(&root, news, "kind = \"news\"\n", "");
+    let u = apply(&mut live, &root, &[news]);
+    assert!(u.changed.contains(&"news/atom.xml".to_owned()), "{u:?}");
+    assert!(!live.files().contains_key("news/atom.xml"));
+
+    // And comes back with it.
+    edit(&root, news, "title = ", "kind = \"news\"\ntitle = ");
+    let u = apply(&mut live, &root, &[news]);
+    assert!(u.changed.contains(&"news/atom.xml".to_owned()), "{u:?}");
+}
