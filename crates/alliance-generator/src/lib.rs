@@ -206,16 +206,23 @@ pub fn render_site(
 
 /// Writes a file to the sink, counting it or recording why it failed.
 fn put(sink: &dyn Sink, path: &str, bytes: Vec<u8>, diagnostics: &mut Diagnostics) -> usize {
-    match sink.write(path, bytes) {
+    match write_file(sink, path, bytes) {
         Ok(()) => 1,
-        Err(e) => {
-            diagnostics.push(Diagnostic::error(path, format!("cannot write: {e}")));
+        Err(d) => {
+            diagnostics.push(d);
             0
         }
     }
 }
 
-/// Copies the theme's static files, the site's static files and co-located files.
+/// Writes a file to the sink; the diagnostic says why it failed.
+fn write_file(sink: &dyn Sink, path: &str, bytes: Vec<u8>) -> Result<(), Diagnostic> {
+    sink.write(path, bytes)
+        .map_err(|e| Diagnostic::error(path, format!("cannot write: {e}")))
+}
+
+/// Copies the theme's static files, the site's static files and co-located
+/// files (these in parallel: a large site has thousands).
 pub fn copy_static(
     site: &Site,
     theme: &Theme,
@@ -232,13 +239,19 @@ pub fn copy_static(
             )),
         }
     }
-    for asset in &site.assets {
-        match std::fs::read(&asset.source) {
-            Ok(bytes) => files += put(sink, &asset.path, bytes, diagnostics),
-            Err(e) => diagnostics.push(Diagnostic::error(
-                &asset.source,
-                format!("cannot read: {e}"),
-            )),
+    let copied: Vec<Result<(), Diagnostic>> = site
+        .assets
+        .par_iter()
+        .map(|asset| {
+            let bytes = std::fs::read(&asset.source)
+                .map_err(|e| Diagnostic::error(&asset.source, format!("cannot read: {e}")))?;
+            write_file(sink, &asset.path, bytes)
+        })
+        .collect();
+    for result in copied {
+        match result {
+            Ok(()) => files += 1,
+            Err(d) => diagnostics.push(d),
         }
     }
     files
