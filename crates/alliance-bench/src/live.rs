@@ -21,6 +21,10 @@ pub struct LiveFigures {
     pub front_matter: Vec<Duration>,
     /// Pages re-rendered by a body edit and by a front-matter edit.
     pub rendered: (usize, usize),
+    /// Each front-matter edit of a meeting page (a typed page: the model is rebuilt).
+    pub meeting: Vec<Duration>,
+    /// Pages re-rendered by a meeting edit.
+    pub meeting_rendered: usize,
     /// Each template edit's update.
     pub template: Vec<Duration>,
     /// Pages re-rendered by a template edit.
@@ -43,10 +47,27 @@ pub struct Plan {
     pub template_edits: usize,
 }
 
-/// Builds the site under `root` in memory, then edits one page, then the
-/// page template, as an author would, timing each update.
+/// Saves an edit to a page and applies it: the update's time and the pages it rendered.
+fn apply(
+    live: &mut LiveSite,
+    page: &mut EditedPage,
+    edit: Edit,
+    step: usize,
+) -> Result<(Duration, usize), Error> {
+    page.write(edit, step)?;
+    let (result, t) = timed(|| live.update(std::slice::from_ref(&page.rel)));
+    let result = result.map_err(failed)?;
+    if result.full {
+        return Err(format!("editing {} rebuilt the whole site", page.rel).into());
+    }
+    Ok((t, result.rendered))
+}
+
+/// Builds the site under `root` in memory, then edits a plain page, a
+/// meeting page and the page template, as an author would, timing each update.
 pub fn measure(root: &Path, plan: &Plan) -> Result<LiveFigures, Error> {
-    let mut page = EditedPage::pick(root)?;
+    let mut page = EditedPage::pick(root, None)?;
+    let mut meeting = EditedPage::pick(root, Some("meeting"))?;
     let (live, build) = timed(|| LiveSite::build(root, None, Mode::default()));
     let mut live = live.map_err(failed)?;
     let mut figures = LiveFigures {
@@ -54,34 +75,33 @@ pub fn measure(root: &Path, plan: &Plan) -> Result<LiveFigures, Error> {
         body: Vec::new(),
         front_matter: Vec::new(),
         rendered: (0, 0),
+        meeting: Vec::new(),
+        meeting_rendered: 0,
         template: Vec::new(),
         template_rendered: 0,
         rss_early: 0,
         rss_late: 0,
         memory_edits: plan.memory_edits,
     };
-    let changed = [page.rel.clone()];
-    let mut update = |step: usize| -> Result<(Edit, Duration, usize), Error> {
-        let edit = Edit::alternating(step);
-        page.write(edit, step)?;
-        let (result, t) = timed(|| live.update(&changed));
-        let result = result.map_err(failed)?;
-        if result.full {
-            return Err(format!("editing {} rebuilt the whole site", page.rel).into());
-        }
-        Ok((edit, t, result.rendered))
-    };
     for step in 0..plan.edits {
-        let (edit, t, rendered) = update(step)?;
+        let edit = Edit::alternating(step);
+        let (t, rendered) = apply(&mut live, &mut page, edit, step)?;
         match edit {
             Edit::Body => (figures.body.push(t), figures.rendered.0 = rendered),
             Edit::FrontMatter => (figures.front_matter.push(t), figures.rendered.1 = rendered),
         };
     }
+    for step in 0..plan.edits / 2 {
+        let (t, rendered) = apply(&mut live, &mut meeting, Edit::FrontMatter, step)?;
+        figures.meeting.push(t);
+        figures.meeting_rendered = rendered;
+    }
+    meeting.restore()?;
     let early = plan.memory_edits / 10;
-    for step in 0..plan.memory_edits {
-        update(plan.edits + step)?;
-        if step + 1 == early {
+    for i in 0..plan.memory_edits {
+        let step = plan.edits + i;
+        apply(&mut live, &mut page, Edit::alternating(step), step)?;
+        if i + 1 == early {
             figures.rss_early = resident_bytes()?;
         }
     }
@@ -153,6 +173,8 @@ mod tests {
             "the page and its section: {:?}",
             f.rendered
         );
+        assert_eq!(f.meeting.len(), 2);
+        assert!(f.meeting_rendered >= 2, "{}", f.meeting_rendered);
         assert!(f.template_rendered >= 1);
         assert!(f.rss_early > 0 && f.rss_late > 0);
         assert!(!root.join("templates").exists());

@@ -166,6 +166,11 @@ pub fn markdown(r: &Report<'_>) -> String {
             l.rendered.1,
         ),
         (
+            "front-matter edit of a meeting page, model rebuilt (`LiveSite::update`)",
+            &l.meeting,
+            l.meeting_rendered,
+        ),
+        (
             "template edit, `templates/page.html` (`LiveSite::update`)",
             &l.template,
             l.template_rendered,

@@ -67,7 +67,7 @@ pub struct ServeFigures {
 /// Starts the server on the site under `root`, then saves `edits` edits to
 /// one page, timing each until its `reload` event arrives.
 pub fn measure(root: &Path, edits: usize) -> Result<ServeFigures, Error> {
-    let mut page = EditedPage::pick(root)?;
+    let mut page = EditedPage::pick(root, None)?;
     let started = Instant::now();
     let server = start(ServeOptions {
         root: root.to_path_buf(),

@@ -51,9 +51,10 @@ impl Edit {
 }
 
 impl EditedPage {
-    /// Picks a plain leaf page of the site under `root` (no `kind`, not a
-    /// section, with a description): the most common kind of page an author edits.
-    pub fn pick(root: &Path) -> io::Result<EditedPage> {
+    /// Picks the first leaf page (not a section) with a description of the
+    /// site under `root`: of that `kind`, or a plain page (the most common
+    /// kind an author edits) for none.
+    pub fn pick(root: &Path, kind: Option<&str>) -> io::Result<EditedPage> {
         let content = root.join("content");
         let mut stack = vec![content.clone()];
         let mut candidates = Vec::new();
@@ -73,8 +74,11 @@ impl EditedPage {
         for file in candidates {
             let text = std::fs::read_to_string(&file)?;
             let front = text.split("\n+++\n").next().unwrap_or("");
-            let plain = !front.contains("\nkind =") && front.contains("\ndescription = \"");
-            if plain {
+            let of_kind = match kind {
+                Some(kind) => front.contains(&format!("\nkind = \"{kind}\"")),
+                None => !front.contains("\nkind ="),
+            };
+            if of_kind && front.contains("\ndescription = \"") {
                 let rel = file
                     .strip_prefix(root)
                     .map_err(io::Error::other)?
@@ -89,7 +93,10 @@ impl EditedPage {
                 });
             }
         }
-        Err(io::Error::other("the site has no plain page to edit"))
+        Err(io::Error::other(format!(
+            "the site has no {} page to edit",
+            kind.unwrap_or("plain")
+        )))
     }
 
     /// The page's text with the edits made so far.
@@ -134,7 +141,13 @@ mod tests {
         let root = dir.path().join("site");
         let stats = generate_into(&root, 40).unwrap();
         assert!(stats.pages >= 38);
-        let mut page = EditedPage::pick(&root).unwrap();
+        assert!(
+            EditedPage::pick(&root, Some("meeting"))
+                .unwrap()
+                .text()
+                .contains("kind = \"meeting\"")
+        );
+        let mut page = EditedPage::pick(&root, None).unwrap();
         assert!(page.rel.starts_with("content/") && page.rel.ends_with(".md"));
         let read = |page: &EditedPage| std::fs::read_to_string(&page.file).unwrap();
         page.write(Edit::Body, 3).unwrap();
