@@ -189,12 +189,20 @@ pub fn render_site(
     templates: &Templates,
     sink: &dyn Sink,
 ) -> Result<usize, Diagnostics> {
-    let mut diagnostics = Diagnostics::new();
-    let mut files = copy_static(site, theme, sink, &mut diagnostics);
-    files += write_stylesheets(theme, sink, &mut diagnostics);
-    files += write_derived(site, templates, sink, &mut diagnostics);
     let ids: Vec<PageId> = (0..site.pages.len()).collect();
-    diagnostics.extend(render::render_pages(site, templates, sink, &ids));
+    // The site-wide files are largely one thread's work: make them while the
+    // pages render, so no core waits.
+    let ((mut files, mut diagnostics), page_errors) = rayon::join(
+        || {
+            let mut diagnostics = Diagnostics::new();
+            let mut files = copy_static(site, theme, sink, &mut diagnostics);
+            files += write_stylesheets(theme, sink, &mut diagnostics);
+            files += write_derived(site, templates, sink, &mut diagnostics);
+            (files, diagnostics)
+        },
+        || render::render_pages(site, templates, sink, &ids),
+    );
+    diagnostics.extend(page_errors);
     files += ids.len();
     if diagnostics.has_errors() {
         diagnostics.sort();
