@@ -154,9 +154,7 @@ mod tests {
 
     #[test]
     fn measures_edits_on_a_small_site() {
-        let dir = tempfile::tempdir().unwrap();
-        let root = dir.path().join("site");
-        crate::site::generate_into(&root, 30).unwrap();
+        let (_dir, root) = crate::site::small_site(30);
         let plan = Plan {
             edits: 4,
             memory_edits: 10,

@@ -96,9 +96,7 @@ mod tests {
 
     #[test]
     fn times_saves_until_reload_on_a_small_site() {
-        let dir = tempfile::tempdir().unwrap();
-        let root = dir.path().join("site");
-        crate::site::generate_into(&root, 30).unwrap();
+        let (_dir, root) = crate::site::small_site(30);
         let figures = measure(&root, 2).unwrap();
         assert_eq!(figures.reloads.len(), 2);
         assert!(figures.reloads.iter().all(|t| *t < PATIENCE));
