@@ -75,6 +75,16 @@ pub struct SizeFigures {
 }
 
 fn main() -> ExitCode {
+    let mut raw = std::env::args_os().skip(1);
+    if raw.next().is_some_and(|first| first == child::LAUNCH) {
+        return match child::launch(raw) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("error: {e}");
+                ExitCode::FAILURE
+            }
+        };
+    }
     let args = Args::parse();
     match run(&args) {
         Ok(()) => ExitCode::SUCCESS,
@@ -148,14 +158,14 @@ fn measure_size(
         if output.exists() {
             std::fs::remove_dir_all(&output)?;
         }
-        let mut build = Command::new(alliance);
-        build
-            .arg("build")
-            .arg("--root")
-            .arg(&root)
-            .arg("--output")
-            .arg(&output);
-        builds.push(child::run(&mut build)?);
+        let build = [
+            "build".into(),
+            "--root".into(),
+            root.clone().into_os_string(),
+            "--output".into(),
+            output.clone().into_os_string(),
+        ];
+        builds.push(child::run(alliance, &build)?);
         passes.push(stages::measure(&root, &output)?);
     }
     std::fs::remove_dir_all(&output)?;
