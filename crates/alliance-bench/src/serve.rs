@@ -2,7 +2,7 @@
 //! Server-Sent Events listener like the browser's, and the time from saving
 //! a page to the `reload` event arriving.
 
-use std::io::{BufRead, BufReader, Write};
+use std::io::{self, BufRead, BufReader, Write};
 use std::net::TcpStream;
 use std::path::Path;
 use std::time::{Duration, Instant};
@@ -56,6 +56,36 @@ impl Events {
     }
 }
 
+/// Sends this process's standard output to standard error while it lives:
+/// the server prints a line for each rebuild, and standard output is for the report.
+struct StdoutToStderr {
+    saved: libc::c_int,
+}
+
+impl StdoutToStderr {
+    fn new() -> io::Result<StdoutToStderr> {
+        io::stdout().flush()?;
+        // SAFETY: plain descriptor calls on this process's own standard streams.
+        let saved = unsafe { libc::dup(libc::STDOUT_FILENO) };
+        // SAFETY: as above; `saved` is checked before use.
+        if saved < 0 || unsafe { libc::dup2(libc::STDERR_FILENO, libc::STDOUT_FILENO) } < 0 {
+            return Err(io::Error::last_os_error());
+        }
+        Ok(StdoutToStderr { saved })
+    }
+}
+
+impl Drop for StdoutToStderr {
+    fn drop(&mut self) {
+        let _ = io::stdout().flush();
+        // SAFETY: `saved` is the descriptor `new` duplicated, restored once and closed.
+        unsafe {
+            libc::dup2(self.saved, libc::STDOUT_FILENO);
+            libc::close(self.saved);
+        }
+    }
+}
+
 /// What the real server did.
 pub struct ServeFigures {
     /// From `start` to serving (the first, full build in memory).
@@ -68,6 +98,7 @@ pub struct ServeFigures {
 /// one page, timing each until its `reload` event arrives.
 pub fn measure(root: &Path, edits: usize) -> Result<ServeFigures, Error> {
     let mut page = EditedPage::pick(root, None)?;
+    let _quiet = StdoutToStderr::new()?;
     let started = Instant::now();
     let server = start(ServeOptions {
         root: root.to_path_buf(),
