@@ -10,8 +10,12 @@
 //! | a static or co-located file | that file (and, for a meeting paper or document, the pages showing its size) |
 //! | `config.toml`, a page added, removed, renamed or made a draft, a spreadsheet | everything |
 //!
-//! Site-wide files (sitemap, feeds, calendars, aliases, 404) are regenerated on
-//! every change: they are cheap. The result equals a full build byte for byte.
+//! Site-wide files are regenerated as a change reaches them: the sitemap,
+//! robots.txt, aliases and 404 page on every change (they are cheap); a
+//! section's Atom feed when the section or one of its pages changed (feeds
+//! carry their pages' content); the calendars when the model was rebuilt
+//! (they read meetings and groups only). The result equals a full build byte
+//! for byte.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -37,7 +41,19 @@ pub struct LiveSite {
     theme: Theme,
     templates: Templates,
     files: Files,
-    derived: BTreeSet<String>,
+    /// The site-wide files in `files`, and what made each.
+    derived: BTreeMap<String, Derived>,
+}
+
+/// What makes a site-wide file, so an update knows which files to redo.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Derived {
+    /// Sitemap, robots.txt, aliases, 404 ([`crate::write_site_files`]).
+    SiteFiles,
+    /// The iCalendar feeds ([`crate::write_calendars`]).
+    Calendars,
+    /// A section's Atom feed ([`crate::write_feed`]).
+    Feed(PageId),
 }
 
 /// What an update did.
@@ -72,7 +88,7 @@ impl LiveSite {
             theme,
             templates,
             files: Files::new(),
-            derived: BTreeSet::new(),
+            derived: BTreeMap::new(),
         };
         let mut diagnostics = Diagnostics::new();
         let sink = MemorySink::new();
@@ -85,7 +101,18 @@ impl LiveSite {
             &sink,
             &all,
         ));
-        let derived = live.write_derived(&mut diagnostics);
+        let every = [Derived::SiteFiles, Derived::Calendars]
+            .into_iter()
+            .chain(
+                live.site
+                    .pages
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, p)| p.is_section)
+                    .map(|(id, _)| Derived::Feed(id)),
+            )
+            .collect();
+        let derived = live.write_derived(&every, &mut diagnostics);
         if diagnostics.has_errors() {
             diagnostics.sort();
             return Err(diagnostics);
@@ -95,8 +122,10 @@ impl LiveSite {
             .into_iter()
             .map(|(k, v)| (k, Arc::from(v)))
             .collect();
-        live.derived = derived.keys().cloned().collect();
-        live.files.extend(derived);
+        for (path, (origin, bytes)) in derived {
+            live.derived.insert(path.clone(), origin);
+            live.files.insert(path, bytes);
+        }
         Ok(live)
     }
 
@@ -159,8 +188,9 @@ impl LiveSite {
             .collect();
         let owners = self.attachment_owners(&attachments);
         let mut described = owners.clone();
+        let mut redo = BTreeSet::from([Derived::SiteFiles]);
         if !pages.is_empty() || !owners.is_empty() {
-            match self.reload_pages(&pages)? {
+            match self.reload_pages(&pages, !owners.is_empty())? {
                 Reloaded::Structural => return self.rebuild_all(),
                 Reloaded::Done {
                     front_changed,
@@ -168,8 +198,18 @@ impl LiveSite {
                 } => {
                     described.extend(front_changed);
                     affected.extend(pages.iter().copied());
+                    for &id in &pages {
+                        let page = &self.site.pages[id];
+                        redo.extend(page.parent.map(Derived::Feed));
+                        if page.is_section {
+                            redo.insert(Derived::Feed(id));
+                        }
+                    }
+                    if old_model.is_some() {
+                        redo.insert(Derived::Calendars);
+                    }
                     for &id in &described {
-                        self.described_by(id, &old_model, &mut affected);
+                        self.described_by(id, old_model.as_deref(), &mut affected);
                     }
                 }
             }
@@ -218,7 +258,7 @@ impl LiveSite {
             &sink,
             &ids,
         ));
-        let derived = self.write_derived(&mut diagnostics);
+        let derived = self.write_derived(&redo, &mut diagnostics);
         if diagnostics.has_errors() {
             diagnostics.sort();
             return Err(diagnostics);
@@ -232,12 +272,22 @@ impl LiveSite {
             .into_iter()
             .map(|(k, v)| (k, Arc::from(v)))
             .collect();
-        for gone in self.derived.iter().filter(|p| !derived.contains_key(*p)) {
-            self.files.remove(gone);
-            update.changed.push(gone.clone());
+        // The files a redone origin made before and makes no more are gone.
+        let gone: Vec<String> = self
+            .derived
+            .iter()
+            .filter(|(path, origin)| redo.contains(origin) && !derived.contains_key(*path))
+            .map(|(path, _)| path.clone())
+            .collect();
+        for path in gone {
+            self.derived.remove(&path);
+            self.files.remove(&path);
+            update.changed.push(path);
         }
-        self.derived = derived.keys().cloned().collect();
-        written.extend(derived);
+        for (path, (origin, bytes)) in derived {
+            self.derived.insert(path.clone(), origin);
+            written.insert(path, bytes);
+        }
         for (path, bytes) in written {
             if self.files.get(&path) != Some(&bytes) {
                 update.changed.push(path.clone());
@@ -359,7 +409,13 @@ impl LiveSite {
     }
 
     /// Re-reads changed pages and re-checks the site; rolls back on error.
-    fn reload_pages(&mut self, ids: &[PageId]) -> Result<Reloaded, Diagnostics> {
+    /// The model is rebuilt only if a typed page's front matter or an
+    /// attachment (`files_changed`) changed: it is made of nothing else.
+    fn reload_pages(
+        &mut self,
+        ids: &[PageId],
+        files_changed: bool,
+    ) -> Result<Reloaded, Diagnostics> {
         let mut fresh = Vec::new();
         for &id in ids {
             let rel = self.site.pages[id].content_path.clone();
@@ -377,11 +433,13 @@ impl LiveSite {
             return Ok(Reloaded::Structural);
         }
         let mut front_changed = Vec::new();
+        let mut model_stale = files_changed;
         let mut previous = Vec::new();
         for (id, new) in fresh {
             let page = &mut self.site.pages[id];
             if page.front != new.front || page.typed != new.typed {
                 front_changed.push(id);
+                model_stale |= page.front.kind.is_some() || new.front.kind.is_some();
             }
             previous.push((
                 id,
@@ -395,17 +453,23 @@ impl LiveSite {
         }
         crate::render_markdown_of(&mut self.site, ids);
         self.resort(&front_changed);
-        let mut errors = match Model::build(&self.site) {
+        let model = match model_stale {
+            true => Model::build(&self.site).map(Some),
+            false => Ok(None),
+        };
+        let mut errors = match model {
             Ok(model) => {
-                let old = std::mem::replace(&mut self.site.model, model);
+                let old = model.map(|m| Box::new(std::mem::replace(&mut self.site.model, m)));
                 let link_errors = check::internal_links(&self.site);
                 if link_errors.is_empty() {
                     return Ok(Reloaded::Done {
                         front_changed,
-                        old_model: Box::new(old),
+                        old_model: old,
                     });
                 }
-                self.site.model = old;
+                if let Some(old) = old {
+                    self.site.model = *old;
+                }
                 link_errors
             }
             Err(errors) => errors,
@@ -440,8 +504,9 @@ impl LiveSite {
         }
     }
 
-    /// Adds the pages that show facts of page `id` (its title, dates, typed facts).
-    fn described_by(&self, id: PageId, old_model: &Model, affected: &mut BTreeSet<PageId>) {
+    /// Adds the pages that show facts of page `id` (its title, dates, typed
+    /// facts), by the model before the change (if it was rebuilt) and after.
+    fn described_by(&self, id: PageId, old_model: Option<&Model>, affected: &mut BTreeSet<PageId>) {
         let site = &self.site;
         let page = &site.pages[id];
         let in_nav = id == site.home || (page.is_section && page.parent == Some(site.home));
@@ -460,19 +525,32 @@ impl LiveSite {
                     .map(|(i, _)| i),
             );
         }
-        for model in [old_model, &site.model] {
+        for model in old_model.into_iter().chain([&site.model]) {
             related(site, model, id, affected);
         }
     }
 
-    /// Writes the site-wide files into a map of their own.
-    fn write_derived(&self, diagnostics: &mut Diagnostics) -> Files {
-        let sink = MemorySink::new();
-        crate::write_derived(&self.site, &self.templates, &sink, diagnostics);
-        sink.into_files()
-            .into_iter()
-            .map(|(k, v)| (k, Arc::from(v)))
-            .collect()
+    /// Writes the site-wide files of some origins, each with its origin.
+    fn write_derived(
+        &self,
+        origins: &BTreeSet<Derived>,
+        diagnostics: &mut Diagnostics,
+    ) -> BTreeMap<String, (Derived, Arc<[u8]>)> {
+        let mut files = BTreeMap::new();
+        for &origin in origins {
+            let sink = MemorySink::new();
+            match origin {
+                Derived::SiteFiles => {
+                    crate::write_site_files(&self.site, &self.templates, &sink, diagnostics)
+                }
+                Derived::Calendars => crate::write_calendars(&self.site, &sink, diagnostics),
+                Derived::Feed(id) => crate::write_feed(&self.site, id, &sink, diagnostics),
+            };
+            for (path, bytes) in sink.into_files() {
+                files.insert(path, (origin, Arc::from(bytes)));
+            }
+        }
+        files
     }
 }
 
@@ -480,10 +558,11 @@ impl LiveSite {
 enum Reloaded {
     /// A page moved, appeared, vanished or became a draft: rebuild everything.
     Structural,
-    /// Applied; these pages' front matter changed; this was the model before.
+    /// Applied; these pages' front matter changed; this was the model before
+    /// (none if the model was kept as it was).
     Done {
         front_changed: Vec<PageId>,
-        old_model: Box<Model>,
+        old_model: Option<Box<Model>>,
     },
 }
 

@@ -7,28 +7,80 @@
 //! the public sector, police and fire), group pages the group with its
 //! members' roles, meeting pages an `Event`, document pages a `DigitalDocument`.
 
+use std::sync::OnceLock;
+
+use serde::Serialize;
 use serde_json::{Value, json};
 
 use crate::model::{Entity, MeetingStatus};
 use crate::site::{PageId, Site};
 
-/// The `<script type="application/ld+json">` body for a page.
-pub fn for_page(site: &Site, id: PageId) -> String {
-    let mut graph = vec![breadcrumbs(site, id), partnership(site, id)];
-    let entity = site.model.entities.get(id).copied().unwrap_or_default();
-    match entity {
-        Entity::Organisation(o) => graph.push(organisation(site, o, true)),
-        Entity::Group(g) => graph.push(group(site, g)),
-        Entity::Meeting(m) => graph.push(meeting(site, m)),
-        Entity::Document(d) => graph.push(document(site, d, id)),
-        _ => {}
-    }
-    script_safe_json(&json!({ "@context": "https://schema.org", "@graph": graph }))
+/// The structured data of one build's pages. What many pages share (the
+/// partnership, and the partnership with all its members, which the home
+/// page and every members directory carry) is made once, not once a page.
+pub struct JsonLd<'a> {
+    site: &'a Site,
+    partnership: Value,
+    with_members: OnceLock<Value>,
 }
 
-/// JSON that can sit inside a `<script>` element.
-pub fn script_safe_json(value: &Value) -> String {
-    value.to_string().replace("</", "<\\/")
+/// A page's JSON-LD document, borrowing the shared parts.
+#[derive(Serialize)]
+struct Document<'v> {
+    #[serde(rename = "@context")]
+    context: &'static str,
+    #[serde(rename = "@graph")]
+    graph: Vec<&'v Value>,
+}
+
+impl<'a> JsonLd<'a> {
+    /// Prepares the structured data of a site's pages.
+    pub fn new(site: &'a Site) -> JsonLd<'a> {
+        JsonLd {
+            site,
+            partnership: partnership(site),
+            with_members: OnceLock::new(),
+        }
+    }
+
+    /// The `<script type="application/ld+json">` body for a page.
+    pub fn for_page(&self, id: PageId) -> String {
+        let site = self.site;
+        let crumbs = breadcrumbs(site, id);
+        let lists_members = id == site.home
+            || site.pages[id]
+                .children
+                .iter()
+                .any(|&c| matches!(site.model.entities[c], Entity::Organisation(_)));
+        let partnership = if lists_members && !site.model.organisations.is_empty() {
+            self.with_members
+                .get_or_init(|| with_members(site, self.partnership.clone()))
+        } else {
+            &self.partnership
+        };
+        let entity = match site.model.entities.get(id).copied().unwrap_or_default() {
+            Entity::Organisation(o) => Some(organisation(site, o, true)),
+            Entity::Group(g) => Some(group(site, g)),
+            Entity::Meeting(m) => Some(meeting(site, m)),
+            Entity::Document(d) => Some(document(site, d, id)),
+            _ => None,
+        };
+        let graph = [&crumbs, partnership].into_iter().chain(&entity).collect();
+        let document = Document {
+            context: "https://schema.org",
+            graph,
+        };
+        script_safe(serde_json::to_string(&document).unwrap_or_default())
+    }
+}
+
+/// Serialised JSON made safe to sit inside a `<script>` element.
+fn script_safe(json: String) -> String {
+    if json.contains("</") {
+        json.replace("</", "<\\/")
+    } else {
+        json
+    }
 }
 
 fn url(site: &Site, id: PageId) -> String {
@@ -54,11 +106,11 @@ fn breadcrumbs(site: &Site, id: PageId) -> Value {
             })
         })
         .collect();
-    json!({ "@type": "BreadcrumbList", "itemListElement": items })
+    json!({ "@type": "BreadcrumbList", "itemListElement": Value::Array(items) })
 }
 
-/// The partnership; with its members on the home page and member directories.
-fn partnership(site: &Site, id: PageId) -> Value {
+/// The partnership, as every page describes it.
+fn partnership(site: &Site) -> Value {
     let config = &site.config;
     let mut value = json!({
         "@type": "Organization",
@@ -78,18 +130,17 @@ fn partnership(site: &Site, id: PageId) -> Value {
     if !config.partnership.area.is_empty() {
         value["areaServed"] = json!(config.partnership.area);
     }
-    let lists_members = id == site.home
-        || site.pages[id]
-            .children
-            .iter()
-            .any(|&c| matches!(site.model.entities[c], Entity::Organisation(_)));
-    if lists_members && !site.model.organisations.is_empty() {
-        let members: Vec<Value> = (0..site.model.organisations.len())
-            .map(|o| organisation(site, o, false))
-            .collect();
-        value["member"] = json!(members);
-    }
     value
+}
+
+/// The partnership with every member organisation, as the home page and
+/// members directories describe it.
+fn with_members(site: &Site, mut partnership: Value) -> Value {
+    let members: Vec<Value> = (0..site.model.organisations.len())
+        .map(|o| organisation(site, o, false))
+        .collect();
+    partnership["member"] = Value::Array(members);
+    partnership
 }
 
 fn organisation(site: &Site, o: usize, full: bool) -> Value {
@@ -134,7 +185,7 @@ fn organisation(site: &Site, o: usize, full: bool) -> Value {
         })
         .chain(std::iter::once(json!({ "@id": partnership_id(site) })))
         .collect();
-    value["memberOf"] = json!(member_of);
+    value["memberOf"] = Value::Array(member_of);
     value
 }
 
@@ -170,10 +221,10 @@ fn group(site: &Site, g: usize) -> Value {
         "parentOrganization": parent,
     });
     if !members.is_empty() {
-        value["member"] = json!(members);
+        value["member"] = Value::Array(members);
     }
     if !subs.is_empty() {
-        value["subOrganization"] = json!(subs);
+        value["subOrganization"] = Value::Array(subs);
     }
     if let Some(description) = &site.pages[group.page].front.description {
         value["description"] = json!(description);

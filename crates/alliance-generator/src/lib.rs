@@ -32,7 +32,6 @@ pub mod url;
 pub mod views;
 pub mod wcag;
 
-use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
@@ -135,30 +134,32 @@ pub fn render_markdown(site: &mut Site) {
     render_markdown_of(site, &all);
 }
 
-/// Renders the Markdown bodies of some pages.
+/// Renders the Markdown bodies of some pages. Links are resolved through
+/// the site's own index (no copy of it is made), so one page costs the same
+/// on a site of any size.
 pub fn render_markdown_of(site: &mut Site, ids: &[PageId]) {
-    let paths: HashMap<String, String> = site
-        .by_content_path
-        .iter()
-        .map(|(k, &id)| (k.clone(), site.pages[id].path.clone()))
-        .collect();
-    let resolve = |target: &str| paths.get(target).cloned();
-    let base_url = site.config.base_url.clone();
-    let unsafe_html = site.config.markdown.unsafe_html;
-    let wanted: std::collections::HashSet<PageId> = ids.iter().copied().collect();
-    site.pages
-        .par_iter_mut()
-        .enumerate()
-        .filter(|(id, _)| wanted.contains(id))
-        .for_each(|(_, page)| {
+    let shared: &Site = site;
+    let resolve = |target: &str| {
+        shared
+            .page_by_content_path(target)
+            .map(|page| page.path.clone())
+    };
+    let rendered: Vec<(PageId, markdown::Rendered)> = ids
+        .par_iter()
+        .map(|&id| {
+            let page = &shared.pages[id];
             let cx = markdown::Context {
                 page_path: &page.path,
                 resolve: &resolve,
-                base_url: &base_url,
-                unsafe_html,
+                base_url: &shared.config.base_url,
+                unsafe_html: shared.config.markdown.unsafe_html,
             };
-            page.rendered = markdown::render(page.body(), &cx);
-        });
+            (id, markdown::render(page.body(), &cx))
+        })
+        .collect();
+    for (id, body) in rendered {
+        site.pages[id].rendered = body;
+    }
 }
 
 /// The navigation and site facts every template sees as `site`.
@@ -214,12 +215,20 @@ pub fn render_site(
     templates: &Templates,
     sink: &dyn Sink,
 ) -> Result<usize, Diagnostics> {
-    let mut diagnostics = Diagnostics::new();
-    let mut files = copy_static(site, theme, sink, &mut diagnostics);
-    files += write_stylesheets(theme, sink, &mut diagnostics);
-    files += write_derived(site, templates, sink, &mut diagnostics);
     let ids: Vec<PageId> = (0..site.pages.len()).collect();
-    diagnostics.extend(render::render_pages(site, templates, sink, &ids));
+    // The site-wide files are largely one thread's work: make them while the
+    // pages render, so no core waits.
+    let ((mut files, mut diagnostics), page_errors) = rayon::join(
+        || {
+            let mut diagnostics = Diagnostics::new();
+            let mut files = copy_static(site, theme, sink, &mut diagnostics);
+            files += write_stylesheets(theme, sink, &mut diagnostics);
+            files += write_derived(site, templates, sink, &mut diagnostics);
+            (files, diagnostics)
+        },
+        || render::render_pages(site, templates, sink, &ids),
+    );
+    diagnostics.extend(page_errors);
     files += ids.len();
     if diagnostics.has_errors() {
         diagnostics.sort();
@@ -231,16 +240,23 @@ pub fn render_site(
 
 /// Writes a file to the sink, counting it or recording why it failed.
 fn put(sink: &dyn Sink, path: &str, bytes: Vec<u8>, diagnostics: &mut Diagnostics) -> usize {
-    match sink.write(path, bytes) {
+    match write_file(sink, path, bytes) {
         Ok(()) => 1,
-        Err(e) => {
-            diagnostics.push(Diagnostic::error(path, format!("cannot write: {e}")));
+        Err(d) => {
+            diagnostics.push(d);
             0
         }
     }
 }
 
-/// Copies the theme's static files, the site's static files and co-located files.
+/// Writes a file to the sink; the diagnostic says why it failed.
+fn write_file(sink: &dyn Sink, path: &str, bytes: Vec<u8>) -> Result<(), Diagnostic> {
+    sink.write(path, bytes)
+        .map_err(|e| Diagnostic::error(path, format!("cannot write: {e}")))
+}
+
+/// Copies the theme's static files, the site's static files and co-located
+/// files (these in parallel: a large site has thousands).
 pub fn copy_static(
     site: &Site,
     theme: &Theme,
@@ -257,13 +273,19 @@ pub fn copy_static(
             )),
         }
     }
-    for asset in &site.assets {
-        match std::fs::read(&asset.source) {
-            Ok(bytes) => files += put(sink, &asset.path, bytes, diagnostics),
-            Err(e) => diagnostics.push(Diagnostic::error(
-                &asset.source,
-                format!("cannot read: {e}"),
-            )),
+    let copied: Vec<Result<(), Diagnostic>> = site
+        .assets
+        .par_iter()
+        .map(|asset| {
+            let bytes = std::fs::read(&asset.source)
+                .map_err(|e| Diagnostic::error(&asset.source, format!("cannot read: {e}")))?;
+            write_file(sink, &asset.path, bytes)
+        })
+        .collect();
+    for result in copied {
+        match result {
+            Ok(()) => files += 1,
+            Err(d) => diagnostics.push(d),
         }
     }
     files
@@ -291,6 +313,22 @@ pub fn write_derived(
     sink: &dyn Sink,
     diagnostics: &mut Diagnostics,
 ) -> usize {
+    let mut files = write_site_files(site, templates, sink, diagnostics);
+    files += write_calendars(site, sink, diagnostics);
+    for id in 0..site.pages.len() {
+        files += write_feed(site, id, sink, diagnostics);
+    }
+    files
+}
+
+/// Writes the sitemap, robots.txt, the alias redirects, the A to Z, the
+/// accessibility statement and the 404 page.
+pub fn write_site_files(
+    site: &Site,
+    templates: &Templates,
+    sink: &dyn Sink,
+    diagnostics: &mut Diagnostics,
+) -> usize {
     let a_to_z = templates.has("a-z.html") && !site.by_path.contains_key(extras::A_TO_Z);
     let generated: Vec<(String, Option<date::SiteDate>)> = a_to_z
         .then(|| (extras::A_TO_Z.to_owned(), None))
@@ -305,25 +343,7 @@ pub fn write_derived(
         extras::robots(site).into_bytes(),
         diagnostics,
     );
-    if !site.model.meetings.is_empty() {
-        let all: Vec<usize> = (0..site.model.meetings.len()).collect();
-        let name = format!("{} meetings", site.config.partnership.name);
-        let calendar = ics::calendar(site, &name, &all);
-        files += put(sink, "meetings.ics", calendar.into_bytes(), diagnostics);
-    }
-    for (g, meetings) in site.model.group_meetings.iter().enumerate() {
-        if !meetings.is_empty() {
-            let page = &site.pages[site.model.groups[g].page];
-            let calendar = ics::calendar(site, &page.front.title, meetings);
-            let path = format!("{}meetings.ics", page.path);
-            files += put(sink, &path, calendar.into_bytes(), diagnostics);
-        }
-    }
-    for (id, page) in site.pages.iter().enumerate() {
-        if let Some(feed) = render::feed_path(site, page) {
-            let atom = extras::atom_feed(site, id, &feed);
-            files += put(sink, &feed, atom.into_bytes(), diagnostics);
-        }
+    for page in &site.pages {
         for alias in &page.front.aliases {
             let path = extras::alias_path(alias);
             if site.by_path.contains_key(&path) {
@@ -372,6 +392,42 @@ pub fn write_derived(
         }
     }
     files
+}
+
+/// Writes the iCalendar feeds: `meetings.ics` and one for each group that meets.
+pub fn write_calendars(site: &Site, sink: &dyn Sink, diagnostics: &mut Diagnostics) -> usize {
+    let mut files = 0;
+    if !site.model.meetings.is_empty() {
+        let all: Vec<usize> = (0..site.model.meetings.len()).collect();
+        let name = format!("{} meetings", site.config.partnership.name);
+        let calendar = ics::calendar(site, &name, &all);
+        files += put(sink, "meetings.ics", calendar.into_bytes(), diagnostics);
+    }
+    for (g, meetings) in site.model.group_meetings.iter().enumerate() {
+        if !meetings.is_empty() {
+            let page = &site.pages[site.model.groups[g].page];
+            let calendar = ics::calendar(site, &page.front.title, meetings);
+            let path = format!("{}meetings.ics", page.path);
+            files += put(sink, &path, calendar.into_bytes(), diagnostics);
+        }
+    }
+    files
+}
+
+/// Writes a section's Atom feed, if it has one (see [`render::feed_path`]).
+pub fn write_feed(
+    site: &Site,
+    id: PageId,
+    sink: &dyn Sink,
+    diagnostics: &mut Diagnostics,
+) -> usize {
+    match render::feed_path(site, &site.pages[id]) {
+        Some(feed) => {
+            let atom = extras::atom_feed(site, id, &feed);
+            put(sink, &feed, atom.into_bytes(), diagnostics)
+        }
+        None => 0,
+    }
 }
 
 /// Refuses output folders that would destroy the site's own files.

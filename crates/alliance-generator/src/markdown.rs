@@ -190,7 +190,7 @@ pub fn render(markdown: &str, cx: &Context<'_>) -> Rendered {
     // Writing into a String cannot fail.
     let _ = comrak::format_html_with_plugins(root, &options, &mut html, &plugins);
     Rendered {
-        html: accessible_tables(&html),
+        html: accessible_tables(html),
         toc: nest(flat),
         anchors,
         links,
@@ -242,25 +242,38 @@ impl HeadingAdapter for HeadingIds {
 
 /// Header cells get `scope="col"`; each table sits in a labelled region that
 /// scrolls on its own, so a wide table never makes the page scroll sideways.
-fn accessible_tables(html: &str) -> String {
+/// One pass over the HTML; a body without tables is returned as it is.
+fn accessible_tables(html: String) -> String {
     if !html.contains("<table>") {
-        return html.to_owned();
+        return html;
     }
+    const CELLS: [(&str, &str); 3] = [
+        ("</table>", "</table></div>"),
+        ("<th>", "<th scope=\"col\">"),
+        ("<th align=", "<th scope=\"col\" align="),
+    ];
     let mut out = String::with_capacity(html.len() + 256);
     let mut n = 0;
-    let mut rest = html;
-    while let Some(i) = rest.find("<table>") {
-        n += 1;
+    let mut rest = html.as_str();
+    while let Some(i) = rest.find('<') {
         out.push_str(&rest[..i]);
-        out.push_str(&format!(
-            "<div class=\"table-scroll\" role=\"region\" aria-label=\"Table {n}\" tabindex=\"0\"><table>"
-        ));
-        rest = &rest[i + "<table>".len()..];
+        rest = &rest[i..];
+        if let Some(after) = rest.strip_prefix("<table>") {
+            n += 1;
+            out.push_str(&format!(
+                "<div class=\"table-scroll\" role=\"region\" aria-label=\"Table {n}\" tabindex=\"0\"><table>"
+            ));
+            rest = after;
+        } else if let Some((from, to)) = CELLS.iter().find(|(from, _)| rest.starts_with(from)) {
+            out.push_str(to);
+            rest = &rest[from.len()..];
+        } else {
+            out.push('<');
+            rest = &rest[1..];
+        }
     }
     out.push_str(rest);
-    out.replace("</table>", "</table></div>")
-        .replace("<th>", "<th scope=\"col\">")
-        .replace("<th align=", "<th scope=\"col\" align=")
+    out
 }
 
 /// Nests a flat list of headings by level.
@@ -340,6 +353,24 @@ mod tests {
             r.html
                 .contains("role=\"region\" aria-label=\"Table 1\" tabindex=\"0\"><table>")
         );
+    }
+
+    #[test]
+    fn every_table_is_wrapped_and_numbered() {
+        let r = md("| a | b |\n|:--|---|\n| 1 | 2 |\n\ntext\n\n| c |\n|---|\n| 3 |\n");
+        let region = |n: usize| {
+            format!(
+                "<div class=\"table-scroll\" role=\"region\" aria-label=\"Table {n}\" tabindex=\"0\"><table>"
+            )
+        };
+        assert_eq!(r.html.matches("<table>").count(), 2);
+        assert!(r.html.contains(&region(1)) && r.html.contains(&region(2)));
+        assert_eq!(r.html.matches("</table></div>").count(), 2);
+        assert!(r.html.contains("<th scope=\"col\" align=\"left\">a</th>"));
+        assert!(r.html.contains("<th scope=\"col\">b</th>"));
+        assert!(r.html.contains("<th scope=\"col\">c</th>"));
+        assert!(!r.html.contains("<th>"));
+        assert!(r.html.contains("<p>text</p>"));
     }
 
     #[test]

@@ -6,7 +6,7 @@ use serde_json::json;
 
 use crate::date::SiteDate;
 use crate::diagnostic::{Diagnostic, Diagnostics};
-use crate::jsonld;
+use crate::jsonld::JsonLd;
 use crate::markdown::TocEntry;
 use crate::model::Entity;
 use crate::output::Sink;
@@ -122,6 +122,7 @@ pub fn render_pages(
     sink: &dyn Sink,
     ids: &[PageId],
 ) -> Diagnostics {
+    let jsonld = JsonLd::new(site);
     let errors: Vec<Diagnostic> = ids
         .par_iter()
         .filter_map(|&id| {
@@ -136,7 +137,7 @@ pub fn render_pages(
                 // Its typed facts have errors, already reported: nothing to render.
                 return None;
             }
-            match render_page(site, templates, id) {
+            match render_page(site, templates, &jsonld, id) {
                 Ok(html) => sink
                     .write(&format!("{}index.html", page.path), html.into_bytes())
                     .err()
@@ -150,8 +151,13 @@ pub fn render_pages(
     Diagnostics::from(errors)
 }
 
-/// Renders one page to HTML.
-pub fn render_page(site: &Site, templates: &Templates, id: PageId) -> Result<String, Diagnostic> {
+/// Renders one page to HTML; `jsonld` is the structured data of the build's pages.
+pub fn render_page(
+    site: &Site,
+    templates: &Templates,
+    jsonld: &JsonLd<'_>,
+    id: PageId,
+) -> Result<String, Diagnostic> {
     let page = &site.pages[id];
     let template = template_for(site, templates, id)?;
     let mut context = tera::Context::new();
@@ -205,7 +211,7 @@ pub fn render_page(site: &Site, templates: &Templates, id: PageId) -> Result<Str
     context.insert("page", &view);
     context.insert(CURRENT_PATH, &page.path);
     context.insert("root", &root_prefix(&page.path));
-    context.insert("json_ld", &jsonld::for_page(site, id));
+    context.insert("json_ld", &jsonld.for_page(id));
     templates.render(&template, &context, &page.source)
 }
 

@@ -185,22 +185,27 @@ fn each_kind_of_change_re_renders_only_what_it_reaches() {
     assert!(u.full);
 }
 
+/// Applies a change that must be refused: the last good build stays as it
+/// was. Returns the errors' report.
+fn refused(live: &mut LiveSite, changed: &str) -> String {
+    let before = live.files().clone();
+    let err = live.update(&[changed.to_owned()]).unwrap_err();
+    assert_eq!(live.files(), &before);
+    err.report()
+}
+
 #[test]
 fn a_broken_edit_keeps_the_last_good_build_and_a_fix_restores_it() {
     let (_dir, root) = site();
     let mut live = LiveSite::build(&root, None, Mode::default()).unwrap();
-    let before = live.files().clone();
     edit(
         &root,
         "content/groups/board.md",
         "{ org = \"college\" }",
         "{ org = \"colege\" }",
     );
-    let err = live
-        .update(&["content/groups/board.md".to_owned()])
-        .unwrap_err();
-    assert!(err.report().contains("no organisation has the id `colege`"));
-    assert_eq!(live.files(), &before);
+    let report = refused(&mut live, "content/groups/board.md");
+    assert!(report.contains("no organisation has the id `colege`"));
     edit(
         &root,
         "content/groups/board.md",
@@ -216,9 +221,84 @@ fn a_broken_edit_keeps_the_last_good_build_and_a_fix_restores_it() {
         "kind = \"structure\"",
         "kind = structure",
     );
-    assert!(
-        live.update(&["content/about/structure.md".to_owned()])
-            .is_err()
+    refused(&mut live, "content/about/structure.md");
+}
+
+#[test]
+fn a_plain_page_keeps_the_model_and_still_has_every_link_checked() {
+    let (_dir, root) = site();
+    write(
+        &root,
+        "content/about/contact.md",
+        "+++\ntitle = \"Contact us\"\ndescription = \"How to reach us.\"\n+++\n## Opening hours\n\nWeekdays.\n",
     );
-    assert_eq!(live.files(), &before);
+    edit(
+        &root,
+        "content/news/strategy-launch.md",
+        "Read [the strategy]",
+        "Ask us [when we are open](@/about/contact.md#opening-hours). Read [the strategy]",
+    );
+    let mut live = LiveSite::build(&root, None, Mode::default()).unwrap();
+
+    // Its description: the page and its section's listing, as a full build has them.
+    edit(
+        &root,
+        "content/about/contact.md",
+        "How to reach us.",
+        "How to reach the team.",
+    );
+    let u = apply(&mut live, &root, &["content/about/contact.md"]);
+    assert_eq!((u.rendered, u.full), (2, false), "{u:?}");
+
+    // A heading another page links to is renamed: that page's link is broken.
+    edit(
+        &root,
+        "content/about/contact.md",
+        "## Opening hours",
+        "## Hours",
+    );
+    let report = refused(&mut live, "content/about/contact.md");
+    assert!(
+        report.contains("has no heading `#opening-hours`"),
+        "{report}"
+    );
+    edit(
+        &root,
+        "content/about/contact.md",
+        "## Hours",
+        "## Opening hours",
+    );
+    let u = apply(&mut live, &root, &["content/about/contact.md"]);
+    assert!(u.changed.is_empty(), "{:?}", u.changed);
+}
+
+#[test]
+fn site_wide_files_are_redone_when_a_change_reaches_them() {
+    let (_dir, root) = site();
+    let mut live = LiveSite::build(&root, None, Mode::default()).unwrap();
+    let meeting = "content/meetings/2026-03-exec/index.md";
+
+    // A meeting's body: its page only; the calendars do not show bodies.
+    edit(&root, meeting, "moved to July.", "moved to July 2026.");
+    let u = apply(&mut live, &root, &[meeting]);
+    assert_eq!(u.changed, ["meetings/2026-03-exec/index.html"]);
+
+    // Its place: the calendars show it.
+    edit(&root, meeting, "Room 1, Town Hall", "Room 2, Town Hall");
+    let u = apply(&mut live, &root, &[meeting]);
+    assert!(u.changed.contains(&"meetings.ics".to_owned()), "{u:?}");
+    assert!(u.changed.contains(&"groups/board/meetings.ics".to_owned()));
+
+    // The section's only news item stops being news: its feed goes.
+    let news = "content/news/strategy-launch.md";
+    assert!(live.files().contains_key("news/atom.xml"));
+    edit(&root, news, "kind = \"news\"\n", "");
+    let u = apply(&mut live, &root, &[news]);
+    assert!(u.changed.contains(&"news/atom.xml".to_owned()), "{u:?}");
+    assert!(!live.files().contains_key("news/atom.xml"));
+
+    // And comes back with it.
+    edit(&root, news, "title = ", "kind = \"news\"\ntitle = ");
+    let u = apply(&mut live, &root, &[news]);
+    assert!(u.changed.contains(&"news/atom.xml".to_owned()), "{u:?}");
 }
