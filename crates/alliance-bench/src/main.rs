@@ -103,6 +103,7 @@ fn run(args: &Args) -> Result<(), Error> {
         return Err("--pages needs at least one size and --runs at least 1".into());
     }
     let alliance = alliance_binary(args.alliance.clone())?;
+    let load_before = load_average();
     // Absolute, or `alliance build` would take the output as relative to the site.
     let work = std::path::absolute(&args.work)?;
     std::fs::create_dir_all(&work)?;
@@ -134,6 +135,7 @@ fn run(args: &Args) -> Result<(), Error> {
             live_pages: largest,
             live: &live,
             served: &served,
+            load: (load_before, load_average()),
         })
     );
     Ok(())
@@ -175,6 +177,15 @@ fn measure_size(
         builds,
         stages: passes,
     })
+}
+
+/// The machine's load average over the last minute (other work competing for
+/// the cores), from `/proc/loadavg`; empty where there is none.
+fn load_average() -> String {
+    std::fs::read_to_string("/proc/loadavg")
+        .ok()
+        .and_then(|l| l.split_whitespace().next().map(str::to_owned))
+        .unwrap_or_default()
 }
 
 /// The `alliance` binary to time: the one given, or the release build beside

@@ -24,6 +24,8 @@ pub struct Report<'a> {
     pub live: &'a LiveFigures,
     /// The real server.
     pub served: &'a ServeFigures,
+    /// The one-minute load average when the run started and when it ended.
+    pub load: (String, String),
 }
 
 /// The issues' targets for a 10,000-page site on the 2-core machine.
@@ -61,8 +63,10 @@ pub fn markdown(r: &Report<'_>) -> String {
     let _ = writeln!(out, "Command: `{}`\n", r.command);
     let _ = writeln!(
         out,
-        "Machine: {} cores, shared and noisy; medians of {} runs.\n",
+        "Machine: {} cores, shared and noisy (load average {} at the start, {} at the end); medians of {} runs.\n",
         std::thread::available_parallelism().map_or(0, |n| n.get()),
+        r.load.0,
+        r.load.1,
         r.runs
     );
     out.push_str("| site | pages | section pages | Markdown | files |\n|---|---|---|---|---|\n");

@@ -162,6 +162,11 @@ fn text(value: &str) -> String {
 /// Writes a content line folded at 75 octets (CRLF then a space), never
 /// splitting a UTF-8 character.
 fn fold(out: &mut String, line: &str) {
+    if line.len() <= 75 {
+        out.push_str(line);
+        out.push_str("\r\n");
+        return;
+    }
     let mut width = 0;
     for c in line.chars() {
         let len = c.len_utf8();
@@ -187,6 +192,13 @@ mod tests {
             assert!(line.len() <= 75, "{} octets", line.len());
         }
         assert_eq!(out.matches("\r\n ").count(), 1);
+        for len in [74, 75, 76] {
+            let line = "x".repeat(len);
+            let mut out = String::new();
+            fold(&mut out, &line);
+            assert_eq!(out.matches("\r\n ").count(), usize::from(len > 75), "{len}");
+            assert_eq!(out.replace("\r\n ", ""), format!("{line}\r\n"));
+        }
     }
 
     #[test]

@@ -394,24 +394,36 @@ pub fn write_site_files(
     files
 }
 
-/// Writes the iCalendar feeds: `meetings.ics` and one for each group that meets.
+/// Writes the iCalendar feeds: `meetings.ics` and one for each group that
+/// meets (made in parallel: a large site has thousands of meetings).
 pub fn write_calendars(site: &Site, sink: &dyn Sink, diagnostics: &mut Diagnostics) -> usize {
-    let mut files = 0;
-    if !site.model.meetings.is_empty() {
-        let all: Vec<usize> = (0..site.model.meetings.len()).collect();
-        let name = format!("{} meetings", site.config.partnership.name);
-        let calendar = ics::calendar(site, &name, &all);
-        files += put(sink, "meetings.ics", calendar.into_bytes(), diagnostics);
-    }
-    for (g, meetings) in site.model.group_meetings.iter().enumerate() {
-        if !meetings.is_empty() {
-            let page = &site.pages[site.model.groups[g].page];
-            let calendar = ics::calendar(site, &page.front.title, meetings);
-            let path = format!("{}meetings.ics", page.path);
-            files += put(sink, &path, calendar.into_bytes(), diagnostics);
-        }
-    }
-    files
+    let model = &site.model;
+    let (all, groups) = rayon::join(
+        || {
+            (!model.meetings.is_empty()).then(|| {
+                let all: Vec<usize> = (0..model.meetings.len()).collect();
+                let name = format!("{} meetings", site.config.partnership.name);
+                ("meetings.ics".to_owned(), ics::calendar(site, &name, &all))
+            })
+        },
+        || {
+            model
+                .group_meetings
+                .par_iter()
+                .enumerate()
+                .filter(|(_, meetings)| !meetings.is_empty())
+                .map(|(g, meetings)| {
+                    let page = &site.pages[model.groups[g].page];
+                    let calendar = ics::calendar(site, &page.front.title, meetings);
+                    (format!("{}meetings.ics", page.path), calendar)
+                })
+                .collect::<Vec<_>>()
+        },
+    );
+    all.into_iter()
+        .chain(groups)
+        .map(|(path, calendar)| put(sink, &path, calendar.into_bytes(), diagnostics))
+        .sum()
 }
 
 /// Writes a section's Atom feed, if it has one (see [`render::feed_path`]).
