@@ -50,6 +50,8 @@ pub struct LiveSite {
 enum Derived {
     /// Sitemap, robots.txt, aliases, 404 ([`crate::write_site_files`]).
     SiteFiles,
+    /// The A to Z of pages ([`crate::write_a_to_z`]): titles only.
+    AToZ,
     /// The iCalendar feeds ([`crate::write_calendars`]).
     Calendars,
     /// A section's Atom feed ([`crate::write_feed`]).
@@ -101,7 +103,7 @@ impl LiveSite {
             &sink,
             &all,
         ));
-        let every = [Derived::SiteFiles, Derived::Calendars]
+        let every = [Derived::SiteFiles, Derived::AToZ, Derived::Calendars]
             .into_iter()
             .chain(
                 live.site
@@ -220,6 +222,7 @@ impl LiveSite {
         }
         if let Some(templates) = new_templates {
             self.templates = templates;
+            redo.insert(Derived::AToZ);
             for id in 0..self.site.pages.len() {
                 let uses = render::template_for(&self.site, &self.templates, id)
                     .map(|t| self.templates.closure(&t))
@@ -230,6 +233,7 @@ impl LiveSite {
             }
         }
         if !described.is_empty() {
+            redo.insert(Derived::AToZ);
             crate::set_site_globals(&mut self.templates, &self.site);
             if self.templates.reads_other_pages() {
                 self.templates.refresh(&self.site);
@@ -542,6 +546,9 @@ impl LiveSite {
             match origin {
                 Derived::SiteFiles => {
                     crate::write_site_files(&self.site, &self.templates, &sink, diagnostics)
+                }
+                Derived::AToZ => {
+                    crate::write_a_to_z(&self.site, &self.templates, &sink, diagnostics)
                 }
                 Derived::Calendars => crate::write_calendars(&self.site, &sink, diagnostics),
                 Derived::Feed(id) => crate::write_feed(&self.site, id, &sink, diagnostics),

@@ -314,6 +314,7 @@ pub fn write_derived(
     diagnostics: &mut Diagnostics,
 ) -> usize {
     let mut files = write_site_files(site, templates, sink, diagnostics);
+    files += write_a_to_z(site, templates, sink, diagnostics);
     files += write_calendars(site, sink, diagnostics);
     for id in 0..site.pages.len() {
         files += write_feed(site, id, sink, diagnostics);
@@ -321,16 +322,15 @@ pub fn write_derived(
     files
 }
 
-/// Writes the sitemap, robots.txt, the alias redirects, the A to Z, the
-/// accessibility statement and the 404 page.
+/// Writes the sitemap, robots.txt, the alias redirects, the accessibility
+/// statement and the 404 page.
 pub fn write_site_files(
     site: &Site,
     templates: &Templates,
     sink: &dyn Sink,
     diagnostics: &mut Diagnostics,
 ) -> usize {
-    let a_to_z = templates.has("a-z.html") && !site.by_path.contains_key(extras::A_TO_Z);
-    let generated: Vec<(String, Option<date::SiteDate>)> = a_to_z
+    let generated: Vec<(String, Option<date::SiteDate>)> = has_a_to_z(site, templates)
         .then(|| (extras::A_TO_Z.to_owned(), None))
         .into_iter()
         .chain(statement::sitemap_entry(site, templates))
@@ -362,21 +362,6 @@ pub fn write_site_files(
             files += put(sink, &file, html.into_bytes(), diagnostics);
         }
     }
-    if a_to_z {
-        let letters = extras::a_to_z(site);
-        let path = extras::A_TO_Z;
-        match render::render_special(templates, "a-z.html", path, "A to Z", &letters) {
-            Ok(html) => {
-                files += put(
-                    sink,
-                    &format!("{path}index.html"),
-                    html.into_bytes(),
-                    diagnostics,
-                )
-            }
-            Err(d) => diagnostics.push(d),
-        }
-    }
     match statement::render(site, templates) {
         Some(Ok(html)) => {
             let path = format!("{}index.html", statement::PATH);
@@ -392,6 +377,38 @@ pub fn write_site_files(
         }
     }
     files
+}
+
+/// Whether the build makes the A to Z page (the theme has the template and no
+/// content page is at its address).
+fn has_a_to_z(site: &Site, templates: &Templates) -> bool {
+    templates.has("a-z.html") && !site.by_path.contains_key(extras::A_TO_Z)
+}
+
+/// Writes the A to Z index of pages.
+pub fn write_a_to_z(
+    site: &Site,
+    templates: &Templates,
+    sink: &dyn Sink,
+    diagnostics: &mut Diagnostics,
+) -> usize {
+    if !has_a_to_z(site, templates) {
+        return 0;
+    }
+    let letters = extras::a_to_z(site);
+    let path = extras::A_TO_Z;
+    match render::render_special(templates, "a-z.html", path, "A to Z", &letters) {
+        Ok(html) => put(
+            sink,
+            &format!("{path}index.html"),
+            html.into_bytes(),
+            diagnostics,
+        ),
+        Err(d) => {
+            diagnostics.push(d);
+            0
+        }
+    }
 }
 
 /// Writes the iCalendar feeds: `meetings.ics` and one for each group that

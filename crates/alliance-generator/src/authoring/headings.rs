@@ -156,7 +156,7 @@ impl Sink for HeadingAudit<'_> {
         if let Some(page_path) = path.strip_suffix("index.html")
             && self.site.by_path.contains_key(page_path)
         {
-            let count = count_h1(&String::from_utf8_lossy(&bytes));
+            let count = std::str::from_utf8(&bytes).map_or(0, count_h1);
             if let Ok(mut counts) = self.counts.lock() {
                 counts.insert(page_path.to_owned(), count);
             }

@@ -137,12 +137,25 @@ fn find_ascii_ci(haystack: &str, needle: &str) -> Option<usize> {
         .position(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
 }
 
-/// The number of `<h1>` elements in a piece of HTML.
+/// The number of `<h1>` elements in a piece of HTML. Only the fragments that
+/// start like one are read as tags: a whole page is not scanned tag by tag.
 pub fn count_h1(html: &str) -> usize {
-    tags(html)
-        .iter()
-        .filter(|t| t.heading_level() == Some(1))
-        .count()
+    let mut count = 0;
+    for (i, _) in html.match_indices('<') {
+        let rest = &html.as_bytes()[i + 1..];
+        let opens_h1 = rest.len() >= 3
+            && rest[0].eq_ignore_ascii_case(&b'h')
+            && rest[1] == b'1'
+            && (rest[2] == b'>' || rest[2] == b'/' || rest[2].is_ascii_whitespace());
+        if opens_h1 {
+            let end = html[i..].find('>').map_or(html.len(), |e| i + e + 1);
+            count += tags(&html[i..end])
+                .iter()
+                .filter(|t| t.heading_level() == Some(1))
+                .count();
+        }
+    }
+    count
 }
 
 #[cfg(test)]
