@@ -24,10 +24,19 @@ fn copy_dir(from: &Path, to: &Path) {
 
 /// A temp copy of `tests/fixtures/basic` and a server on it.
 fn fixture_server() -> (tempfile::TempDir, PathBuf, RunningServer) {
+    fixture_server_with(|_, _| {})
+}
+
+/// A temp copy of `tests/fixtures/basic`, changed by `prepare(temp dir, site root)`
+/// before a server starts on it.
+fn fixture_server_with(
+    prepare: impl FnOnce(&Path, &Path),
+) -> (tempfile::TempDir, PathBuf, RunningServer) {
     let repo = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
     let dir = tempfile::tempdir().unwrap();
     let root = dir.path().join("site");
     copy_dir(&repo.join("tests/fixtures/basic"), &root);
+    prepare(dir.path(), &root);
     let server = start(ServeOptions {
         root: root.clone(),
         bind: "127.0.0.1".to_owned(),
@@ -320,22 +329,13 @@ fn never_serves_outside_the_site() {
 
 #[test]
 fn symlinks_leading_out_of_the_site_are_not_served() {
-    let dir = tempfile::tempdir().unwrap();
-    let outside = dir.path().join("secret.txt");
-    std::fs::write(&outside, "top secret contents").unwrap();
-    let repo = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
-    let root = dir.path().join("site");
-    copy_dir(&repo.join("tests/fixtures/basic"), &root);
-    std::fs::create_dir_all(root.join("static")).unwrap();
-    std::os::unix::fs::symlink(&outside, root.join("static/secret.txt")).unwrap();
-    std::os::unix::fs::symlink(dir.path(), root.join("content/outside")).unwrap();
-    let server = start(ServeOptions {
-        root: root.clone(),
-        bind: "127.0.0.1".to_owned(),
-        port: 0,
-        open: false,
-    })
-    .unwrap();
+    let (_dir, _root, server) = fixture_server_with(|dir, root| {
+        let outside = dir.join("secret.txt");
+        std::fs::write(&outside, "top secret contents").unwrap();
+        std::fs::create_dir_all(root.join("static")).unwrap();
+        std::os::unix::fs::symlink(&outside, root.join("static/secret.txt")).unwrap();
+        std::os::unix::fs::symlink(dir, root.join("content/outside")).unwrap();
+    });
     for path in ["/secret.txt", "/outside/secret.txt"] {
         let reply = get(server.port(), path);
         assert_eq!(reply.status, 404, "{path}");

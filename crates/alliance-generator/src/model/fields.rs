@@ -171,18 +171,13 @@ impl Fields<'_> {
         let mut tables = Vec::new();
         for (i, item) in items.iter().enumerate() {
             let path = step(&step(at, key), i);
-            let entry = match item {
-                Value::Table(entry) => Cow::Borrowed(entry),
-                // `members = ["council"]` is read as `[{ org = "council" }]`.
-                Value::String(text) => {
-                    let mut entry = Table::new();
-                    entry.insert(allowed[0].to_owned(), Value::String(text.clone()));
-                    Cow::Owned(entry)
-                }
-                other => {
+            // `members = ["council"]` is read as `[{ org = "council" }]`.
+            let entry = match as_table(item, allowed[0]) {
+                Some(entry) => entry,
+                None => {
                     self.wrong_type(
                         &path,
-                        other,
+                        item,
                         &format!("a table: {{ {} = \"...\" }}", allowed[0]),
                     );
                     continue;
@@ -204,18 +199,13 @@ impl Fields<'_> {
     ) -> Option<Cow<'t, Table>> {
         let value = table.get(key)?;
         let path = step(at, key);
-        let entry = match value {
-            Value::Table(entry) => Cow::Borrowed(entry),
-            // `chair = "Jane Smith"` is read as `chair = { name = "Jane Smith" }`.
-            Value::String(text) => {
-                let mut entry = Table::new();
-                entry.insert(allowed[0].to_owned(), Value::String(text.clone()));
-                Cow::Owned(entry)
-            }
-            other => {
+        // `chair = "Jane Smith"` is read as `chair = { name = "Jane Smith" }`.
+        let entry = match as_table(value, allowed[0]) {
+            Some(entry) => entry,
+            None => {
                 self.wrong_type(
                     &path,
-                    other,
+                    value,
                     &format!(
                         "a table: {key} = {{ {} = \"...\" }}",
                         allowed.join(" = \"...\", ")
@@ -348,5 +338,19 @@ impl Fields<'_> {
             format!("`{key}` should be {expected}, not {found}"),
             format!("write it as {expected}"),
         );
+    }
+}
+
+/// A table as written, or a text read as a table of its first key (the
+/// shorthand `"council"` for `{ org = "council" }`).
+fn as_table<'t>(value: &'t Value, first_key: &str) -> Option<Cow<'t, Table>> {
+    match value {
+        Value::Table(entry) => Some(Cow::Borrowed(entry)),
+        Value::String(text) => {
+            let mut entry = Table::new();
+            entry.insert(first_key.to_owned(), Value::String(text.clone()));
+            Some(Cow::Owned(entry))
+        }
+        _ => None,
     }
 }
