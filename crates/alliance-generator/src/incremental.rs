@@ -153,7 +153,7 @@ impl LiveSite {
         let mut affected = BTreeSet::new();
 
         // Templates and Sass: reload the theme (on error nothing has changed yet).
-        let templates: BTreeSet<&str> = changes
+        let changed_templates: BTreeSet<&str> = changes
             .iter()
             .filter_map(|c| match c {
                 Change::Template(name) => Some(name.as_str()),
@@ -161,12 +161,12 @@ impl LiveSite {
             })
             .collect();
         let sass = changes.iter().any(|c| matches!(c, Change::Sass));
-        let new_theme = if templates.is_empty() && !sass {
+        let new_theme = if changed_templates.is_empty() && !sass {
             None
         } else {
             Some(Theme::load(&self.site.root, &self.site.config.theme)?)
         };
-        let new_templates = match (&new_theme, templates.is_empty()) {
+        let new_templates = match (&new_theme, changed_templates.is_empty()) {
             (Some(theme), false) => Some(crate::compile_templates_with(
                 theme, &self.site, &self.mode,
             )?),
@@ -223,11 +223,21 @@ impl LiveSite {
         if let Some(templates) = new_templates {
             self.templates = templates;
             redo.insert(Derived::AToZ);
+            // Whether each template a page is rendered with is made of a changed one,
+            // worked out once per template rather than once per page.
+            let mut touched: BTreeMap<String, bool> = BTreeMap::new();
             for id in 0..self.site.pages.len() {
-                let uses = render::template_for(&self.site, &self.templates, id)
-                    .map(|t| self.templates.closure(&t))
-                    .unwrap_or_default();
-                if templates_touch(&uses, &changed_names(&changes)) {
+                let Ok(name) = render::template_for(&self.site, &self.templates, id) else {
+                    continue;
+                };
+                let templates = &self.templates;
+                let touches = *touched.entry(name).or_insert_with_key(|name| {
+                    let uses = templates.closure(name);
+                    changed_templates
+                        .iter()
+                        .any(|changed| uses.contains(*changed))
+                });
+                if touches {
                     affected.insert(id);
                 }
             }
@@ -571,21 +581,6 @@ enum Reloaded {
         front_changed: Vec<PageId>,
         old_model: Option<Box<Model>>,
     },
-}
-
-/// The template names among the changes.
-fn changed_names(changes: &[Change]) -> BTreeSet<String> {
-    changes
-        .iter()
-        .filter_map(|c| match c {
-            Change::Template(name) => Some(name.clone()),
-            _ => None,
-        })
-        .collect()
-}
-
-fn templates_touch(uses: &BTreeSet<String>, changed: &BTreeSet<String>) -> bool {
-    changed.iter().any(|name| uses.contains(name))
 }
 
 /// Adds the pages the model shows page `id`'s facts on, per `model`.
