@@ -27,6 +27,15 @@ pub fn is_ignored_name(name: &str) -> bool {
         || name == "4913"
 }
 
+/// Every entry under `dir`, sorted by name, leaving out editors' temporary
+/// and hidden files and folders ([`is_ignored_name`]). Symlinks are not followed.
+pub fn walk(dir: &Path) -> impl Iterator<Item = walkdir::Result<walkdir::DirEntry>> {
+    WalkDir::new(dir)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !is_ignored_name(&e.file_name().to_string_lossy()))
+}
+
 /// A Markdown file found in `content/`, before parsing.
 struct Found {
     file: PathBuf,
@@ -41,11 +50,7 @@ pub fn load(root: &Path, config: Config) -> Result<Site, Diagnostics> {
     let mut spreadsheets = Vec::new();
     let mut files = Vec::new();
     if content.is_dir() {
-        let walker = WalkDir::new(&content)
-            .sort_by_file_name()
-            .into_iter()
-            .filter_entry(|e| e.depth() == 0 || !is_ignored_name(&e.file_name().to_string_lossy()));
-        for entry in walker {
+        for entry in walk(&content) {
             let entry = match entry {
                 Ok(e) => e,
                 Err(e) => {
@@ -364,33 +369,24 @@ fn dir_of(path: &str) -> &str {
     path.rfind('/').map_or("", |i| &path[..i])
 }
 
-/// Theme static files, then site static files, then co-located content files.
+/// Site static files, then co-located content files. (The theme's static
+/// files are the theme's: [`crate::Theme`] reads them, and the site's own
+/// files are copied after them, so a site file of the same name wins.)
 fn collect_assets(
     site: &Site,
     content_files: &[(PathBuf, String)],
     diagnostics: &mut Diagnostics,
 ) -> Vec<Asset> {
     let mut by_path: BTreeMap<String, PathBuf> = BTreeMap::new();
-    let theme_static = site
-        .root
-        .join("themes")
-        .join(&site.config.theme)
-        .join("static");
-    for dir in [theme_static, site.root.join("static")] {
-        for entry in WalkDir::new(&dir)
-            .sort_by_file_name()
-            .into_iter()
-            .filter_entry(|e| e.depth() == 0 || !is_ignored_name(&e.file_name().to_string_lossy()))
-            .flatten()
+    let dir = site.root.join("static");
+    for entry in walk(&dir).flatten() {
+        if entry.file_type().is_file()
+            && let Ok(rel) = entry.path().strip_prefix(&dir)
         {
-            if entry.file_type().is_file()
-                && let Ok(rel) = entry.path().strip_prefix(&dir)
-            {
-                by_path.insert(
-                    rel.to_string_lossy().replace('\\', "/"),
-                    entry.path().to_path_buf(),
-                );
-            }
+            by_path.insert(
+                rel.to_string_lossy().replace('\\', "/"),
+                entry.path().to_path_buf(),
+            );
         }
     }
     // A co-located file goes beside the page or section that owns its folder.

@@ -5,10 +5,7 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use walkdir::WalkDir;
-
 use crate::diagnostic::{Diagnostic, Diagnostics, display_path};
-use crate::load::is_ignored_name;
 
 mod embedded {
     include!(concat!(env!("OUT_DIR"), "/civic_theme.rs"));
@@ -102,12 +99,7 @@ impl Theme {
     }
 
     fn add_dir(&mut self, dir: &Path, display: &Path, part: Part) {
-        for entry in WalkDir::new(dir)
-            .sort_by_file_name()
-            .into_iter()
-            .filter_entry(|e| e.depth() == 0 || !is_ignored_name(&e.file_name().to_string_lossy()))
-            .flatten()
-        {
+        for entry in crate::load::walk(dir).flatten() {
             if let (true, Ok(rel)) = (entry.file_type().is_file(), entry.path().strip_prefix(dir)) {
                 let name = rel.to_string_lossy().replace('\\', "/");
                 let file = ThemeFile {
