@@ -657,10 +657,7 @@ impl<'a> Views<'a> {
                     .is_none_or(|p| !in_scope.contains(&p))
             })
             .collect();
-        top.sort_by(|&a, &b| {
-            let title = |g: usize| &self.site.pages[model.groups[g].page].front.title;
-            title(a).cmp(title(b))
-        });
+        top.sort_by(|&a, &b| crate::model::group_order(self.site, &model.groups, a, b));
         let count = groups.len();
         fn node(views: &Views<'_>, g: usize) -> Node {
             let group = &views.site.model.groups[g];

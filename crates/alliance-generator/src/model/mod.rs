@@ -713,10 +713,6 @@ impl Model {
 
     /// Works out seats, sub-groups, meetings by group and priorities led.
     fn derive(&mut self, site: &Site) {
-        let by_title = |a: &usize, b: &usize, page_of: &dyn Fn(usize) -> PageId| {
-            let (a, b) = (&site.pages[page_of(*a)], &site.pages[page_of(*b)]);
-            a.front.title.cmp(&b.front.title).then(a.path.cmp(&b.path))
-        };
         self.seats = vec![Vec::new(); self.organisations.len()];
         self.subgroups = vec![Vec::new(); self.groups.len()];
         self.group_meetings = vec![Vec::new(); self.groups.len()];
@@ -745,12 +741,12 @@ impl Model {
                 self.subgroups[parent].push(g);
             }
         }
-        let group_page = |g: usize| self.groups[g].page;
+        let groups = &self.groups;
         for seats in &mut self.seats {
-            seats.sort_by(|a, b| by_title(&a.group, &b.group, &group_page));
+            seats.sort_by(|a, b| group_order(site, groups, a.group, b.group));
         }
         for subgroups in &mut self.subgroups {
-            subgroups.sort_by(|a, b| by_title(a, b, &group_page));
+            subgroups.sort_by(|&a, &b| group_order(site, groups, a, b));
         }
         for (m, meeting) in self.meetings.iter().enumerate() {
             self.group_meetings[meeting.group].push(m);
@@ -781,26 +777,12 @@ impl Model {
             }
         }
     }
+}
 
-    /// The organisation or group with this id.
-    pub fn entity_by_id(&self, id: &str) -> Option<Entity> {
-        self.ids.get(id).copied()
-    }
-
-    /// The groups no other group reports to, in title order.
-    pub fn top_groups(&self, site: &Site) -> Vec<usize> {
-        let mut top: Vec<usize> = (0..self.groups.len())
-            .filter(|&g| self.groups[g].reports_to.is_none())
-            .collect();
-        top.sort_by(|&a, &b| {
-            let (a, b) = (
-                &site.pages[self.groups[a].page],
-                &site.pages[self.groups[b].page],
-            );
-            a.front.title.cmp(&b.front.title)
-        });
-        top
-    }
+/// How groups are listed: by title, then by address.
+pub fn group_order(site: &Site, groups: &[Group], a: usize, b: usize) -> std::cmp::Ordering {
+    let (a, b) = (&site.pages[groups[a].page], &site.pages[groups[b].page]);
+    a.front.title.cmp(&b.front.title).then(a.path.cmp(&b.path))
 }
 
 /// Resolves a file beside the page, or records why it cannot.
