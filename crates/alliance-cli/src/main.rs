@@ -107,11 +107,8 @@ fn main() -> ExitCode {
             base_url,
         } => {
             let started = Instant::now();
-            let output = if output.is_relative() {
-                root.join(output)
-            } else {
-                output
-            };
+            // Relative to the site folder; `join` keeps an absolute path as it is.
+            let output = root.join(output);
             let options = BuildOptions {
                 root,
                 output: output.clone(),
@@ -196,11 +193,8 @@ fn snapshot(root: PathBuf, date: Option<String>, out: PathBuf) -> ExitCode {
             time: None,
         },
     };
-    let out = if out.is_relative() {
-        root.join(out)
-    } else {
-        out
-    };
+    // Relative to the site folder; `join` keeps an absolute path as it is.
+    let out = root.join(out);
     let dir = out.join(date.iso_date());
     let site_dir = dir.join("site");
     let config = match alliance_generator::load_site(&root, None) {
