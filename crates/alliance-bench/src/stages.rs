@@ -32,7 +32,8 @@ pub fn measure(root: &Path, output: &Path) -> Result<[Duration; STAGES.len()], E
         let config = Config::load(&root.join("config.toml"), Path::new("config.toml"))
             .map_err(|d| failed(Diagnostics::from(vec![d])))?;
         let mut site = load::load(root, config).map_err(failed)?;
-        site.today = alliance_generator::today(&site.config);
+        site.today = alliance_generator::today(&site.config)
+            .map_err(|d| failed(Diagnostics::from(vec![d])))?;
         Ok::<_, Error>(site)
     });
     let mut site = site?;

@@ -381,3 +381,23 @@ fn the_example_site_and_basic_fixture_have_no_findings_but_the_untested_statemen
         "the basic fixture has no [accessibility] table"
     );
 }
+
+#[test]
+fn a_bad_source_date_epoch_is_reported() {
+    let o = std::process::Command::new(env!("CARGO_BIN_EXE_alliance"))
+        .env("SOURCE_DATE_EPOCH", "tomorrow")
+        .args(["check", "--root", fixture("basic").to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(1));
+    let err = String::from_utf8(o.stderr).unwrap();
+    assert!(
+        err.contains("SOURCE_DATE_EPOCH: error: `tomorrow` is not a number of seconds since 1970"),
+        "{err}"
+    );
+    assert!(
+        err.contains("hint: e.g. SOURCE_DATE_EPOCH=1795305600"),
+        "{err}"
+    );
+    assert!(!err.contains("panicked"), "{err}");
+}

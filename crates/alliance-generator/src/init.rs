@@ -76,7 +76,9 @@ fn dated(text: &str, today: &str) -> String {
 /// pages are marked reviewed today, so a new site starts with no overdue pages.
 pub fn init(dir: &Path) -> Result<Vec<String>, String> {
     let london = jiff::tz::TimeZone::get("Europe/London").unwrap_or(jiff::tz::TimeZone::UTC);
-    let today = crate::today_in(&london).to_string();
+    let today = crate::today_in(&london)
+        .map_err(|d| format!("{}: {}", crate::SOURCE_DATE_EPOCH, d.message))?
+        .to_string();
     if dir.exists()
         && std::fs::read_dir(dir)
             .map_err(|e| e.to_string())?

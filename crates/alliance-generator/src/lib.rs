@@ -93,7 +93,7 @@ pub fn load_and_check(
         config.base_url = url.trim_end_matches('/').to_owned();
     }
     let mut site = load::load(root, config)?;
-    site.today = today(&site.config);
+    site.today = today(&site.config).map_err(|d| Diagnostics::from(vec![d]))?;
     let mut found = match model::Model::build(&site) {
         Ok(model) => {
             site.model = model;
@@ -113,19 +113,34 @@ pub fn load_and_check(
 }
 
 /// The day the site is built for, in the site's time zone.
-pub fn today(config: &Config) -> jiff::civil::Date {
+pub fn today(config: &Config) -> Result<jiff::civil::Date, Diagnostic> {
     today_in(&config.time_zone())
 }
 
-/// Today in a time zone. `SOURCE_DATE_EPOCH` (seconds since 1970, the
-/// reproducible-builds convention) fixes it, for tests and CI.
-pub fn today_in(zone: &jiff::tz::TimeZone) -> jiff::civil::Date {
-    let now = std::env::var("SOURCE_DATE_EPOCH")
-        .ok()
-        .and_then(|s| s.trim().parse::<i64>().ok())
-        .and_then(|secs| jiff::Timestamp::from_second(secs).ok())
-        .unwrap_or_else(jiff::Timestamp::now);
-    now.to_zoned(zone.clone()).date()
+/// The variable that fixes "today" (seconds since 1970), the reproducible-builds convention.
+pub const SOURCE_DATE_EPOCH: &str = "SOURCE_DATE_EPOCH";
+
+/// Today in a time zone; `SOURCE_DATE_EPOCH` fixes it, for tests and CI. A
+/// value that is not a number of seconds is an error, as the convention asks.
+pub fn today_in(zone: &jiff::tz::TimeZone) -> Result<jiff::civil::Date, Diagnostic> {
+    let now = match std::env::var(SOURCE_DATE_EPOCH) {
+        Ok(text) => text
+            .trim()
+            .parse::<i64>()
+            .ok()
+            .and_then(|secs| jiff::Timestamp::from_second(secs).ok())
+            .ok_or_else(|| {
+                Diagnostic::error(
+                    SOURCE_DATE_EPOCH,
+                    format!("`{text}` is not a number of seconds since 1970"),
+                )
+                .with_hint(format!(
+                    "e.g. {SOURCE_DATE_EPOCH}=1795305600 for 22 November 2026, or unset it to use today's date"
+                ))
+            })?,
+        Err(_) => jiff::Timestamp::now(),
+    };
+    Ok(now.to_zoned(zone.clone()).date())
 }
 
 /// Renders every page's Markdown body, resolving `@/` links.
