@@ -5,31 +5,19 @@
 //! swapped in whole).
 //! Every problem on the way becomes a [`Diagnostic`]; a build reports them all.
 
-pub mod authoring;
-pub mod charts;
 pub mod check;
 pub mod config;
 pub mod date;
 pub mod diagnostic;
-pub mod extras;
-pub mod frontmatter;
-pub mod ics;
 pub mod incremental;
 pub mod init;
-pub mod jsonld;
 pub mod load;
 pub mod markdown;
 pub mod model;
-pub mod organisations_csv;
 pub mod output;
 pub mod render;
-pub mod site;
-pub mod statement;
-pub mod templates;
-pub mod theme;
 pub mod toml_source;
-pub mod url;
-pub mod views;
+pub mod util;
 pub mod wcag;
 
 use std::path::{Path, PathBuf};
@@ -39,11 +27,11 @@ use serde::Serialize;
 
 pub use config::Config;
 pub use diagnostic::{Diagnostic, Diagnostics, Severity};
+pub use load::site::{Page, PageId, Site};
 pub use output::{DirSink, MemorySink, Sink, Staging};
+pub use render::templates::Templates;
+pub use render::theme::Theme;
 pub use render::{Mode, SnapshotInfo};
-pub use site::{Page, PageId, Site};
-pub use templates::Templates;
-pub use theme::Theme;
 
 /// What to build and where.
 #[derive(Debug, Clone)]
@@ -106,8 +94,8 @@ pub fn load_and_check(
     };
     render_markdown(&mut site);
     found.extend(check::internal_links(&site));
-    found.extend(authoring::check(&site, site.today));
-    found.extend(statement::check(&site.config, site.today));
+    found.extend(check::authoring::check(&site, site.today));
+    found.extend(render::statement::check(&site.config, site.today));
     found.sort();
     Ok((site, found))
 }
@@ -181,8 +169,8 @@ pub fn render_markdown_of(site: &mut Site, ids: &[PageId]) {
 #[derive(Serialize)]
 struct SiteView<'a> {
     title: &'a str,
-    nav: Vec<site::Summary<'a>>,
-    home: site::Summary<'a>,
+    nav: Vec<load::site::Summary<'a>>,
+    home: load::site::Summary<'a>,
 }
 
 /// Loads the theme and compiles the templates for a site.
@@ -208,7 +196,10 @@ pub fn compile_templates_with(
 /// Gives every template the site's settings and navigation as they are now.
 pub fn set_site_globals(templates: &mut Templates, site: &Site) {
     templates.set_global("config", &site.config);
-    templates.set_global("statement", &statement::Statement::new(&site.config));
+    templates.set_global(
+        "statement",
+        &render::statement::Statement::new(&site.config),
+    );
     let view = SiteView {
         title: &site.config.title,
         nav: site
@@ -345,22 +336,22 @@ pub fn write_site_files(
     sink: &dyn Sink,
     diagnostics: &mut Diagnostics,
 ) -> usize {
-    let generated: Vec<(String, Option<date::SiteDate>)> = has_a_to_z(site, templates)
-        .then(|| (extras::A_TO_Z.to_owned(), None))
+    let generated: Vec<(String, Option<crate::date::SiteDate>)> = has_a_to_z(site, templates)
+        .then(|| (render::extras::A_TO_Z.to_owned(), None))
         .into_iter()
-        .chain(statement::sitemap_entry(site, templates))
+        .chain(render::statement::sitemap_entry(site, templates))
         .collect();
-    let sitemap = extras::sitemap(site, &generated);
+    let sitemap = render::extras::sitemap(site, &generated);
     let mut files = put(sink, "sitemap.xml", sitemap.into_bytes(), diagnostics);
     files += put(
         sink,
         "robots.txt",
-        extras::robots(site).into_bytes(),
+        render::extras::robots(site).into_bytes(),
         diagnostics,
     );
     for page in &site.pages {
         for alias in &page.front.aliases {
-            let path = extras::alias_path(alias);
+            let path = render::extras::alias_path(alias);
             if site.by_path.contains_key(&path) {
                 diagnostics.push(page.key_error(
                     "aliases",
@@ -373,13 +364,13 @@ pub fn write_site_files(
             } else {
                 format!("{path}index.html")
             };
-            let html = extras::alias_page(site, &path, &page.path, &page.front.title);
+            let html = render::extras::alias_page(site, &path, &page.path, &page.front.title);
             files += put(sink, &file, html.into_bytes(), diagnostics);
         }
     }
-    match statement::render(site, templates) {
+    match render::statement::render(site, templates) {
         Some(Ok(html)) => {
-            let path = format!("{}index.html", statement::PATH);
+            let path = format!("{}index.html", render::statement::PATH);
             files += put(sink, &path, html.into_bytes(), diagnostics);
         }
         Some(Err(d)) => diagnostics.push(d),
@@ -397,7 +388,7 @@ pub fn write_site_files(
 /// Whether the build makes the A to Z page (the theme has the template and no
 /// content page is at its address).
 fn has_a_to_z(site: &Site, templates: &Templates) -> bool {
-    templates.has("a-z.html") && !site.by_path.contains_key(extras::A_TO_Z)
+    templates.has("a-z.html") && !site.by_path.contains_key(render::extras::A_TO_Z)
 }
 
 /// Writes the A to Z index of pages.
@@ -410,8 +401,8 @@ pub fn write_a_to_z(
     if !has_a_to_z(site, templates) {
         return 0;
     }
-    let letters = extras::a_to_z(site);
-    let path = extras::A_TO_Z;
+    let letters = render::extras::a_to_z(site);
+    let path = render::extras::A_TO_Z;
     match render::render_special(templates, "a-z.html", path, "A to Z", &letters) {
         Ok(html) => put(
             sink,
@@ -435,7 +426,10 @@ pub fn write_calendars(site: &Site, sink: &dyn Sink, diagnostics: &mut Diagnosti
             (!model.meetings.is_empty()).then(|| {
                 let all: Vec<usize> = (0..model.meetings.len()).collect();
                 let name = format!("{} meetings", site.config.partnership.name);
-                ("meetings.ics".to_owned(), ics::calendar(site, &name, &all))
+                (
+                    "meetings.ics".to_owned(),
+                    render::ics::calendar(site, &name, &all),
+                )
             })
         },
         || {
@@ -446,7 +440,7 @@ pub fn write_calendars(site: &Site, sink: &dyn Sink, diagnostics: &mut Diagnosti
                 .filter(|(_, meetings)| !meetings.is_empty())
                 .map(|(g, meetings)| {
                     let page = &site.pages[model.groups[g].page];
-                    let calendar = ics::calendar(site, &page.front.title, meetings);
+                    let calendar = render::ics::calendar(site, &page.front.title, meetings);
                     (format!("{}meetings.ics", page.path), calendar)
                 })
                 .collect::<Vec<_>>()
@@ -467,7 +461,7 @@ pub fn write_feed(
 ) -> usize {
     match render::feed_path(site, &site.pages[id]) {
         Some(feed) => {
-            let atom = extras::atom_feed(site, id, &feed);
+            let atom = render::extras::atom_feed(site, id, &feed);
             put(sink, &feed, atom.into_bytes(), diagnostics)
         }
         None => 0,
@@ -535,7 +529,7 @@ fn render_checked(
     match compile_templates(site, mode) {
         Err(errors) => found.extend(errors),
         Ok((theme, templates)) => {
-            let audit = authoring::HeadingAudit::new(site, sink);
+            let audit = check::authoring::HeadingAudit::new(site, sink);
             match render_site(site, &theme, &templates, &audit) {
                 Ok(written) => files = written,
                 Err(errors) => found.extend(errors),

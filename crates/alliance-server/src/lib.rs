@@ -19,7 +19,7 @@ use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
 use alliance_generator::incremental::{Files, LiveSite};
-use alliance_generator::load::is_ignored_name;
+use alliance_generator::util::walk::is_ignored_name;
 use alliance_generator::{Diagnostics, Mode};
 use notify::event::ModifyKind;
 use notify::{EventKind, RecursiveMode, Watcher};

@@ -7,7 +7,7 @@ use std::path::{Component, Path, PathBuf};
 use serde::Serialize;
 
 use crate::diagnostic::nearest;
-use crate::site::Site;
+use crate::load::site::Site;
 
 /// A file offered for download beside a page.
 #[derive(Debug, Clone, Serialize)]

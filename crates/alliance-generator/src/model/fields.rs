@@ -10,7 +10,7 @@ use toml::{Table, Value};
 
 use crate::date::SiteDate;
 use crate::diagnostic::{Diagnostic, nearest, suggest};
-use crate::site::Page;
+use crate::load::site::Page;
 
 /// A fixed list of values a key may take (`sector`, `group`, `status`...).
 pub trait Choice: Sized + Copy + 'static {

@@ -21,7 +21,7 @@ use fields::{Choice, Fields, step};
 
 use crate::date::SiteDate;
 use crate::diagnostic::{Diagnostic, nearest};
-use crate::site::{PageId, Site};
+use crate::load::site::{PageId, Site};
 
 /// Declares a fixed list of values with the text written in front matter and
 /// the label shown to readers.
@@ -412,7 +412,7 @@ impl Model {
             if let Some(&earlier) = first.get(page.id.as_str()) {
                 self.ambiguous.insert(page.id.clone());
                 let place = site.pages[earlier].place();
-                let at: &[&str] = if page.origin == crate::site::Origin::Markdown {
+                let at: &[&str] = if page.origin == crate::load::site::Origin::Markdown {
                     &["kind"]
                 } else {
                     &["id"]
@@ -616,7 +616,7 @@ impl Model {
             };
             let id = f
                 .text(entry, &at, "id")
-                .unwrap_or_else(|| crate::url::slugify(&title));
+                .unwrap_or_else(|| crate::util::url::slugify(&title));
             let lead = f
                 .text(entry, &at, "lead")
                 .and_then(|id| self.resolve(f, &step(&at, "lead"), &id, true));

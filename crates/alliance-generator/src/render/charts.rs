@@ -8,7 +8,7 @@
 
 use std::fmt::Write as _;
 
-use crate::extras::escape;
+use crate::util::escape::escape;
 
 const TEXT: &str = "#0b0c0c";
 const SECONDARY: &str = "#484949";

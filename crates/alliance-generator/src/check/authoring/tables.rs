@@ -1,9 +1,9 @@
 //! Tables need a header row, so that a screen reader can say which column a
 //! cell is in.
 
-use super::body::{Facts, Syntax};
 use crate::diagnostic::Diagnostic;
-use crate::site::Page;
+use crate::load::site::Page;
+use crate::markdown::facts::{Facts, Syntax};
 
 /// A warning for each table without a header row (or whose header cells are all empty).
 pub fn check(page: &Page, facts: &Facts) -> Vec<Diagnostic> {

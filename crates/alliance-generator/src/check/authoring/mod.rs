@@ -1,7 +1,7 @@
 //! Authoring checks: what an editor can break that a resident would meet.
 //!
 //! Each check is a module of its own, reading the facts of a page body
-//! ([`body`], from comrak's syntax tree with the rendering options) or the
+//! ([`crate::markdown::facts`], from comrak's syntax tree with the rendering options) or the
 //! site's front matter:
 //!
 //! | module | finds | severity |
@@ -16,10 +16,8 @@
 //! [`check`] runs them all over a loaded site; the count of `<h1>` needs the
 //! rendered pages and comes from a [`HeadingAudit`] sink during rendering.
 
-pub mod body;
 pub mod documents;
 pub mod headings;
-pub mod html;
 pub mod images;
 pub mod links;
 pub mod review;
@@ -31,7 +29,7 @@ use rayon::prelude::*;
 pub use headings::HeadingAudit;
 
 use crate::diagnostic::Diagnostic;
-use crate::site::Site;
+use crate::load::site::Site;
 
 /// Every authoring check over every page of a loaded site, `today` deciding
 /// which pages are overdue for review. Errors and warnings together, unsorted.
@@ -63,7 +61,7 @@ pub(crate) mod tests {
 
     use super::*;
     use crate::config::Config;
-    use crate::site::Page;
+    use crate::load::site::Page;
 
     /// A page at `content/p.md` with a one-line title and this body (which starts on line 4).
     pub fn page(body: &str) -> Page {
@@ -73,7 +71,7 @@ pub(crate) mod tests {
     /// A page at `content/p.md` with this front matter and body.
     pub fn page_with(front: &str, body: &str) -> Page {
         let text = format!("+++\n{front}+++\n{body}");
-        let parsed = crate::frontmatter::parse(std::path::Path::new("content/p.md"), &text)
+        let parsed = crate::load::frontmatter::parse(std::path::Path::new("content/p.md"), &text)
             .expect("test front matter is valid");
         Page {
             source: PathBuf::from("content/p.md"),
@@ -102,7 +100,8 @@ pub(crate) mod tests {
             .expect("test config is valid");
         let mut pages = pages;
         for page in &mut pages {
-            page.rendered.facts = body::read(page.body(), config.markdown.unsafe_html);
+            page.rendered.facts =
+                crate::markdown::facts::read(page.body(), config.markdown.unsafe_html);
         }
         let by_content_path = pages
             .iter()

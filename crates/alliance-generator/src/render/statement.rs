@@ -9,14 +9,14 @@
 use jiff::civil::Date;
 use serde::Serialize;
 
-use crate::authoring::review::months_after;
+use crate::check::authoring::review::months_after;
 use crate::config::{ComplianceStatus, Config, Issue, IssueKind};
 use crate::date::SiteDate;
 use crate::diagnostic::Diagnostic;
-use crate::frontmatter::{spans, value_span};
+use crate::load::frontmatter::{spans, value_span};
+use crate::load::site::Site;
 use crate::render::render_special;
-use crate::site::Site;
-use crate::templates::Templates;
+use crate::render::templates::Templates;
 use crate::wcag::Criterion;
 
 /// Where the statement is served.

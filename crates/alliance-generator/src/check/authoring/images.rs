@@ -1,9 +1,9 @@
 //! Images need alt text. An empty alt is allowed only for decoration, and only
 //! when marked as such, so that forgetting it is never mistaken for a choice.
 
-use super::body::{Facts, Syntax};
 use crate::diagnostic::Diagnostic;
-use crate::site::Page;
+use crate::load::site::Page;
+use crate::markdown::facts::{Facts, Syntax};
 
 /// An error for each image with no alt text that is not marked decorative.
 pub fn check(page: &Page, facts: &Facts) -> Vec<Diagnostic> {

@@ -5,8 +5,8 @@
 use comrak::nodes::{AstNode, LineColumn, NodeValue};
 use comrak::{Arena, parse_document};
 
-use super::html;
 use crate::markdown::{is_decorative, options};
+use crate::util::html;
 
 /// A place in the body: 1-based line (of the body) and column (in characters).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

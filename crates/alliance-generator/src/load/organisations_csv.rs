@@ -8,10 +8,10 @@
 use std::path::{Path, PathBuf};
 
 use crate::diagnostic::{Diagnostic, Position, suggest};
-use crate::frontmatter::FrontMatter;
+use crate::load::frontmatter::FrontMatter;
+use crate::load::site::{Origin, Page};
 use crate::markdown::Rendered;
-use crate::site::{Origin, Page};
-use crate::url::slugify;
+use crate::util::url::slugify;
 
 /// The file name that marks a members spreadsheet.
 pub const FILE_NAME: &str = "organisations.csv";

@@ -8,10 +8,10 @@ use std::sync::Arc;
 use tera::{Kwargs, State, Tera, Value};
 
 use crate::diagnostic::{Diagnostic, Diagnostics, Position};
-use crate::site::Site;
-use crate::theme::Theme;
-use crate::url::relative;
-use crate::views::Views;
+use crate::load::site::Site;
+use crate::render::theme::Theme;
+use crate::render::views::Views;
+use crate::util::url::relative;
 
 /// Compiled templates, ready to render any page.
 pub struct Templates {
@@ -184,7 +184,7 @@ fn register_filters(tera: &mut Tera, site: &Site) {
     );
     // `{{ 1200.5 | format_number }}`: "1,200.5".
     tera.register_filter("format_number", |value: f64, _: Kwargs, _: &State| {
-        crate::charts::format_number(value)
+        crate::render::charts::format_number(value)
     });
     let base = site.config.base_url.clone();
     // `{{ path | absolute }}`: the published URL of a site path.

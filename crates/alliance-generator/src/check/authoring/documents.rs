@@ -8,9 +8,9 @@
 use std::collections::BTreeMap;
 use std::path::{Component, Path};
 
-use super::body::Facts;
 use crate::diagnostic::{Diagnostic, display_path};
-use crate::site::{Page, Site};
+use crate::load::site::{Page, Site};
+use crate::markdown::facts::Facts;
 
 /// File extensions of documents, and what to call them.
 const FORMATS: &[(&str, &str)] = &[
@@ -204,23 +204,23 @@ mod tests {
 
     #[test]
     fn a_meeting_offers_its_papers() {
-        let mut meeting = crate::authoring::tests::page_with(
+        let mut meeting = crate::check::authoring::tests::page_with(
             "title = \"M\"\nkind = \"meeting\"\npapers = [{ title = \"Agenda\", file = \"agenda.pdf\", kind = \"agenda\" }]\n",
             "The [agenda](agenda.pdf) and [other papers](other.pdf).\n",
         );
         meeting.folder = "content/m1".into();
         meeting.path = "m1/".into();
         meeting.content_path = "m1/index.md".into();
-        let mut site = crate::authoring::tests::site("", vec![meeting]);
+        let mut site = crate::check::authoring::tests::site("", vec![meeting]);
         for name in ["agenda.pdf", "other.pdf"] {
-            site.assets.push(crate::site::Asset {
+            site.assets.push(crate::load::site::Asset {
                 source: site.root.join("content/m1").join(name),
                 path: format!("m1/{name}"),
             });
         }
         let offered = Offered::new(&site);
         let page = &site.pages[0];
-        let facts = super::super::body::read(page.body(), false);
+        let facts = crate::markdown::facts::read(page.body(), false);
         let links = offered.check_links(&site, page, &facts);
         assert_eq!(links.len(), 1);
         assert!(

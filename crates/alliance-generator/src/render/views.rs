@@ -7,10 +7,10 @@
 
 use serde::Serialize;
 
-use crate::charts::{self, Node, Series};
 use crate::date::SiteDate;
+use crate::load::site::{PageId, Site};
 use crate::model::{Attachment, Entity, GroupKind, Indicator, MeetingStatus, Sector};
-use crate::site::{PageId, Site};
+use crate::render::charts::{self, Node, Series};
 
 /// An organisation as listed anywhere.
 #[derive(Serialize)]

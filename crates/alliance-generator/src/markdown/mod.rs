@@ -4,17 +4,19 @@
 //! a page's body: its headings (for ids, anchors and the table of contents),
 //! its `@/` internal links with their places (checked later), and its images.
 
+pub mod facts;
+
 use std::fmt;
 use std::sync::Mutex;
 
-use crate::authoring::body::Facts;
+use crate::markdown::facts::Facts;
 use comrak::adapters::{HeadingAdapter, HeadingMeta};
 use comrak::nodes::{NodeValue, Sourcepos};
 use comrak::options::Plugins;
 use comrak::{Anchorizer, Arena, Options};
 use serde::Serialize;
 
-use crate::url::relative;
+use crate::util::url::relative;
 
 /// One entry of a page's table of contents.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -117,7 +119,7 @@ pub fn render(markdown: &str, cx: &Context<'_>) -> Rendered {
     let arena = Arena::new();
     let root = comrak::parse_document(&arena, markdown, &options);
     // Read before links are rewritten: the checks want them as written.
-    let facts = crate::authoring::body::read_tree(root, cx.unsafe_html);
+    let facts = crate::markdown::facts::read_tree(root, cx.unsafe_html);
     let mut anchorizer = Anchorizer::new();
     let mut flat = Vec::new();
     let mut links = Vec::new();

@@ -8,13 +8,13 @@
 use std::collections::BTreeMap;
 use std::sync::Mutex;
 
-use super::body::{Facts, Syntax};
-use super::html::count_h1;
 use crate::diagnostic::Diagnostic;
+use crate::load::site::{Page, Site};
+use crate::markdown::facts::{Facts, Syntax};
 use crate::output::Sink;
 use crate::render::template_for;
-use crate::site::{Page, Site};
-use crate::templates::Templates;
+use crate::render::templates::Templates;
+use crate::util::html::count_h1;
 
 /// A warning for each heading more than one level below the one before it.
 /// The page title (h1) comes first; level-1 headings in the body are left to
@@ -170,8 +170,8 @@ mod tests {
     use super::*;
 
     fn levels(markdown: &str) -> Vec<String> {
-        let page = crate::authoring::tests::page(markdown);
-        check_levels(&page, &super::super::body::read(page.body(), true))
+        let page = crate::check::authoring::tests::page(markdown);
+        check_levels(&page, &crate::markdown::facts::read(page.body(), true))
             .into_iter()
             .map(|d| format!("{}: {}", d.position.line, d.message))
             .collect()

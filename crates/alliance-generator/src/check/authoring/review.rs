@@ -9,7 +9,7 @@
 use jiff::civil::Date;
 
 use crate::diagnostic::Diagnostic;
-use crate::site::{Page, Site};
+use crate::load::site::{Page, Site};
 
 /// Kinds of page that record a moment rather than describe something current.
 const RECORDS: &[&str] = &["news", "meeting", "document"];
@@ -29,7 +29,7 @@ pub fn check(site: &Site, page: &Page, today: Date) -> Option<Diagnostic> {
         .as_deref()
         .is_some_and(|k| RECORDS.contains(&k));
     // A spreadsheet row is reviewed with its spreadsheet, unless it has its own `reviewed` column.
-    let is_row = matches!(page.origin, crate::site::Origin::CsvRow { .. });
+    let is_row = matches!(page.origin, crate::load::site::Origin::CsvRow { .. });
     if months == 0 || ((is_record || is_row) && page.front.reviewed.is_none()) {
         return None;
     }

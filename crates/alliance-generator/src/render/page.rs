@@ -6,17 +6,17 @@ use serde_json::json;
 
 use crate::date::SiteDate;
 use crate::diagnostic::{Diagnostic, Diagnostics};
-use crate::jsonld::JsonLd;
+use crate::load::site::{Page, PageId, Site, Summary};
 use crate::markdown::TocEntry;
 use crate::model::Entity;
 use crate::output::Sink;
-use crate::site::{Page, PageId, Site, Summary};
-use crate::templates::{CURRENT_PATH, Templates};
-use crate::url::root_prefix;
-use crate::views::{
+use crate::render::jsonld::JsonLd;
+use crate::render::templates::{CURRENT_PATH, Templates};
+use crate::render::views::{
     DirectoryView, DocumentView, GroupView, MeetingLists, MeetingView, OrganisationPage,
     StrategyView, StructureView, Views,
 };
+use crate::util::url::root_prefix;
 
 /// What the build is for; templates see it as `mode`.
 #[derive(Debug, Clone, Default, Serialize)]

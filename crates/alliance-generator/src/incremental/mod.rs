@@ -22,12 +22,12 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::load::site::{PageId, Site};
 use crate::model::{Entity, Model};
 use crate::output::{MemorySink, Sink};
 use crate::render::Mode;
-use crate::site::{PageId, Site};
-use crate::templates::Templates;
-use crate::theme::Theme;
+use crate::render::templates::Templates;
+use crate::render::theme::Theme;
 use crate::{check, load, render};
 
 /// The built files, by site path.
@@ -386,7 +386,7 @@ impl LiveSite {
     fn file_change(&self, source: PathBuf) -> Change {
         if source
             .file_name()
-            .is_some_and(|n| n == crate::organisations_csv::FILE_NAME)
+            .is_some_and(|n| n == crate::load::organisations_csv::FILE_NAME)
         {
             return Change::Everything;
         }

@@ -12,8 +12,8 @@ use std::sync::OnceLock;
 use serde::Serialize;
 use serde_json::{Value, json};
 
+use crate::load::site::{PageId, Site};
 use crate::model::{Entity, MeetingStatus};
-use crate::site::{PageId, Site};
 
 /// The structured data of one build's pages. What many pages share (the
 /// partnership, and the partnership with all its members, which the home

@@ -1,40 +1,22 @@
 //! Loading: reads `content/`, `static/` and the theme's static files into a [`Site`].
 
+pub mod frontmatter;
+pub mod organisations_csv;
+pub mod site;
+
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
-use walkdir::WalkDir;
 
 use crate::config::Config;
 use crate::diagnostic::{Diagnostic, Diagnostics};
-use crate::frontmatter::{self, FrontMatter};
 use crate::markdown::Rendered;
 use crate::model::Model;
-use crate::organisations_csv;
-use crate::site::{Asset, Origin, Page, PageId, Site};
-use crate::url::slugify;
-
-/// Whether a file name is an editor's temporary, swap or backup file, or hidden.
-pub fn is_ignored_name(name: &str) -> bool {
-    name.starts_with('.')
-        || name.starts_with('#')
-        || name.ends_with('~')
-        || name.ends_with(".swp")
-        || name.ends_with(".swx")
-        || name.ends_with(".tmp")
-        || name.ends_with(".bak")
-        || name == "4913"
-}
-
-/// Every entry under `dir`, sorted by name, leaving out editors' temporary
-/// and hidden files and folders ([`is_ignored_name`]). Symlinks are not followed.
-pub fn walk(dir: &Path) -> impl Iterator<Item = walkdir::Result<walkdir::DirEntry>> {
-    WalkDir::new(dir)
-        .sort_by_file_name()
-        .into_iter()
-        .filter_entry(|e| e.depth() == 0 || !is_ignored_name(&e.file_name().to_string_lossy()))
-}
+use crate::util::url::slugify;
+use crate::util::walk::walk;
+use frontmatter::FrontMatter;
+use site::{Asset, Origin, Page, PageId, Site};
 
 /// A Markdown file found in `content/`, before parsing.
 struct Found {
@@ -427,17 +409,4 @@ fn collect_assets(
         .into_iter()
         .map(|(path, source)| Asset { source, path })
         .collect()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn editor_files_are_ignored() {
-        for name in [".x.md.swp", "x.md~", "#x.md#", ".DS_Store", "4913"] {
-            assert!(is_ignored_name(name), "{name}");
-        }
-        assert!(!is_ignored_name("about.md"));
-    }
 }

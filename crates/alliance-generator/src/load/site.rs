@@ -8,7 +8,7 @@ use serde::Serialize;
 use crate::config::Config;
 use crate::date::SiteDate;
 use crate::diagnostic::{Diagnostic, Position};
-use crate::frontmatter::FrontMatter;
+use crate::load::frontmatter::FrontMatter;
 use crate::markdown::Rendered;
 use crate::model::Model;
 
@@ -106,8 +106,8 @@ impl Page {
             Origin::Markdown => {
                 let fenced = &self.text[self.toml_offset..self.body_offset];
                 let toml = &fenced[..fenced.rfind("+++").unwrap_or(fenced.len())];
-                let span = crate::frontmatter::spans(toml)
-                    .and_then(|table| crate::frontmatter::value_span(&table, path));
+                let span = crate::load::frontmatter::spans(toml)
+                    .and_then(|table| crate::load::frontmatter::value_span(&table, path));
                 match span {
                     Some(span) => Diagnostic::error(&self.source, message)
                         .at_offset(&self.text, self.toml_offset + span.start),

@@ -4,9 +4,9 @@
 use rayon::prelude::*;
 
 use crate::diagnostic::{Diagnostic, nearest, suggest};
+use crate::load::site::PageId;
+use crate::load::site::Site;
 use crate::model::Entity;
-use crate::site::PageId;
-use crate::site::Site;
 
 /// Every `@/` link must name a published page, and its `#anchor` one of that page's headings.
 pub fn internal_links(site: &Site) -> Vec<Diagnostic> {

@@ -4,24 +4,9 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
 use crate::date::SiteDate;
-use crate::site::Site;
-use crate::url::relative;
-
-/// Escapes text for XML and HTML.
-pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
+use crate::load::site::Site;
+use crate::util::escape::escape;
+use crate::util::url::relative;
 
 /// Where the A to Z index of pages is served (unless a content page is there).
 pub const A_TO_Z: &str = "a-z/";
@@ -34,7 +19,7 @@ pub struct Letter<'a> {
     /// The letter as an anchor: "a", "other".
     pub id: String,
     /// The pages, by title.
-    pub pages: Vec<crate::site::Summary<'a>>,
+    pub pages: Vec<crate::load::site::Summary<'a>>,
 }
 
 /// The A to Z index: every page but the home page, by title, under its first
@@ -272,11 +257,6 @@ pub fn alias_path(alias: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn escapes_markup() {
-        assert_eq!(escape("a < b & \"c\""), "a &lt; b &amp; &quot;c&quot;");
-    }
 
     #[test]
     fn alias_paths() {

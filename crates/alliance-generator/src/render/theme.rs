@@ -99,7 +99,7 @@ impl Theme {
     }
 
     fn add_dir(&mut self, dir: &Path, display: &Path, part: Part) {
-        for entry in crate::load::walk(dir).flatten() {
+        for entry in crate::util::walk::walk(dir).flatten() {
             if let (true, Ok(rel)) = (entry.file_type().is_file(), entry.path().strip_prefix(dir)) {
                 let name = rel.to_string_lossy().replace('\\', "/");
                 let file = ThemeFile {

@@ -10,8 +10,8 @@ use jiff::civil;
 use jiff::tz::TimeZone;
 
 use crate::date::SiteDate;
+use crate::load::site::Site;
 use crate::model::MeetingStatus;
-use crate::site::Site;
 
 const LONDON: &str = "Europe/London";
 

@@ -2,9 +2,9 @@
 //! page's links out of context, where "click here" or a web address read out
 //! letter by letter tells them nothing.
 
-use super::body::{Facts, Link};
 use crate::diagnostic::Diagnostic;
-use crate::site::{Page, Site};
+use crate::load::site::{Page, Site};
+use crate::markdown::facts::{Facts, Link};
 
 /// Link texts that say nothing about where the link goes.
 pub const VAGUE: &[&str] = &[

@@ -1,0 +1,6 @@
+//! Leaves: small tools that import nothing else of the crate.
+
+pub mod escape;
+pub mod html;
+pub mod url;
+pub mod walk;
