@@ -43,6 +43,8 @@ pub struct LiveSite {
     files: Files,
     /// The site-wide files in `files`, and what made each.
     derived: BTreeMap<String, Derived>,
+    /// The warnings of the site as it is now.
+    warnings: Diagnostics,
 }
 
 /// What makes a site-wide file, so an update knows which files to redo.
@@ -81,7 +83,10 @@ enum Change {
 impl LiveSite {
     /// Loads and builds the whole site into memory.
     pub fn build(root: &Path, base_url: Option<&str>, mode: Mode) -> Result<LiveSite, Diagnostics> {
-        let site = crate::load_site(root, base_url)?;
+        let (site, warnings) = crate::load_and_check(root, base_url)?;
+        if warnings.has_errors() {
+            return Err(warnings);
+        }
         let (theme, templates) = crate::compile_templates(&site, &mode)?;
         let mut live = LiveSite {
             base_url: base_url.map(str::to_owned),
@@ -91,6 +96,7 @@ impl LiveSite {
             templates,
             files: Files::new(),
             derived: BTreeMap::new(),
+            warnings,
         };
         let mut diagnostics = Diagnostics::new();
         let sink = MemorySink::new();
@@ -134,6 +140,11 @@ impl LiveSite {
     /// The built files.
     pub fn files(&self) -> &Files {
         &self.files
+    }
+
+    /// The warnings of the site as it is now (what `check` would report).
+    pub fn warnings(&self) -> &Diagnostics {
+        &self.warnings
     }
 
     /// The loaded site.
