@@ -1,71 +1,52 @@
-//! The build taken apart: each stage of `alliance_generator::build` timed on
-//! its own, in this process, in the order the build runs them.
+//! The build taken apart: each stage of `alliance_generator::pipeline` timed
+//! on its own, in this process, as the pipeline runs them (its own timer
+//! hooks: the bench does not sequence the stages itself), then the write of
+//! every file to disk.
 
 use std::path::Path;
 use std::time::Duration;
 
-use alliance_generator::{
-    Config, Diagnostics, DirSink, MemorySink, Mode, Sink, Staging, check, load, model, render,
-};
+use alliance_generator::pipeline::{self, Stage};
+use alliance_generator::{DirSink, MemorySink, Mode, Sink, Staging};
 use rayon::prelude::*;
 
 use crate::stats::timed;
 use crate::{Error, failed};
 
-/// The stages, as the tables name them.
-pub const STAGES: [&str; 9] = [
-    "load (walk, read, front matter, page tree)",
-    "resolve (partnership model)",
-    "parse Markdown (comrak)",
-    "link check",
+/// The stages, as the tables name them: the pipeline's, then the write.
+pub const STAGES: [&str; 8] = [
+    "load (config, walk, read, front matter, page tree)",
+    "model (the partnership)",
+    "Markdown (comrak, every body)",
+    "content checks (links, authoring, statement)",
     "compile templates",
-    "render pages (templates, into memory)",
-    "stylesheets (Sass)",
-    "static and site-wide files (sitemap, feeds, calendars, aliases, 404)",
+    "render (pages, site-wide and static files, Sass; into memory)",
+    "rendered-page checks (main headings, anchors) and sorting",
     "write (every file to `/dev/shm`, parallel)",
 ];
+
+/// The row of a pipeline stage in [`STAGES`].
+fn row(stage: Stage) -> usize {
+    match stage {
+        Stage::Load => 0,
+        Stage::Model => 1,
+        Stage::Markdown => 2,
+        Stage::Check => 3,
+        Stage::Compile => 4,
+        Stage::Render => 5,
+        Stage::Findings => 6,
+    }
+}
 
 /// One pass through the stages: each stage's time, in [`STAGES`] order.
 pub fn measure(root: &Path, output: &Path) -> Result<[Duration; STAGES.len()], Error> {
     let mut times = [Duration::ZERO; STAGES.len()];
-    let (site, t) = timed(|| {
-        let config = Config::load(&root.join("config.toml"), Path::new("config.toml"))
-            .map_err(|d| failed(Diagnostics::from(vec![d])))?;
-        let mut site = load::load(root, config).map_err(failed)?;
-        site.today = alliance_generator::today(&site.config)
-            .map_err(|d| failed(Diagnostics::from(vec![d])))?;
-        Ok::<_, Error>(site)
-    });
-    let mut site = site?;
-    times[0] = t;
-    let (model, t) = timed(|| model::Model::build(&site));
-    site.model = model.map_err(|e| failed(Diagnostics::from(e)))?;
-    times[1] = t;
-    ((), times[2]) = timed(|| alliance_generator::render_markdown(&mut site));
-    let (links, t) = timed(|| check::internal_links(&site));
-    if !links.is_empty() {
-        return Err(failed(Diagnostics::from(links)));
-    }
-    times[3] = t;
-    let mode = Mode::default();
-    let (compiled, t) = timed(|| alliance_generator::compile_templates(&site, &mode));
-    let (theme, templates) = compiled.map_err(failed)?;
-    times[4] = t;
-
+    let mut timer = |stage: Stage, took: Duration| times[row(stage)] += took;
+    let (content, found) = pipeline::prepare_timed(root, None, &mut timer).map_err(failed)?;
     let sink = MemorySink::new();
-    let mut diagnostics = Diagnostics::new();
-    let ids: Vec<usize> = (0..site.pages.len()).collect();
-    let (errors, t) = timed(|| render::render_pages(&site, &templates, &sink, &ids));
-    diagnostics.extend(errors);
-    times[5] = t;
-    (_, times[6]) =
-        timed(|| alliance_generator::write_stylesheets(&theme, &sink, &mut diagnostics));
-    (_, times[7]) = timed(|| {
-        alliance_generator::copy_static(&site, &theme, &sink, &mut diagnostics)
-            + alliance_generator::write_derived(&site, &templates, &sink, &mut diagnostics)
-    });
-    if diagnostics.has_errors() {
-        return Err(failed(diagnostics));
+    let (_, found) = pipeline::run_timed(&content, found, &Mode::default(), &sink, &mut timer);
+    if found.has_errors() {
+        return Err(failed(found));
     }
 
     if output.exists() {
@@ -81,6 +62,6 @@ pub fn measure(root: &Path, output: &Path) -> Result<[Duration; STAGES.len()], E
         staging.commit()
     });
     written?;
-    times[8] = t;
+    times[STAGES.len() - 1] = t;
     Ok(times)
 }

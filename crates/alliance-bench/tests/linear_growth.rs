@@ -41,20 +41,20 @@ struct Work {
 fn work(root: &Path, pages: usize) -> Work {
     std::fs::create_dir_all(root).unwrap();
     generate(&Options { pages, seed: 1 }, &mut DirSink::new(root)).unwrap();
-    let site =
-        alliance_generator::load_site(root, None).unwrap_or_else(|d| panic!("{}", d.report()));
+    let (content, found) = alliance_generator::pipeline::prepare(root, None)
+        .unwrap_or_else(|d| panic!("{}", d.report()));
+    assert!(!found.has_errors(), "{}", found.report());
+    let site = &content.site;
     let summaries = (0..site.pages.len())
         .map(|id| {
             let page = &site.pages[id];
             site.ancestors(id).len() + page.children.len() + page.subsections.len()
         })
         .sum();
-    let links = site.pages.iter().map(|p| p.rendered.links.len()).sum();
-    let (theme, templates) =
-        alliance_generator::compile_templates(&site, &Mode::default()).unwrap();
+    let links = content.bodies.iter().map(|b| b.links.len()).sum();
     let counter = Counter::default();
-    alliance_generator::render_site(&site, &theme, &templates, &counter)
-        .unwrap_or_else(|d| panic!("{}", d.report()));
+    let (_, found) = alliance_generator::pipeline::run(&content, found, &Mode::default(), &counter);
+    assert!(!found.has_errors(), "{}", found.report());
     Work {
         pages: site.pages.len(),
         summaries,

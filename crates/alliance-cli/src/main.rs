@@ -197,8 +197,8 @@ fn snapshot(root: PathBuf, date: Option<String>, out: PathBuf) -> ExitCode {
     let out = root.join(out);
     let dir = out.join(date.iso_date());
     let site_dir = dir.join("site");
-    let config = match alliance_generator::load_site(&root, None) {
-        Ok(site) => site.config,
+    let config = match alliance_generator::pipeline::config(&root, None) {
+        Ok(config) => config,
         Err(diagnostics) => return failed(&diagnostics),
     };
     let options = BuildOptions {

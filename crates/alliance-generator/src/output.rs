@@ -62,6 +62,15 @@ impl Sink for MemorySink {
     }
 }
 
+/// A sink that keeps nothing: for `check`, which renders but writes nothing.
+pub struct NullSink;
+
+impl Sink for NullSink {
+    fn write(&self, _path: &str, _bytes: Vec<u8>) -> io::Result<()> {
+        Ok(())
+    }
+}
+
 /// A build folder beside the output that replaces it only when the build succeeds.
 #[derive(Debug)]
 pub struct Staging {

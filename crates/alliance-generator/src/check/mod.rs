@@ -1,7 +1,21 @@
-//! The check stage: every finding about a loaded site, its model and its
-//! rendered Markdown, before templates run.
+//! The check stage: every finding about a site's content before templates
+//! run ([`content`]), and those that need the rendered pages ([`rendered`]).
 
 pub mod authoring;
 mod internal_links;
+pub mod rendered;
+pub mod statement;
 
-pub use internal_links::{derived_anchors, internal_links};
+use crate::content::Content;
+use crate::diagnostic::Diagnostic;
+
+pub use internal_links::internal_links;
+
+/// Every check of a site's content: internal links, the authoring checks and
+/// the accessibility statement's facts. Errors and warnings together, unsorted.
+pub fn content(content: &Content) -> Vec<Diagnostic> {
+    let mut found = internal_links(content);
+    found.extend(authoring::check(content));
+    found.extend(statement::check(&content.site.config, content.today));
+    found
+}

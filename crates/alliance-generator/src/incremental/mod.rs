@@ -1,34 +1,49 @@
 //! Incremental rebuilds, for the dev server: the site stays loaded in memory,
-//! and a change re-renders only the pages whose output can change.
+//! and a change runs the stages of [`crate::pipeline`] restricted to what it
+//! reaches.
 //!
 //! | change | what is redone |
 //! |---|---|
-//! | a page's body | that page |
-//! | a page's front matter | that page, its section, its descendants (breadcrumbs), every page if it is in the navigation, and the pages the model relates to it (a group's members, meetings and sub-groups; an organisation's groups; structure pages...) |
+//! | a page's body | that page's Markdown and HTML |
+//! | a page's front matter | that page, its section, its descendants (breadcrumbs), every page if it is in the navigation, and the pages the model relates to it (a group's members, meetings and sub-groups; an organisation's groups; structure pages...) ([`reach`]) |
+//! | a typed page's front matter, an attachment | also the model |
 //! | a template | the pages whose template extends, includes or is it |
 //! | Sass | the stylesheets |
 //! | a static or co-located file | that file (and, for a meeting paper or document, the pages showing its size) |
-//! | `config.toml`, a page added, removed, renamed or made a draft, a spreadsheet | everything |
+//! | `config.toml`, a page added, removed, renamed, unreadable or made a draft, a spreadsheet | everything |
 //!
-//! Site-wide files are regenerated as a change reaches them: the sitemap,
-//! robots.txt, aliases and 404 page on every change (they are cheap); a
-//! section's Atom feed when the section or one of its pages changed (feeds
-//! carry their pages' content); the calendars when the model was rebuilt
-//! (they read meetings and groups only). The result equals a full build byte
-//! for byte.
+//! The content checks run over the whole site after every change (they are
+//! cheap), and the rendered-page checks over the facts of every page (kept
+//! for the pages not re-rendered), so an update reports exactly what `check`
+//! reports for the tree on disk. A change that ends in errors is not applied:
+//! the last good build stays, and the change is kept and tried again with the
+//! next one, so the errors always describe the whole tree as it is.
+//!
+//! Site-wide files are remade as a change reaches them: the sitemap,
+//! robots.txt, aliases, statement and 404 page on every change (they are
+//! cheap); a section's Atom feed when the section or one of its pages changed;
+//! the A to Z when a title can have changed; the calendars when the model was
+//! rebuilt. The result equals a full build byte for byte (tested).
+
+mod reach;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+use crate::check::rendered;
+use crate::content::Content;
 use crate::diagnostic::{Diagnostic, Diagnostics};
-use crate::load::site::{PageId, Site};
-use crate::model::{Entity, Model};
-use crate::output::{MemorySink, Sink};
-use crate::render::Mode;
+use crate::load::site::{Page, PageId, Site};
+use crate::markdown::Rendered as Body;
+use crate::model::Model;
+use crate::output::MemorySink;
+use crate::pipeline::{self, Scope};
+use crate::render::site_files::Part;
 use crate::render::templates::Templates;
 use crate::render::theme::Theme;
-use crate::{check, load, render};
+use crate::render::{self, Mode};
+use crate::{check, load};
 
 /// The built files, by site path.
 pub type Files = BTreeMap<String, Arc<[u8]>>;
@@ -37,27 +52,18 @@ pub type Files = BTreeMap<String, Arc<[u8]>>;
 pub struct LiveSite {
     base_url: Option<String>,
     mode: Mode,
-    site: Site,
+    content: Content,
     theme: Theme,
     templates: Templates,
     files: Files,
-    /// The site-wide files in `files`, and what made each.
-    derived: BTreeMap<String, Derived>,
+    /// The site-wide files in `files`, and the part that made each.
+    parts: BTreeMap<String, Part>,
+    /// What the rendered-page checks read of every page.
+    facts: rendered::Facts,
     /// The warnings of the site as it is now.
     warnings: Diagnostics,
-}
-
-/// What makes a site-wide file, so an update knows which files to redo.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-enum Derived {
-    /// Sitemap, robots.txt, aliases, 404 ([`crate::write_site_files`]).
-    SiteFiles,
-    /// The A to Z of pages ([`crate::write_a_to_z`]): titles only.
-    AToZ,
-    /// The iCalendar feeds ([`crate::write_calendars`]).
-    Calendars,
-    /// A section's Atom feed ([`crate::write_feed`]).
-    Feed(PageId),
+    /// Changed files of updates that ended in errors, tried again with the next.
+    pending: BTreeSet<String>,
 }
 
 /// What an update did.
@@ -80,61 +86,61 @@ enum Change {
     File { path: String, source: PathBuf },
 }
 
+/// What an update replaced, to put back if it ends in errors.
+struct Undo {
+    pages: Vec<(PageId, Page)>,
+    bodies: Vec<(PageId, Body)>,
+    model: Option<Model>,
+    facts: Vec<(PageId, Option<rendered::PageFacts>)>,
+    resorted: Vec<PageId>,
+}
+
 impl LiveSite {
-    /// Loads and builds the whole site into memory.
+    /// Loads and builds the whole site into memory: the errors are those
+    /// `build` reports.
     pub fn build(root: &Path, base_url: Option<&str>, mode: Mode) -> Result<LiveSite, Diagnostics> {
-        let (site, warnings) = crate::load_and_check(root, base_url)?;
-        if warnings.has_errors() {
-            return Err(warnings);
+        let (content, found) = pipeline::prepare(root, base_url)?;
+        if found.has_errors() {
+            return Err(pipeline::run(&content, found, &mode, &crate::NullSink).1);
         }
-        let (theme, templates) = crate::compile_templates(&site, &mode)?;
-        let mut live = LiveSite {
+        let (theme, templates) = render::compile(&content, &mode).map_err(|errors| {
+            let mut found = found.clone();
+            found.extend(errors);
+            found.sort();
+            found
+        })?;
+        let sink = MemorySink::new();
+        let done = pipeline::render(
+            &content,
+            &theme,
+            &templates,
+            &Scope::all(&content.site),
+            &sink,
+        );
+        let found = pipeline::findings(&content, &templates, found, done.errors, &done.facts);
+        if found.has_errors() {
+            return Err(found);
+        }
+        Ok(LiveSite {
             base_url: base_url.map(str::to_owned),
             mode,
-            site,
+            files: sink
+                .into_files()
+                .into_iter()
+                .map(|(k, v)| (k, Arc::from(v)))
+                .collect(),
+            parts: done
+                .parts
+                .into_iter()
+                .map(|(path, (part, _))| (path, part))
+                .collect(),
+            facts: done.facts,
+            content,
             theme,
             templates,
-            files: Files::new(),
-            derived: BTreeMap::new(),
-            warnings,
-        };
-        let mut diagnostics = Diagnostics::new();
-        let sink = MemorySink::new();
-        crate::copy_static(&live.site, &live.theme, &sink, &mut diagnostics);
-        crate::write_stylesheets(&live.theme, &sink, &mut diagnostics);
-        let all: Vec<PageId> = (0..live.site.pages.len()).collect();
-        diagnostics.extend(render::render_pages(
-            &live.site,
-            &live.templates,
-            &sink,
-            &all,
-        ));
-        let every = [Derived::SiteFiles, Derived::AToZ, Derived::Calendars]
-            .into_iter()
-            .chain(
-                live.site
-                    .pages
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, p)| p.is_section)
-                    .map(|(id, _)| Derived::Feed(id)),
-            )
-            .collect();
-        let derived = live.write_derived(&every, &mut diagnostics);
-        if diagnostics.has_errors() {
-            diagnostics.sort();
-            return Err(diagnostics);
-        }
-        live.files = sink
-            .into_files()
-            .into_iter()
-            .map(|(k, v)| (k, Arc::from(v)))
-            .collect();
-        for (path, (origin, bytes)) in derived {
-            live.derived.insert(path.clone(), origin);
-            live.files.insert(path, bytes);
-        }
-        Ok(live)
+            warnings: found,
+            pending: BTreeSet::new(),
+        })
     }
 
     /// The built files.
@@ -142,28 +148,40 @@ impl LiveSite {
         &self.files
     }
 
-    /// The warnings of the site as it is now (what `check` would report).
+    /// The warnings of the site as it is now (what `check` reports).
     pub fn warnings(&self) -> &Diagnostics {
         &self.warnings
     }
 
     /// The loaded site.
     pub fn site(&self) -> &Site {
-        &self.site
+        &self.content.site
+    }
+
+    /// The site's content: the site, its model and its rendered bodies.
+    pub fn content(&self) -> &Content {
+        &self.content
     }
 
     /// Applies changed files (paths relative to the site root, `/`-separated).
-    /// On error the previous build stays as it was.
+    /// On error the previous build stays as it was, and the errors are those
+    /// `check` reports for the tree on disk.
     pub fn update(&mut self, changed: &[String]) -> Result<Update, Diagnostics> {
+        self.pending.extend(changed.iter().cloned());
+        let all: Vec<String> = self.pending.iter().cloned().collect();
+        let result = self.apply(&all);
+        if result.is_ok() {
+            self.pending.clear();
+        }
+        result
+    }
+
+    /// Applies every changed file at once, or nothing.
+    fn apply(&mut self, changed: &[String]) -> Result<Update, Diagnostics> {
         let changes: Vec<Change> = changed.iter().map(|rel| self.classify(rel)).collect();
         if changes.iter().any(|c| matches!(c, Change::Everything)) {
             return self.rebuild_all();
         }
-        let mut diagnostics = Diagnostics::new();
-        let sink = MemorySink::new();
-        let mut affected = BTreeSet::new();
-
-        // Templates and Sass: reload the theme (on error nothing has changed yet).
         let changed_templates: BTreeSet<&str> = changes
             .iter()
             .filter_map(|c| match c {
@@ -172,19 +190,6 @@ impl LiveSite {
             })
             .collect();
         let sass = changes.iter().any(|c| matches!(c, Change::Sass));
-        let new_theme = if changed_templates.is_empty() && !sass {
-            None
-        } else {
-            Some(Theme::load(&self.site.root, &self.site.config.theme)?)
-        };
-        let new_templates = match (&new_theme, changed_templates.is_empty()) {
-            (Some(theme), false) => Some(crate::compile_templates_with(
-                theme, &self.site, &self.mode,
-            )?),
-            _ => None,
-        };
-
-        // Pages: re-read, re-check the whole model and every link, or roll back.
         let pages: Vec<PageId> = changes
             .iter()
             .filter_map(|c| match c {
@@ -199,97 +204,163 @@ impl LiveSite {
                 _ => None,
             })
             .collect();
-        let owners = self.attachment_owners(&attachments);
-        let mut described = owners.clone();
-        let mut redo = BTreeSet::from([Derived::SiteFiles]);
-        if !pages.is_empty() || !owners.is_empty() {
-            match self.reload_pages(&pages, !owners.is_empty())? {
-                Reloaded::Structural => return self.rebuild_all(),
-                Reloaded::Done {
-                    front_changed,
-                    old_model,
-                } => {
-                    described.extend(front_changed);
-                    affected.extend(pages.iter().copied());
-                    for &id in &pages {
-                        let page = &self.site.pages[id];
-                        redo.extend(page.parent.map(Derived::Feed));
-                        if page.is_section {
-                            redo.insert(Derived::Feed(id));
-                        }
-                    }
-                    if old_model.is_some() {
-                        redo.insert(Derived::Calendars);
-                    }
-                    for &id in &described {
-                        self.described_by(id, old_model.as_deref(), &mut affected);
-                    }
+
+        // Load: re-read the changed pages; one that moved, vanished or cannot
+        // be read changes the site's shape.
+        let mut fresh = Vec::new();
+        for &id in &pages {
+            match load::reread_page(
+                &self.content.site.root,
+                &self.content.site.pages[id].content_path,
+            ) {
+                Ok(Some(page)) if !moves(&self.content.site.pages[id], &page) => {
+                    fresh.push((id, page))
                 }
+                _ => return self.rebuild_all(),
+            }
+        }
+        let owners = self.attachment_owners(&attachments);
+        let mut undo = Undo {
+            pages: Vec::new(),
+            bodies: Vec::new(),
+            model: None,
+            facts: Vec::new(),
+            resorted: Vec::new(),
+        };
+        let mut described = owners.clone();
+        let mut model_stale = !owners.is_empty();
+        for (id, mut new) in fresh {
+            let old = &self.content.site.pages[id];
+            new.parent = old.parent;
+            new.children.clone_from(&old.children);
+            new.subsections.clone_from(&old.subsections);
+            if old.front != new.front || old.typed != new.typed {
+                described.push(id);
+                model_stale |= old.front.kind.is_some() || new.front.kind.is_some();
+            }
+            let old = std::mem::replace(&mut self.content.site.pages[id], new);
+            undo.pages.push((id, old));
+        }
+        undo.resorted = self.resort(&described);
+
+        // Markdown: the changed pages' bodies.
+        let bodies = crate::markdown::render_pages(&self.content.site, &pages);
+        for (&id, body) in pages.iter().zip(bodies) {
+            let old = std::mem::replace(&mut self.content.bodies[id], body);
+            undo.bodies.push((id, old));
+        }
+
+        // Model: rebuilt only if a typed page's front matter or an attachment
+        // changed: it is made of nothing else.
+        let mut found = Diagnostics::new();
+        if model_stale {
+            let (model, errors) = pipeline::model(&self.content.site);
+            found.extend(errors);
+            undo.model = Some(std::mem::replace(&mut self.content.model, model));
+        }
+
+        // Check: the whole site's content.
+        found.extend(check::content(&self.content));
+
+        // Theme: reloaded and recompiled when its files changed.
+        let theme = match changed_templates.is_empty() && !sass {
+            true => None,
+            false => match Theme::load(&self.content.site.root, &self.content.site.config.theme) {
+                Ok(theme) => Some(theme),
+                Err(errors) => return Err(self.refuse(undo, found, errors)),
+            },
+        };
+        let mut templates = match (&theme, changed_templates.is_empty()) {
+            (Some(theme), false) => match render::compile_theme(theme, &self.content, &self.mode) {
+                Ok(templates) => Some(templates),
+                Err(errors) => return Err(self.refuse(undo, found, errors)),
+            },
+            _ => None,
+        };
+
+        // What the change reaches.
+        let mut affected: BTreeSet<PageId> = pages.iter().copied().collect();
+        let mut parts = BTreeSet::from([Part::SiteFiles]);
+        for &id in &pages {
+            let page = &self.content.site.pages[id];
+            parts.extend(page.parent.map(Part::Feed));
+            if page.is_section {
+                parts.insert(Part::Feed(id));
+            }
+        }
+        if model_stale {
+            parts.insert(Part::Calendars);
+        }
+        let models: Vec<&Model> = undo.model.iter().chain([&self.content.model]).collect();
+        for &id in &described {
+            reach::described_by(&self.content.site, &models, id, &mut affected);
+        }
+        if let Some(new) = &templates {
+            parts.insert(Part::AToZ);
+            affected.extend(self.pages_using(new, &changed_templates));
+        }
+        let in_use = templates.as_mut().unwrap_or(&mut self.templates);
+        if !described.is_empty() {
+            parts.insert(Part::AToZ);
+            render::set_site_globals(in_use, &self.content);
+            if in_use.reads_other_pages() {
+                in_use.refresh(&self.content);
+                affected.extend(0..self.content.site.pages.len());
             }
         }
 
-        if let Some(theme) = new_theme {
-            self.theme = theme;
-        }
-        if let Some(templates) = new_templates {
-            self.templates = templates;
-            redo.insert(Derived::AToZ);
-            // Whether each template a page is rendered with is made of a changed one,
-            // worked out once per template rather than once per page.
-            let mut touched: BTreeMap<String, bool> = BTreeMap::new();
-            for id in 0..self.site.pages.len() {
-                let Ok(name) = render::template_for(&self.site, &self.templates, id) else {
-                    continue;
-                };
-                let templates = &self.templates;
-                let touches = *touched.entry(name).or_insert_with_key(|name| {
-                    let uses = templates.closure(name);
-                    changed_templates
-                        .iter()
-                        .any(|changed| uses.contains(*changed))
-                });
-                if touches {
-                    affected.insert(id);
-                }
-            }
-        }
-        if !described.is_empty() {
-            redo.insert(Derived::AToZ);
-            crate::set_site_globals(&mut self.templates, &self.site);
-            if self.templates.reads_other_pages() {
-                self.templates.refresh(&self.site);
-                affected.extend(0..self.site.pages.len());
-            }
-        }
-        if sass {
-            crate::write_stylesheets(&self.theme, &sink, &mut diagnostics);
-        }
+        // Render: the affected pages and parts, the stylesheets, the changed files.
+        let scope = Scope {
+            pages: affected.iter().copied().collect(),
+            parts: parts.into_iter().collect(),
+            static_files: false,
+            stylesheets: sass,
+        };
+        let sink = MemorySink::new();
+        let done = pipeline::render(
+            &self.content,
+            theme.as_ref().unwrap_or(&self.theme),
+            templates.as_ref().unwrap_or(&self.templates),
+            &scope,
+            &sink,
+        );
+        let mut errors = done.errors;
         for change in &changes {
             if let Change::File { path, source } = change {
                 match std::fs::read(source) {
-                    Ok(bytes) => {
-                        let _ = sink.write(path, bytes);
-                    }
-                    Err(e) => {
-                        diagnostics.push(Diagnostic::error(source, format!("cannot read: {e}")))
-                    }
+                    Ok(bytes) => crate::render::site_files::put(&sink, path, bytes, &mut errors),
+                    Err(e) => errors.push(Diagnostic::error(source, format!("cannot read: {e}"))),
                 }
             }
         }
-        let ids: Vec<PageId> = affected.iter().copied().collect();
-        diagnostics.extend(render::render_pages(
-            &self.site,
-            &self.templates,
-            &sink,
-            &ids,
-        ));
-        let derived = self.write_derived(&redo, &mut diagnostics);
-        if diagnostics.has_errors() {
-            diagnostics.sort();
-            return Err(diagnostics);
+        for &id in &scope.pages {
+            let old = match done.facts.get(&id) {
+                Some(facts) => self.facts.insert(id, facts.clone()),
+                None => self.facts.remove(&id),
+            };
+            undo.facts.push((id, old));
         }
+        let found = pipeline::findings(
+            &self.content,
+            templates.as_ref().unwrap_or(&self.templates),
+            found,
+            errors,
+            &self.facts,
+        );
+        if found.has_errors() {
+            return Err(self.refuse(undo, found, Diagnostics::new()));
+        }
+
+        // Commit.
+        if let Some(theme) = theme {
+            self.theme = theme;
+        }
+        if let Some(templates) = templates {
+            self.templates = templates;
+        }
+        self.warnings = found;
         let mut update = Update {
-            rendered: ids.len(),
+            rendered: scope.pages.len(),
             ..Update::default()
         };
         let mut written: Files = sink
@@ -297,23 +368,22 @@ impl LiveSite {
             .into_iter()
             .map(|(k, v)| (k, Arc::from(v)))
             .collect();
-        // The files a redone origin made before and makes no more are gone.
+        // The files a redone part made before and makes no more are gone.
         let gone: Vec<String> = self
-            .derived
+            .parts
             .iter()
-            .filter(|(path, origin)| redo.contains(origin) && !derived.contains_key(*path))
+            .filter(|(path, part)| scope.parts.contains(part) && !done.parts.contains_key(*path))
             .map(|(path, _)| path.clone())
             .collect();
         for path in gone {
-            self.derived.remove(&path);
+            self.parts.remove(&path);
             self.files.remove(&path);
             update.changed.push(path);
         }
-        for (path, (origin, bytes)) in derived {
-            self.derived.insert(path.clone(), origin);
-            written.insert(path, bytes);
+        for (path, (part, _)) in done.parts {
+            self.parts.insert(path, part);
         }
-        for (path, bytes) in written {
+        for (path, bytes) in std::mem::take(&mut written) {
             if self.files.get(&path) != Some(&bytes) {
                 update.changed.push(path.clone());
                 self.files.insert(path, bytes);
@@ -323,9 +393,57 @@ impl LiveSite {
         Ok(update)
     }
 
+    /// Puts back what an update replaced and returns its findings, with `more`.
+    fn refuse(&mut self, undo: Undo, mut found: Diagnostics, more: Diagnostics) -> Diagnostics {
+        for (id, page) in undo.pages {
+            self.content.site.pages[id] = page;
+        }
+        for (id, body) in undo.bodies {
+            self.content.bodies[id] = body;
+        }
+        if let Some(model) = undo.model {
+            self.content.model = model;
+        }
+        for (id, facts) in undo.facts {
+            match facts {
+                Some(facts) => self.facts.insert(id, facts),
+                None => self.facts.remove(&id),
+            };
+        }
+        self.resort(&undo.resorted);
+        render::set_site_globals(&mut self.templates, &self.content);
+        if self.templates.reads_other_pages() {
+            self.templates.refresh(&self.content);
+        }
+        found.extend(more);
+        found.sort();
+        found
+    }
+
+    /// The pages whose template is made of one of the changed ones, worked out
+    /// once per template rather than once per page.
+    fn pages_using(&self, templates: &Templates, changed: &BTreeSet<&str>) -> Vec<PageId> {
+        let mut touched: BTreeMap<String, bool> = BTreeMap::new();
+        (0..self.content.site.pages.len())
+            .filter(|&id| {
+                let Ok(name) = render::template_for(&self.content.site, templates, id) else {
+                    return false;
+                };
+                *touched.entry(name).or_insert_with_key(|name| {
+                    let uses = templates.closure(name);
+                    changed.iter().any(|changed| uses.contains(*changed))
+                })
+            })
+            .collect()
+    }
+
     /// Rebuilds everything, reporting which files differ from before.
     fn rebuild_all(&mut self) -> Result<Update, Diagnostics> {
-        let fresh = LiveSite::build(&self.site.root, self.base_url.as_deref(), self.mode.clone())?;
+        let fresh = LiveSite::build(
+            &self.content.site.root,
+            self.base_url.as_deref(),
+            self.mode.clone(),
+        )?;
         let mut changed: Vec<String> = fresh
             .files
             .iter()
@@ -341,7 +459,7 @@ impl LiveSite {
         changed.sort();
         *self = fresh;
         Ok(Update {
-            rendered: self.site.pages.len(),
+            rendered: self.content.site.pages.len(),
             changed,
             full: true,
         })
@@ -349,15 +467,16 @@ impl LiveSite {
 
     /// What a changed path means.
     fn classify(&self, rel: &str) -> Change {
-        let root = &self.site.root;
+        let site = &self.content.site;
+        let root = &site.root;
         let exists = root.join(rel).is_file();
-        let theme_dir = format!("themes/{}/", self.site.config.theme);
+        let theme_dir = format!("themes/{}/", site.config.theme);
         if !exists {
             return Change::Everything;
         }
         if let Some(content) = rel.strip_prefix("content/") {
             if content.ends_with(".md") {
-                return match self.site.by_content_path.get(content) {
+                return match site.by_content_path.get(content) {
                     Some(&id) => Change::Page(id),
                     None => Change::Everything,
                 };
@@ -376,7 +495,7 @@ impl LiveSite {
         }
         if let Some(name) = in_theme.and_then(|r| r.strip_prefix("static/")) {
             return match self.theme.static_files.contains_key(name) {
-                true if !self.site.assets.iter().any(|a| a.path == name) => Change::File {
+                true if !site.assets.iter().any(|a| a.path == name) => Change::File {
                     path: name.to_owned(),
                     source: root.join(rel),
                 },
@@ -397,11 +516,11 @@ impl LiveSite {
     fn file_change(&self, source: PathBuf) -> Change {
         if source
             .file_name()
-            .is_some_and(|n| n == crate::load::organisations_csv::FILE_NAME)
+            .is_some_and(|n| n == load::organisations_csv::FILE_NAME)
         {
             return Change::Everything;
         }
-        match self.site.assets.iter().find(|a| a.source == source) {
+        match self.content.site.assets.iter().find(|a| a.source == source) {
             Some(asset) => Change::File {
                 path: asset.path.clone(),
                 source,
@@ -415,7 +534,7 @@ impl LiveSite {
         if paths.is_empty() {
             return Vec::new();
         }
-        let model = &self.site.model;
+        let model = &self.content.model;
         let meetings = model
             .meetings
             .iter()
@@ -433,225 +552,27 @@ impl LiveSite {
         meetings.chain(documents).collect()
     }
 
-    /// Re-reads changed pages and re-checks the site; rolls back on error.
-    /// The model is rebuilt only if a typed page's front matter or an
-    /// attachment (`files_changed`) changed: it is made of nothing else.
-    fn reload_pages(
-        &mut self,
-        ids: &[PageId],
-        files_changed: bool,
-    ) -> Result<Reloaded, Diagnostics> {
-        let mut fresh = Vec::new();
-        for &id in ids {
-            let rel = self.site.pages[id].content_path.clone();
-            match load::reread_page(&self.site.root, &rel) {
-                Ok(Some(page)) => fresh.push((id, page)),
-                Ok(None) => return Ok(Reloaded::Structural),
-                Err(errors) => return Err(Diagnostics::from(errors)),
-            }
-        }
-        let structural = fresh.iter().any(|(id, new)| {
-            let old = &self.site.pages[*id];
-            new.path != old.path || new.front.aliases != old.front.aliases
-        });
-        if structural {
-            return Ok(Reloaded::Structural);
-        }
-        let mut front_changed = Vec::new();
-        let mut model_stale = files_changed;
-        let mut previous = Vec::new();
-        for (id, new) in fresh {
-            let page = &mut self.site.pages[id];
-            if page.front != new.front || page.typed != new.typed {
-                front_changed.push(id);
-                model_stale |= page.front.kind.is_some() || new.front.kind.is_some();
-            }
-            previous.push((
-                id,
-                std::mem::replace(&mut page.text, new.text),
-                std::mem::replace(&mut page.front, new.front),
-                std::mem::replace(&mut page.typed, new.typed),
-                std::mem::replace(&mut page.toml_offset, new.toml_offset),
-                std::mem::replace(&mut page.body_offset, new.body_offset),
-                std::mem::take(&mut page.rendered),
-            ));
-        }
-        crate::render_markdown_of(&mut self.site, ids);
-        self.resort(&front_changed);
-        let model = match model_stale {
-            true => Model::build(&self.site).map(Some),
-            false => Ok(None),
-        };
-        let mut errors = match model {
-            Ok(model) => {
-                let old = model.map(|m| Box::new(std::mem::replace(&mut self.site.model, m)));
-                let link_errors = check::internal_links(&self.site);
-                if link_errors.is_empty() {
-                    return Ok(Reloaded::Done {
-                        front_changed,
-                        old_model: old,
-                    });
-                }
-                if let Some(old) = old {
-                    self.site.model = *old;
-                }
-                link_errors
-            }
-            Err(errors) => errors,
-        };
-        for (id, text, front, typed, toml_offset, body_offset, rendered) in previous {
-            let page = &mut self.site.pages[id];
-            page.text = text;
-            page.front = front;
-            page.typed = typed;
-            page.toml_offset = toml_offset;
-            page.body_offset = body_offset;
-            page.rendered = rendered;
-        }
-        self.resort(&front_changed);
-        errors.sort_by(|a, b| (&a.path, a.position).cmp(&(&b.path, b.position)));
-        Err(Diagnostics::from(errors))
-    }
-
-    /// Re-sorts the sections holding pages whose dates, weights or titles may have changed.
-    fn resort(&mut self, ids: &[PageId]) {
-        let parents: BTreeSet<PageId> = ids
-            .iter()
-            .filter_map(|&id| self.site.pages[id].parent)
-            .collect();
+    /// Re-sorts the sections holding these pages (their dates, weights or
+    /// titles may have changed); returns the pages, to sort again on undo.
+    fn resort(&mut self, ids: &[PageId]) -> Vec<PageId> {
+        let site = &mut self.content.site;
+        let parents: BTreeSet<PageId> =
+            ids.iter().filter_map(|&id| site.pages[id].parent).collect();
         for parent in parents {
-            let mut children = std::mem::take(&mut self.site.pages[parent].children);
-            load::sort_pages(&self.site.pages, &mut children);
-            self.site.pages[parent].children = children;
-            let mut subsections = std::mem::take(&mut self.site.pages[parent].subsections);
-            load::sort_pages(&self.site.pages, &mut subsections);
-            self.site.pages[parent].subsections = subsections;
+            let mut children = std::mem::take(&mut site.pages[parent].children);
+            load::sort_pages(&site.pages, &mut children);
+            site.pages[parent].children = children;
+            let mut subsections = std::mem::take(&mut site.pages[parent].subsections);
+            load::sort_pages(&site.pages, &mut subsections);
+            site.pages[parent].subsections = subsections;
         }
-    }
-
-    /// Adds the pages that show facts of page `id` (its title, dates, typed
-    /// facts), by the model before the change (if it was rebuilt) and after.
-    fn described_by(&self, id: PageId, old_model: Option<&Model>, affected: &mut BTreeSet<PageId>) {
-        let site = &self.site;
-        let page = &site.pages[id];
-        let in_nav = id == site.home || (page.is_section && page.parent == Some(site.home));
-        if in_nav {
-            affected.extend(0..site.pages.len());
-            return;
-        }
-        affected.insert(id);
-        affected.extend(page.parent);
-        if page.is_section {
-            affected.extend(
-                site.pages
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, p)| p.path.starts_with(&page.path))
-                    .map(|(i, _)| i),
-            );
-        }
-        for model in old_model.into_iter().chain([&site.model]) {
-            related(site, model, id, affected);
-        }
-    }
-
-    /// Writes the site-wide files of some origins, each with its origin.
-    fn write_derived(
-        &self,
-        origins: &BTreeSet<Derived>,
-        diagnostics: &mut Diagnostics,
-    ) -> BTreeMap<String, (Derived, Arc<[u8]>)> {
-        let mut files = BTreeMap::new();
-        for &origin in origins {
-            let sink = MemorySink::new();
-            match origin {
-                Derived::SiteFiles => {
-                    crate::write_site_files(&self.site, &self.templates, &sink, diagnostics)
-                }
-                Derived::AToZ => {
-                    crate::write_a_to_z(&self.site, &self.templates, &sink, diagnostics)
-                }
-                Derived::Calendars => crate::write_calendars(&self.site, &sink, diagnostics),
-                Derived::Feed(id) => crate::write_feed(&self.site, id, &sink, diagnostics),
-            };
-            for (path, bytes) in sink.into_files() {
-                files.insert(path, (origin, Arc::from(bytes)));
-            }
-        }
-        files
+        ids.to_vec()
     }
 }
 
-/// The outcome of re-reading pages.
-enum Reloaded {
-    /// A page moved, appeared, vanished or became a draft: rebuild everything.
-    Structural,
-    /// Applied; these pages' front matter changed; this was the model before
-    /// (none if the model was kept as it was).
-    Done {
-        front_changed: Vec<PageId>,
-        old_model: Option<Box<Model>>,
-    },
-}
-
-/// Adds the pages the model shows page `id`'s facts on, per `model`.
-fn related(site: &Site, model: &Model, id: PageId, affected: &mut BTreeSet<PageId>) {
-    let structure_pages = || {
-        model
-            .entities
-            .iter()
-            .enumerate()
-            .filter(|(_, e)| matches!(e, Entity::Structure))
-            .map(|(i, _)| i)
-    };
-    let Some(entity) = model.entities.get(id) else {
-        return;
-    };
-    match *entity {
-        Entity::Organisation(o) => {
-            affected.insert(site.home);
-            affected.extend(structure_pages());
-            for (g, group) in model.groups.iter().enumerate() {
-                let chairs = group.chair.as_ref().and_then(|c| c.org) == Some(o);
-                if chairs || group.members.iter().any(|m| m.org == o) {
-                    affected.insert(model.groups[g].page);
-                }
-            }
-        }
-        Entity::Group(g) => {
-            let group = &model.groups[g];
-            affected.extend(structure_pages());
-            affected.extend(
-                group
-                    .members
-                    .iter()
-                    .map(|m| model.organisations[m.org].page),
-            );
-            if let Some(org) = group.chair.as_ref().and_then(|c| c.org) {
-                affected.insert(model.organisations[org].page);
-            }
-            if let Some(parent) = group.reports_to {
-                affected.insert(model.groups[parent].page);
-            }
-            affected.extend(model.subgroups[g].iter().map(|&s| model.groups[s].page));
-            for &m in &model.group_meetings[g] {
-                let meeting = model.meetings[m].page;
-                affected.insert(meeting);
-                affected.extend(site.ancestors(meeting));
-            }
-            for (strategy, _) in &model.leads[g] {
-                affected.insert(model.strategies[*strategy].page);
-            }
-        }
-        Entity::Meeting(m) => {
-            let meeting = &model.meetings[m];
-            affected.insert(model.groups[meeting.group].page);
-            affected.extend(site.ancestors(meeting.page));
-        }
-        Entity::Strategy(s) => {
-            let leads = model.strategies[s].priorities.iter().filter_map(|p| p.lead);
-            affected.extend(leads.map(|g| model.groups[g].page));
-        }
-        Entity::Document(_) | Entity::Structure | Entity::News | Entity::None => {}
-    }
+/// Whether a re-read page changes the site's shape: its address or aliases.
+fn moves(old: &Page, new: &Page) -> bool {
+    new.path != old.path
+        || new.front.aliases != old.front.aliases
+        || new.is_section != old.is_section
 }

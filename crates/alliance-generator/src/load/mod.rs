@@ -11,8 +11,6 @@ use rayon::prelude::*;
 
 use crate::config::Config;
 use crate::diagnostic::{Diagnostic, Diagnostics};
-use crate::markdown::Rendered;
-use crate::model::Model;
 use crate::util::url::slugify;
 use crate::util::walk::walk;
 use frontmatter::FrontMatter;
@@ -102,8 +100,6 @@ pub fn load(root: &Path, config: Config) -> Result<Site, Diagnostics> {
         by_path: BTreeMap::new(),
         assets: Vec::new(),
         drafts,
-        model: Model::default(),
-        today: jiff::civil::Date::default(),
     };
     link_tree(&mut site, &mut diagnostics);
     site.assets = collect_assets(&site, &files, &mut diagnostics);
@@ -134,7 +130,6 @@ fn synthetic_home(config: &Config) -> Page {
         parent: None,
         children: Vec::new(),
         subsections: Vec::new(),
-        rendered: Rendered::default(),
         origin: Origin::Markdown,
     }
 }
@@ -238,7 +233,6 @@ fn read_page(found: &Found) -> Result<Option<Page>, Vec<Diagnostic>> {
         parent: None,
         children: Vec::new(),
         subsections: Vec::new(),
-        rendered: Rendered::default(),
         origin: Origin::Markdown,
     }))
 }

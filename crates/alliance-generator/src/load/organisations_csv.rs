@@ -10,7 +10,6 @@ use std::path::{Path, PathBuf};
 use crate::diagnostic::{Diagnostic, Position, suggest};
 use crate::load::frontmatter::FrontMatter;
 use crate::load::site::{Origin, Page};
-use crate::markdown::Rendered;
 use crate::util::url::slugify;
 
 /// The file name that marks a members spreadsheet.
@@ -143,7 +142,6 @@ pub fn parse(source: &Path, rel: &str, text: &str) -> Result<Vec<Page>, Vec<Diag
             parent: None,
             children: Vec::new(),
             subsections: Vec::new(),
-            rendered: Rendered::default(),
             origin: Origin::CsvRow { line, cells },
         };
         if id.is_empty() || name.is_empty() {

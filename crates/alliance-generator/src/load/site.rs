@@ -1,4 +1,4 @@
-//! The site model: every page and section, how they nest, and where they are served.
+//! The loaded site: every page and section, how they nest, and where they are served.
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::PathBuf;
@@ -9,8 +9,6 @@ use crate::config::Config;
 use crate::date::SiteDate;
 use crate::diagnostic::{Diagnostic, Position};
 use crate::load::frontmatter::FrontMatter;
-use crate::markdown::Rendered;
-use crate::model::Model;
 
 /// Index of a page in [`Site::pages`].
 pub type PageId = usize;
@@ -46,8 +44,6 @@ pub struct Page {
     pub children: Vec<PageId>,
     /// For a section: its sub-sections, in display order.
     pub subsections: Vec<PageId>,
-    /// The rendered body.
-    pub rendered: Rendered,
     /// Where the page came from: a Markdown file or a spreadsheet row.
     pub origin: Origin,
 }
@@ -190,10 +186,6 @@ pub struct Site {
     pub assets: Vec<Asset>,
     /// Content paths of drafts, so a link to one gets a clear error.
     pub drafts: Vec<String>,
-    /// The partnership: organisations, groups, meetings, documents, strategy.
-    pub model: Model,
-    /// The day the site is built for: meetings before it are past.
-    pub today: jiff::civil::Date,
 }
 
 /// A light view of a page for listings and navigation.

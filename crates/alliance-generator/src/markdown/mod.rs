@@ -14,8 +14,10 @@ use comrak::adapters::{HeadingAdapter, HeadingMeta};
 use comrak::nodes::{NodeValue, Sourcepos};
 use comrak::options::Plugins;
 use comrak::{Anchorizer, Arena, Options};
+use rayon::prelude::*;
 use serde::Serialize;
 
+use crate::load::site::{PageId, Site};
 use crate::util::url::relative;
 
 /// One entry of a page's table of contents.
@@ -295,6 +297,29 @@ fn nest(flat: Vec<(u8, String, String)>) -> Vec<TocEntry> {
         siblings.push(entry);
     }
     roots
+}
+
+/// The Markdown stage: renders the bodies of some pages of a site (every page
+/// for a build, the changed ones for the dev server), in parallel, in the
+/// order of `ids`. `@/` links are resolved through the site's own index (no
+/// copy of it is made), so one page costs the same on a site of any size.
+pub fn render_pages(site: &Site, ids: &[PageId]) -> Vec<Rendered> {
+    let resolve = |target: &str| {
+        site.page_by_content_path(target)
+            .map(|page| page.path.clone())
+    };
+    ids.par_iter()
+        .map(|&id| {
+            let page = &site.pages[id];
+            let cx = Context {
+                page_path: &page.path,
+                resolve: &resolve,
+                base_url: &site.config.base_url,
+                unsafe_html: site.config.markdown.unsafe_html,
+            };
+            render(page.body(), &cx)
+        })
+        .collect()
 }
 
 #[cfg(test)]

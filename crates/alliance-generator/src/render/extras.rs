@@ -3,6 +3,7 @@
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
+use crate::content::Content;
 use crate::date::SiteDate;
 use crate::load::site::Site;
 use crate::util::escape::escape;
@@ -111,7 +112,8 @@ pub fn robots(site: &Site) -> String {
 }
 
 /// An Atom feed (RFC 4287) of a section's dated pages, newest first.
-pub fn atom_feed(site: &Site, section: usize, feed_path: &str) -> String {
+pub fn atom_feed(content: &Content, section: usize, feed_path: &str) -> String {
+    let site = &content.site;
     let page = &site.pages[section];
     let config = &site.config;
     let entries: Vec<usize> = page
@@ -178,11 +180,11 @@ pub fn atom_feed(site: &Site, section: usize, feed_path: &str) -> String {
         if let Some(d) = &entry.front.description {
             let _ = writeln!(out, "    <summary>{}</summary>", escape(d));
         }
-        let content = absolutise(&entry.rendered.html, &entry.path, config);
+        let html = absolutise(&content.body(c).html, &entry.path, config);
         let _ = writeln!(
             out,
             "    <content type=\"html\">{}</content>",
-            escape(&content)
+            escape(&html)
         );
         out.push_str("  </entry>\n");
     }

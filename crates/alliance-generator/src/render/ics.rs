@@ -9,8 +9,8 @@
 use jiff::civil;
 use jiff::tz::TimeZone;
 
+use crate::content::Content;
 use crate::date::SiteDate;
-use crate::load::site::Site;
 use crate::model::MeetingStatus;
 
 const LONDON: &str = "Europe/London";
@@ -37,7 +37,8 @@ const LONDON_VTIMEZONE: &[&str] = &[
 ];
 
 /// A calendar named `name` holding the given meetings (indices into the model).
-pub fn calendar(site: &Site, name: &str, meetings: &[usize]) -> String {
+pub fn calendar(content: &Content, name: &str, meetings: &[usize]) -> String {
+    let site = &content.site;
     let zone = site.config.time_zone();
     let london = site.config.timezone == LONDON;
     let mut lines: Vec<String> = vec![
@@ -57,9 +58,9 @@ pub fn calendar(site: &Site, name: &str, meetings: &[usize]) -> String {
     }
     let host = host(&site.config.base_url);
     for &m in meetings {
-        let meeting = &site.model.meetings[m];
+        let meeting = &content.model.meetings[m];
         let page = &site.pages[meeting.page];
-        let group = &site.pages[site.model.groups[meeting.group].page];
+        let group = &site.pages[content.model.groups[meeting.group].page];
         let time = |property: &str, at: &SiteDate| {
             if london {
                 format!("{property};TZID={LONDON}:{}", basic(at))

@@ -12,6 +12,7 @@ use std::sync::OnceLock;
 use serde::Serialize;
 use serde_json::{Value, json};
 
+use crate::content::Content;
 use crate::load::site::{PageId, Site};
 use crate::model::{Entity, MeetingStatus};
 
@@ -19,7 +20,7 @@ use crate::model::{Entity, MeetingStatus};
 /// partnership, and the partnership with all its members, which the home
 /// page and every members directory carry) is made once, not once a page.
 pub struct JsonLd<'a> {
-    site: &'a Site,
+    content: &'a Content,
     partnership: Value,
     with_members: OnceLock<Value>,
 }
@@ -35,34 +36,35 @@ struct Document<'v> {
 
 impl<'a> JsonLd<'a> {
     /// Prepares the structured data of a site's pages.
-    pub fn new(site: &'a Site) -> JsonLd<'a> {
+    pub fn new(content: &'a Content) -> JsonLd<'a> {
         JsonLd {
-            site,
-            partnership: partnership(site),
+            content,
+            partnership: partnership(&content.site),
             with_members: OnceLock::new(),
         }
     }
 
     /// The `<script type="application/ld+json">` body for a page.
     pub fn for_page(&self, id: PageId) -> String {
-        let site = self.site;
+        let content = self.content;
+        let site = &content.site;
         let crumbs = breadcrumbs(site, id);
         let lists_members = id == site.home
             || site.pages[id]
                 .children
                 .iter()
-                .any(|&c| matches!(site.model.entities[c], Entity::Organisation(_)));
-        let partnership = if lists_members && !site.model.organisations.is_empty() {
+                .any(|&c| matches!(content.model.entities[c], Entity::Organisation(_)));
+        let partnership = if lists_members && !content.model.organisations.is_empty() {
             self.with_members
-                .get_or_init(|| with_members(site, self.partnership.clone()))
+                .get_or_init(|| with_members(content, self.partnership.clone()))
         } else {
             &self.partnership
         };
-        let entity = match site.model.entities.get(id).copied().unwrap_or_default() {
-            Entity::Organisation(o) => Some(organisation(site, o, true)),
-            Entity::Group(g) => Some(group(site, g)),
-            Entity::Meeting(m) => Some(meeting(site, m)),
-            Entity::Document(d) => Some(document(site, d, id)),
+        let entity = match content.model.entities.get(id).copied().unwrap_or_default() {
+            Entity::Organisation(o) => Some(organisation(content, o, true)),
+            Entity::Group(g) => Some(group(content, g)),
+            Entity::Meeting(m) => Some(meeting(content, m)),
+            Entity::Document(d) => Some(document(content, d, id)),
             _ => None,
         };
         let graph = [&crumbs, partnership].into_iter().chain(&entity).collect();
@@ -135,16 +137,17 @@ fn partnership(site: &Site) -> Value {
 
 /// The partnership with every member organisation, as the home page and
 /// members directories describe it.
-fn with_members(site: &Site, mut partnership: Value) -> Value {
-    let members: Vec<Value> = (0..site.model.organisations.len())
-        .map(|o| organisation(site, o, false))
+fn with_members(content: &Content, mut partnership: Value) -> Value {
+    let members: Vec<Value> = (0..content.model.organisations.len())
+        .map(|o| organisation(content, o, false))
         .collect();
     partnership["member"] = Value::Array(members);
     partnership
 }
 
-fn organisation(site: &Site, o: usize, full: bool) -> Value {
-    let org = &site.model.organisations[o];
+fn organisation(content: &Content, o: usize, full: bool) -> Value {
+    let site = &content.site;
+    let org = &content.model.organisations[o];
     let page = &site.pages[org.page];
     let kind = if org.sector.is_government() {
         "GovernmentOrganization"
@@ -166,10 +169,10 @@ fn organisation(site: &Site, o: usize, full: bool) -> Value {
     if !org.address.is_empty() {
         value["address"] = json!(org.address.join(", "));
     }
-    let member_of: Vec<Value> = site.model.seats[o]
+    let member_of: Vec<Value> = content.model.seats[o]
         .iter()
         .map(|seat| {
-            let group = &site.model.groups[seat.group];
+            let group = &content.model.groups[seat.group];
             let mut role = json!({
                 "@type": "OrganizationRole",
                 "memberOf": {
@@ -189,10 +192,11 @@ fn organisation(site: &Site, o: usize, full: bool) -> Value {
     value
 }
 
-fn group(site: &Site, g: usize) -> Value {
-    let group = &site.model.groups[g];
+fn group(content: &Content, g: usize) -> Value {
+    let site = &content.site;
+    let group = &content.model.groups[g];
     let parent = match group.reports_to {
-        Some(p) => json!({ "@id": format!("{}#group", url(site, site.model.groups[p].page)) }),
+        Some(p) => json!({ "@id": format!("{}#group", url(site, content.model.groups[p].page)) }),
         None => json!({ "@id": partnership_id(site) }),
     };
     let members: Vec<Value> = group
@@ -201,7 +205,7 @@ fn group(site: &Site, g: usize) -> Value {
         .map(|m| {
             let mut role = json!({
                 "@type": "OrganizationRole",
-                "member": organisation(site, m.org, false),
+                "member": organisation(content, m.org, false),
             });
             if let Some(name) = &m.role {
                 role["roleName"] = json!(name);
@@ -209,9 +213,9 @@ fn group(site: &Site, g: usize) -> Value {
             role
         })
         .collect();
-    let subs: Vec<Value> = site.model.subgroups[g]
+    let subs: Vec<Value> = content.model.subgroups[g]
         .iter()
-        .map(|&s| json!({ "@id": format!("{}#group", url(site, site.model.groups[s].page)) }))
+        .map(|&s| json!({ "@id": format!("{}#group", url(site, content.model.groups[s].page)) }))
         .collect();
     let mut value = json!({
         "@type": "Organization",
@@ -232,9 +236,10 @@ fn group(site: &Site, g: usize) -> Value {
     value
 }
 
-fn meeting(site: &Site, m: usize) -> Value {
-    let meeting = &site.model.meetings[m];
-    let group = &site.model.groups[meeting.group];
+fn meeting(content: &Content, m: usize) -> Value {
+    let site = &content.site;
+    let meeting = &content.model.meetings[m];
+    let group = &content.model.groups[meeting.group];
     let zone = site.config.time_zone();
     let instant = |at: &crate::date::SiteDate| {
         let local = at
@@ -271,8 +276,9 @@ fn meeting(site: &Site, m: usize) -> Value {
     value
 }
 
-fn document(site: &Site, d: usize, id: PageId) -> Value {
-    let document = &site.model.documents[d];
+fn document(content: &Content, d: usize, id: PageId) -> Value {
+    let site = &content.site;
+    let document = &content.model.documents[d];
     let page = &site.pages[id];
     let mut value = json!({
         "@type": "DigitalDocument",

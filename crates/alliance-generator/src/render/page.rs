@@ -4,6 +4,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 use serde_json::json;
 
+use crate::content::Content;
 use crate::date::SiteDate;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::load::site::{Page, PageId, Site, Summary};
@@ -115,29 +116,34 @@ pub fn feed_path(site: &Site, page: &Page) -> Option<String> {
     (page.is_section && asks.unwrap_or(has_news)).then(|| format!("{}atom.xml", page.path))
 }
 
+/// Whether a page is rendered: not a typed page whose typed facts have
+/// errors (they are reported; there is nothing to show).
+pub fn renders(content: &Content, id: PageId) -> bool {
+    content.site.pages[id].front.kind.is_none()
+        || content
+            .model
+            .entities
+            .get(id)
+            .is_some_and(|e| *e != Entity::None)
+}
+
 /// Renders pages into the sink, each at `PATH/index.html`. All errors are collected.
 pub fn render_pages(
-    site: &Site,
+    content: &Content,
     templates: &Templates,
     sink: &dyn Sink,
     ids: &[PageId],
 ) -> Diagnostics {
-    let jsonld = JsonLd::new(site);
+    let site = &content.site;
+    let jsonld = JsonLd::new(content);
     let errors: Vec<Diagnostic> = ids
         .par_iter()
         .filter_map(|&id| {
             let page = &site.pages[id];
-            if page.front.kind.is_some()
-                && site
-                    .model
-                    .entities
-                    .get(id)
-                    .is_none_or(|e| *e == Entity::None)
-            {
-                // Its typed facts have errors, already reported: nothing to render.
+            if !renders(content, id) {
                 return None;
             }
-            match render_page(site, templates, &jsonld, id) {
+            match render_page(content, templates, &jsonld, id) {
                 Ok(html) => sink
                     .write(&format!("{}index.html", page.path), html.into_bytes())
                     .err()
@@ -153,12 +159,14 @@ pub fn render_pages(
 
 /// Renders one page to HTML; `jsonld` is the structured data of the build's pages.
 pub fn render_page(
-    site: &Site,
+    content: &Content,
     templates: &Templates,
     jsonld: &JsonLd<'_>,
     id: PageId,
 ) -> Result<String, Diagnostic> {
+    let site = &content.site;
     let page = &site.pages[id];
+    let body = content.body(id);
     let template = template_for(site, templates, id)?;
     let mut context = tera::Context::new();
     let summaries = |ids: &[PageId]| ids.iter().map(|&c| site.summary(c)).collect::<Vec<_>>();
@@ -166,8 +174,8 @@ pub fn render_page(
     let mut view = PageView {
         title: &page.front.title,
         description: page.front.description.as_deref(),
-        content: &page.rendered.html,
-        toc: &page.rendered.toc,
+        content: &body.html,
+        toc: &body.toc,
         path: &page.path,
         permalink: site.config.absolute_url(&page.path),
         source: page.source.to_string_lossy().replace('\\', "/"),
@@ -180,7 +188,7 @@ pub fn render_page(
         owner: page.front.owner.as_deref(),
         weight: page.front.weight,
         extra: &page.front.extra,
-        word_count: page.rendered.word_count,
+        word_count: body.word_count,
         ancestors: summaries(&ancestors),
         pages: summaries(&page.children),
         subsections: summaries(&page.subsections),
@@ -194,8 +202,8 @@ pub fn render_page(
         directory: None,
         meetings: None,
     };
-    let views = Views::new(site);
-    match site.model.entities.get(id).copied().unwrap_or_default() {
+    let views = Views::new(content);
+    match content.model.entities.get(id).copied().unwrap_or_default() {
         Entity::Organisation(o) => view.organisation = Some(views.organisation_page(o)),
         Entity::Group(g) => view.group = Some(views.group(g)),
         Entity::Meeting(m) => view.meeting = Some(views.meeting(m)),

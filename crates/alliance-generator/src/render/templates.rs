@@ -7,6 +7,7 @@ use std::sync::Arc;
 
 use tera::{Kwargs, State, Tera, Value};
 
+use crate::content::Content;
 use crate::diagnostic::{Diagnostic, Diagnostics, Position};
 use crate::load::site::Site;
 use crate::render::theme::Theme;
@@ -29,7 +30,7 @@ pub const CURRENT_PATH: &str = "current_path";
 
 impl Templates {
     /// Compiles the theme's templates and registers Alliance's filters and functions.
-    pub fn new(theme: &Theme, site: &Site) -> Result<Templates, Diagnostics> {
+    pub fn new(theme: &Theme, content: &Content) -> Result<Templates, Diagnostics> {
         let mut diagnostics = Diagnostics::new();
         let mut sources = BTreeMap::new();
         for (name, file) in &theme.templates {
@@ -45,12 +46,12 @@ impl Templates {
         }
         let mut tera = Tera::new();
         tera.autoescape_on(vec![".html", ".htm", ".xml", ".svg"]);
-        register_filters(&mut tera, site);
+        register_filters(&mut tera, &content.site);
         let used: Vec<&'static str> = SITE_FUNCTIONS
             .into_iter()
             .filter(|f| sources.values().any(|(_, text)| text.contains(f)))
             .collect();
-        register_site_functions(&mut tera, site, &used);
+        register_site_functions(&mut tera, content, &used);
         if let Err(e) =
             tera.add_raw_templates(sources.iter().map(|(n, (_, t))| (n.as_str(), t.as_str())))
         {
@@ -68,8 +69,8 @@ impl Templates {
     }
 
     /// Gives the site-data functions (`get_group`...) the site as it is now.
-    pub fn refresh(&mut self, site: &Site) {
-        register_site_functions(&mut self.tera, site, &self.used);
+    pub fn refresh(&mut self, content: &Content) {
+        register_site_functions(&mut self.tera, content, &self.used);
     }
 
     /// Whether any template calls a site-data function (`get_page`, `get_group`...).
@@ -198,10 +199,11 @@ fn register_filters(tera: &mut Tera, site: &Site) {
 const SITE_FUNCTIONS: [&str; 4] = ["get_page", "get_organisation", "get_group", "get_structure"];
 
 /// Registers the site-data functions the templates use.
-fn register_site_functions(tera: &mut Tera, site: &Site, used: &[&str]) {
+fn register_site_functions(tera: &mut Tera, content: &Content, used: &[&str]) {
+    let site = &content.site;
     let wants = |name: &str| used.contains(&name);
-    let views = Views::new(site);
-    let model = &site.model;
+    let views = Views::new(content);
+    let model = &content.model;
     if wants("get_organisation") {
         // `get_organisation(id="...")` and `get_group(id="...")`: the same facts as
         // `page.organisation` and `page.group` on their own pages.

@@ -7,9 +7,10 @@
 
 use serde::Serialize;
 
+use crate::content::Content;
 use crate::date::SiteDate;
 use crate::load::site::{PageId, Site};
-use crate::model::{Attachment, Entity, GroupKind, Indicator, MeetingStatus, Sector};
+use crate::model::{Attachment, Entity, GroupKind, Indicator, MeetingStatus, Model, Sector};
 use crate::render::charts::{self, Node, Series};
 
 /// An organisation as listed anywhere.
@@ -379,17 +380,23 @@ pub struct DirectorySector<'a> {
 /// Builds views over one site.
 pub struct Views<'a> {
     site: &'a Site,
+    model: &'a Model,
+    today: jiff::civil::Date,
 }
 
 impl<'a> Views<'a> {
-    /// Views over `site`.
-    pub fn new(site: &'a Site) -> Self {
-        Views { site }
+    /// Views over a site's content.
+    pub fn new(content: &'a Content) -> Self {
+        Views {
+            site: &content.site,
+            model: &content.model,
+            today: content.today,
+        }
     }
 
     /// An organisation, by index.
     pub fn organisation(&self, o: usize) -> OrganisationView<'a> {
-        let org = &self.site.model.organisations[o];
+        let org = &self.model.organisations[o];
         let page = &self.site.pages[org.page];
         OrganisationView {
             id: &page.id,
@@ -408,7 +415,7 @@ impl<'a> Views<'a> {
     pub fn organisation_page(&self, o: usize) -> OrganisationPage<'a> {
         OrganisationPage {
             org: self.organisation(o),
-            seats: self.site.model.seats[o]
+            seats: self.model.seats[o]
                 .iter()
                 .map(|seat| SeatView {
                     group: self.group_link(seat.group),
@@ -421,7 +428,7 @@ impl<'a> Views<'a> {
 
     /// A link to a group.
     pub fn group_link(&self, g: usize) -> GroupLink<'a> {
-        let group = &self.site.model.groups[g];
+        let group = &self.model.groups[g];
         let page = &self.site.pages[group.page];
         GroupLink {
             id: &page.id,
@@ -434,13 +441,13 @@ impl<'a> Views<'a> {
 
     /// A group's members, by sector.
     fn members_by_sector(&self, g: usize) -> Vec<SectorMembers<'a>> {
-        let group = &self.site.model.groups[g];
+        let group = &self.model.groups[g];
         Sector::all()
             .filter_map(|sector| {
                 let members: Vec<MemberView<'a>> = group
                     .members
                     .iter()
-                    .filter(|m| self.site.model.organisations[m.org].sector == sector)
+                    .filter(|m| self.model.organisations[m.org].sector == sector)
                     .map(|m| self.member(m))
                     .collect();
                 (!members.is_empty()).then(|| SectorMembers {
@@ -463,13 +470,13 @@ impl<'a> Views<'a> {
 
     /// A group's sector balance with its chart; `id` makes the chart's ids unique.
     pub fn balance(&self, g: usize, id: &str) -> Balance {
-        let group = &self.site.model.groups[g];
+        let group = &self.model.groups[g];
         let rows: Vec<BalanceRow> = Sector::all()
             .filter_map(|sector| {
                 let count = group
                     .members
                     .iter()
-                    .filter(|m| self.site.model.organisations[m.org].sector == sector)
+                    .filter(|m| self.model.organisations[m.org].sector == sector)
                     .count();
                 (count > 0).then_some(BalanceRow {
                     sector,
@@ -500,7 +507,7 @@ impl<'a> Views<'a> {
 
     /// A group's page facts.
     pub fn group(&self, g: usize) -> GroupView<'a> {
-        let model = &self.site.model;
+        let model = &self.model;
         let group = &model.groups[g];
         let page = &self.site.pages[group.page];
         GroupView {
@@ -540,7 +547,7 @@ impl<'a> Views<'a> {
 
     /// A meeting.
     pub fn meeting(&self, m: usize) -> MeetingView<'a> {
-        let meeting = &self.site.model.meetings[m];
+        let meeting = &self.model.meetings[m];
         let page = &self.site.pages[meeting.page];
         MeetingView {
             title: &page.front.title,
@@ -566,19 +573,19 @@ impl<'a> Views<'a> {
     }
 
     fn is_upcoming(&self, m: usize) -> bool {
-        self.site.model.meetings[m].start.date >= self.site.today
+        self.model.meetings[m].start.date >= self.today
     }
 
     /// Meetings split into upcoming (soonest first) and past by year (newest first).
     pub fn meeting_lists(&self, meetings: &[usize]) -> MeetingLists<'a> {
         let mut sorted = meetings.to_vec();
-        sorted.sort_by_key(|&m| (self.site.model.meetings[m].start, m));
+        sorted.sort_by_key(|&m| (self.model.meetings[m].start, m));
         let (upcoming, mut past): (Vec<usize>, Vec<usize>) =
             sorted.into_iter().partition(|&m| self.is_upcoming(m));
         past.reverse();
         let mut years: Vec<MeetingYear<'a>> = Vec::new();
         for m in past {
-            let year = self.site.model.meetings[m].start.date.year();
+            let year = self.model.meetings[m].start.date.year();
             match years.last_mut() {
                 Some(last) if last.year == year => last.meetings.push(self.meeting(m)),
                 _ => years.push(MeetingYear {
@@ -596,7 +603,7 @@ impl<'a> Views<'a> {
 
     /// A document's page facts.
     pub fn document(&self, d: usize) -> DocumentView<'a> {
-        let document = &self.site.model.documents[d];
+        let document = &self.model.documents[d];
         DocumentView {
             file: attachment(&document.file),
             published: document.published,
@@ -605,7 +612,7 @@ impl<'a> Views<'a> {
 
     /// The strategy's page facts, with a chart per indicator.
     pub fn strategy(&self, s: usize) -> StrategyView<'a> {
-        let strategy = &self.site.model.strategies[s];
+        let strategy = &self.model.strategies[s];
         StrategyView {
             period: strategy.period.as_deref(),
             vision: strategy.vision.as_deref(),
@@ -634,7 +641,7 @@ impl<'a> Views<'a> {
     /// The structure a structure page shows: the groups under the nearest
     /// section above it (or itself) that holds any group.
     pub fn structure_for(&self, page: PageId) -> StructureView<'a> {
-        let under = &self.site.model.groups_under;
+        let under = &self.model.groups_under;
         let scope = std::iter::once(page)
             .chain(self.site.ancestors(page).into_iter().rev())
             .find(|p| under.contains_key(p))
@@ -645,7 +652,7 @@ impl<'a> Views<'a> {
     /// The structure of the groups whose pages are under the section `scope`
     /// (the home page for the whole site): diagram, nested list and balance.
     pub fn structure(&self, scope: PageId) -> StructureView<'a> {
-        let model = &self.site.model;
+        let model = &self.model;
         let groups: &[usize] = model.groups_under.get(&scope).map_or(&[], Vec::as_slice);
         let in_scope: std::collections::HashSet<usize> = groups.iter().copied().collect();
         let mut top: Vec<usize> = groups
@@ -660,11 +667,11 @@ impl<'a> Views<'a> {
         top.sort_by(|&a, &b| crate::model::group_order(self.site, &model.groups, a, b));
         let count = groups.len();
         fn node(views: &Views<'_>, g: usize) -> Node {
-            let group = &views.site.model.groups[g];
+            let group = &views.model.groups[g];
             Node {
                 name: views.site.pages[group.page].front.title.clone(),
                 note: group.kind.label().to_owned(),
-                children: views.site.model.subgroups[g]
+                children: views.model.subgroups[g]
                     .iter()
                     .map(|&c| node(views, c))
                     .collect(),
@@ -673,8 +680,8 @@ impl<'a> Views<'a> {
         fn tree<'a>(views: &Views<'a>, g: usize) -> TreeNode<'a> {
             TreeNode {
                 group: views.group_link(g),
-                members: views.site.model.groups[g].members.len(),
-                children: views.site.model.subgroups[g]
+                members: views.model.groups[g].members.len(),
+                children: views.model.subgroups[g]
                     .iter()
                     .map(|&c| tree(views, c))
                     .collect(),
@@ -733,7 +740,7 @@ impl<'a> Views<'a> {
     pub fn directory(&self, pages: &[PageId]) -> Option<DirectoryView<'a>> {
         let mut orgs: Vec<usize> = pages
             .iter()
-            .filter_map(|&p| match self.site.model.entities.get(p) {
+            .filter_map(|&p| match self.model.entities.get(p) {
                 Some(Entity::Organisation(o)) => Some(*o),
                 _ => None,
             })
@@ -743,7 +750,7 @@ impl<'a> Views<'a> {
         }
         orgs.sort_by(|&a, &b| {
             let title = |o: usize| {
-                &self.site.pages[self.site.model.organisations[o].page]
+                &self.site.pages[self.model.organisations[o].page]
                     .front
                     .title
             };
@@ -753,7 +760,7 @@ impl<'a> Views<'a> {
             .filter_map(|sector| {
                 let organisations: Vec<OrganisationView<'a>> = orgs
                     .iter()
-                    .filter(|&&o| self.site.model.organisations[o].sector == sector)
+                    .filter(|&&o| self.model.organisations[o].sector == sector)
                     .map(|&o| self.organisation(o))
                     .collect();
                 (!organisations.is_empty()).then(|| DirectorySector {
@@ -776,8 +783,8 @@ impl<'a> Views<'a> {
         let holds = page
             .children
             .iter()
-            .any(|&c| matches!(self.site.model.entities[c], Entity::Meeting(_)));
-        let meetings = self.site.model.meetings_under.get(&section)?;
+            .any(|&c| matches!(self.model.entities[c], Entity::Meeting(_)));
+        let meetings = self.model.meetings_under.get(&section)?;
         holds.then(|| self.meeting_lists(meetings))
     }
 }

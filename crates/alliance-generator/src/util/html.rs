@@ -158,6 +158,33 @@ pub fn count_h1(html: &str) -> usize {
     count
 }
 
+/// Every `id` attribute in a piece of HTML, in order, each with whether it is
+/// on a heading (`<h1>` to `<h6>`). Only `id="` and `id='` after white space
+/// are read, so the page is not scanned tag by tag.
+pub fn ids(html: &str) -> Vec<(String, bool)> {
+    let bytes = html.as_bytes();
+    let mut out = Vec::new();
+    for i in memchr::memmem::find_iter(bytes, b"id=") {
+        let quote = bytes.get(i + 3).copied();
+        let after_space = i > 0 && bytes[i - 1].is_ascii_whitespace();
+        let (true, Some(q @ (b'"' | b'\''))) = (after_space, quote) else {
+            continue;
+        };
+        let start = i + 4;
+        let Some(len) = bytes[start..].iter().position(|&b| b == q) else {
+            continue;
+        };
+        let tag_start = html[..i].rfind('<').unwrap_or(0);
+        let tag = &bytes[tag_start..i];
+        let heading = tag.len() >= 3
+            && tag[1].eq_ignore_ascii_case(&b'h')
+            && (b'1'..=b'6').contains(&tag[2])
+            && tag.get(3).is_none_or(u8::is_ascii_whitespace);
+        out.push((html[start..start + len].to_owned(), heading));
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -190,6 +217,20 @@ mod tests {
         let names: Vec<_> = t.iter().map(|t| t.name.as_str()).collect();
         assert_eq!(names, ["script", "script", "h1", "h1"]);
         assert_eq!(count_h1("<h1>a</h1><h2>b</h2><H1>c</H1><h10>"), 2);
+    }
+
+    #[test]
+    fn finds_ids_and_whether_headings_have_them() {
+        let html = "<main id=\"main\"><h2 class=x id='a-b'>A</h2><p data-id=\"no\" id=\"p\"><h23 id=\"q\">";
+        assert_eq!(
+            ids(html),
+            [
+                ("main".to_owned(), false),
+                ("a-b".to_owned(), true),
+                ("p".to_owned(), false),
+                ("q".to_owned(), false),
+            ]
+        );
     }
 
     #[test]

@@ -211,7 +211,8 @@ mod tests {
         meeting.folder = "content/m1".into();
         meeting.path = "m1/".into();
         meeting.content_path = "m1/index.md".into();
-        let mut site = crate::check::authoring::tests::site("", vec![meeting]);
+        let mut site =
+            crate::check::authoring::tests::content("", vec![meeting], Default::default()).site;
         for name in ["agenda.pdf", "other.pdf"] {
             site.assets.push(crate::load::site::Asset {
                 source: site.root.join("content/m1").join(name),

@@ -2,19 +2,12 @@
 //! template), and levels that go down one step at a time.
 //!
 //! Skipped levels are read from the body. The count of `<h1>` needs the
-//! rendered page, because the title's `<h1>` comes from the template: a
-//! [`HeadingAudit`] sink counts them as the pages are written.
-
-use std::collections::BTreeMap;
-use std::sync::Mutex;
+//! rendered page, because the title's `<h1>` comes from the template: it is
+//! made in [`crate::check::rendered`] as the pages are written.
 
 use crate::diagnostic::Diagnostic;
-use crate::load::site::{Page, Site};
+use crate::load::site::Page;
 use crate::markdown::facts::{Facts, Syntax};
-use crate::output::Sink;
-use crate::render::template_for;
-use crate::render::templates::Templates;
-use crate::util::html::count_h1;
 
 /// A warning for each heading more than one level below the one before it.
 /// The page title (h1) comes first; level-1 headings in the body are left to
@@ -55,113 +48,10 @@ pub fn check_levels(page: &Page, facts: &Facts) -> Vec<Diagnostic> {
 }
 
 /// How a heading of `level` is written: `###` or `<h3>`.
-fn written(level: u8, syntax: Syntax) -> String {
+pub(crate) fn written(level: u8, syntax: Syntax) -> String {
     match syntax {
         Syntax::Markdown => format!("`{}`", "#".repeat(level.into())),
         Syntax::Html => format!("<h{level}>"),
-    }
-}
-
-/// A sink that passes every file on and counts the `<h1>` elements of each page.
-pub struct HeadingAudit<'a> {
-    inner: &'a dyn Sink,
-    site: &'a Site,
-    counts: Mutex<BTreeMap<String, usize>>,
-}
-
-impl<'a> HeadingAudit<'a> {
-    /// Wraps the sink a site is rendered into.
-    pub fn new(site: &'a Site, inner: &'a dyn Sink) -> Self {
-        HeadingAudit {
-            inner,
-            site,
-            counts: Mutex::new(BTreeMap::new()),
-        }
-    }
-
-    /// Warnings for pages with no `<h1>` or more than one, once rendering is done.
-    pub fn finish(self, templates: &Templates) -> Vec<Diagnostic> {
-        let counts = self.counts.into_inner().unwrap_or_else(|e| e.into_inner());
-        let site = self.site;
-        let mut out = Vec::new();
-        for (path, count) in counts {
-            let Some(&id) = site.by_path.get(&path) else {
-                continue;
-            };
-            let page = &site.pages[id];
-            let template = template_for(site, templates, id).unwrap_or_default();
-            if count == 0 {
-                out.push(
-                    page_warning(page, "the page has no level-1 heading (h1)").with_hint(
-                        format!(
-                            "its template `{template}` should show the title as <h1>{{{{ page.title }}}}</h1>"
-                        ),
-                    ),
-                );
-                continue;
-            }
-            if count == 1 {
-                continue;
-            }
-            let in_body: Vec<_> = page
-                .rendered
-                .facts
-                .headings
-                .iter()
-                .filter(|h| h.level == 1)
-                .collect();
-            for heading in &in_body {
-                out.push(
-                    page.body_error(
-                        heading.place.line,
-                        heading.place.col,
-                        "a second level-1 heading: the page title is already the page's h1",
-                    )
-                    .with_hint(format!(
-                        "use {} and below for headings in the body",
-                        written(2, heading.syntax)
-                    ))
-                    .into_warning(),
-                );
-            }
-            if count - in_body.len() > 1 {
-                out.push(
-                    page_warning(
-                        page,
-                        format!(
-                            "the page has {} level-1 headings (h1) from its template",
-                            count - in_body.len()
-                        ),
-                    )
-                    .with_hint(format!(
-                        "its template `{template}` should have one <h1>, the page title"
-                    )),
-                );
-            }
-        }
-        out
-    }
-}
-
-/// A warning about a whole page, placed at its `template` key if it names one.
-fn page_warning(page: &Page, message: impl Into<String>) -> Diagnostic {
-    match page.key_offset("template") {
-        Some(_) => page.key_error("template", message).into_warning(),
-        None => Diagnostic::warning(&page.source, message),
-    }
-}
-
-impl Sink for HeadingAudit<'_> {
-    fn write(&self, path: &str, bytes: Vec<u8>) -> std::io::Result<()> {
-        if let Some(page_path) = path.strip_suffix("index.html")
-            && self.site.by_path.contains_key(page_path)
-        {
-            let count = std::str::from_utf8(&bytes).map_or(0, count_h1);
-            if let Ok(mut counts) = self.counts.lock() {
-                counts.insert(page_path.to_owned(), count);
-            }
-        }
-        self.inner.write(path, bytes)
     }
 }
 

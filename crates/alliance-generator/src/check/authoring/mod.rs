@@ -14,7 +14,7 @@
 //! | [`review`] | pages overdue for review, with their owner | warning |
 //!
 //! [`check`] runs them all over a loaded site; the count of `<h1>` needs the
-//! rendered pages and comes from a [`HeadingAudit`] sink during rendering.
+//! rendered pages and comes from [`crate::check::rendered`] during rendering.
 
 pub mod documents;
 pub mod headings;
@@ -23,25 +23,24 @@ pub mod links;
 pub mod review;
 pub mod tables;
 
-use jiff::civil::Date;
 use rayon::prelude::*;
 
-pub use headings::HeadingAudit;
-
+use crate::content::Content;
 use crate::diagnostic::Diagnostic;
-use crate::load::site::Site;
 
-/// Every authoring check over every page of a loaded site, `today` deciding
-/// which pages are overdue for review. Errors and warnings together, unsorted.
-pub fn check(site: &Site, today: Date) -> Vec<Diagnostic> {
+/// Every authoring check over every page of a site's content, its `today`
+/// deciding which pages are overdue for review. Errors and warnings together, unsorted.
+pub fn check(content: &Content) -> Vec<Diagnostic> {
+    let (site, today) = (&content.site, content.today);
     let offered = documents::Offered::new(site);
     let mut found: Vec<Diagnostic> = site
         .pages
         .par_iter()
+        .zip(&content.bodies)
         // A home page made up because content/_index.md is missing has no file to point at.
-        .filter(|page| !page.text.is_empty())
-        .flat_map_iter(|page| {
-            let facts = &page.rendered.facts;
+        .filter(|(page, _)| !page.text.is_empty())
+        .flat_map_iter(|(page, body)| {
+            let facts = &body.facts;
             let mut out = images::check(page, facts);
             out.extend(headings::check_levels(page, facts));
             out.extend(links::check(site, page, facts));
@@ -59,9 +58,11 @@ pub fn check(site: &Site, today: Date) -> Vec<Diagnostic> {
 pub(crate) mod tests {
     use std::path::PathBuf;
 
+    use jiff::civil::Date;
+
     use super::*;
     use crate::config::Config;
-    use crate::load::site::Page;
+    use crate::load::site::{Page, Site};
 
     /// A page at `content/p.md` with a one-line title and this body (which starts on line 4).
     pub fn page(body: &str) -> Page {
@@ -88,21 +89,23 @@ pub(crate) mod tests {
             parent: None,
             children: Vec::new(),
             subsections: Vec::new(),
-            rendered: Default::default(),
             origin: Default::default(),
         }
     }
 
-    /// A site of the given pages, with `config` appended to a minimal config.toml.
-    pub fn site(config: &str, pages: Vec<Page>) -> Site {
+    /// The content of a site of the given pages, with `config` appended to a
+    /// minimal config.toml, built for `today`.
+    pub fn content(config: &str, pages: Vec<Page>, today: Date) -> Content {
         let text = format!("title = \"T\"\nbase_url = \"https://e.org\"\n{config}");
         let config = Config::parse(&text, std::path::Path::new("config.toml"))
             .expect("test config is valid");
-        let mut pages = pages;
-        for page in &mut pages {
-            page.rendered.facts =
-                crate::markdown::facts::read(page.body(), config.markdown.unsafe_html);
-        }
+        let bodies = pages
+            .iter()
+            .map(|page| crate::markdown::Rendered {
+                facts: crate::markdown::facts::read(page.body(), config.markdown.unsafe_html),
+                ..Default::default()
+            })
+            .collect();
         let by_content_path = pages
             .iter()
             .enumerate()
@@ -113,7 +116,7 @@ pub(crate) mod tests {
             .enumerate()
             .map(|(i, p)| (p.path.clone(), i))
             .collect();
-        Site {
+        let site = Site {
             root: PathBuf::from("/site"),
             config,
             pages,
@@ -122,14 +125,19 @@ pub(crate) mod tests {
             by_path,
             assets: Vec::new(),
             drafts: Vec::new(),
-            model: Default::default(),
-            today: Default::default(),
+        };
+        let model = crate::model::Model::empty(site.pages.len());
+        Content {
+            site,
+            model,
+            bodies,
+            today,
         }
     }
 
     fn messages(config: &str, front: &str, body: &str, today: &str) -> Vec<String> {
-        let site = site(config, vec![page_with(front, body)]);
-        let mut found = check(&site, today.parse().unwrap());
+        let content = content(config, vec![page_with(front, body)], today.parse().unwrap());
+        let mut found = check(&content);
         found.sort_by_key(|d| d.position);
         found
             .iter()

@@ -1,0 +1,32 @@
+//! The content as the later stages see it: the values of the load, model and
+//! Markdown stages, put together once they are all made.
+
+use jiff::civil::Date;
+
+use crate::load::site::{PageId, Site};
+use crate::markdown::Rendered;
+use crate::model::Model;
+
+/// Every page's rendered Markdown body, by [`PageId`].
+pub type Bodies = Vec<Rendered>;
+
+/// A loaded site with its partnership model and rendered bodies: what the
+/// check and render stages read. Nothing in it is a placeholder.
+#[derive(Debug, Clone)]
+pub struct Content {
+    /// The pages, their tree and the site's settings (the load stage).
+    pub site: Site,
+    /// The partnership: organisations, groups, meetings, documents, strategy (the model stage).
+    pub model: Model,
+    /// Each page's rendered body (the Markdown stage).
+    pub bodies: Bodies,
+    /// The day the site is built for: meetings before it are past.
+    pub today: Date,
+}
+
+impl Content {
+    /// A page's rendered body.
+    pub fn body(&self, id: PageId) -> &Rendered {
+        &self.bodies[id]
+    }
+}

@@ -1,0 +1,281 @@
+//! The stages of a build, written once: load → model → Markdown → check →
+//! render → write. `build`, `check`, the dev server's
+//! [`LiveSite`](crate::incremental::LiveSite) and the bench all run these
+//! functions; the dev server runs them restricted to what a change reaches
+//! (a [`Scope`]).
+//!
+//! Each stage hands its result on as a value: [`prepare`] makes the
+//! [`Content`] (the loaded [`Site`](crate::Site), its [`Model`], its rendered
+//! bodies) with the findings of the content checks; [`render`] writes a scope
+//! of the output into a sink and returns what it found; [`findings`] puts the
+//! findings of both together, as `check` reports them.
+
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use jiff::civil::Date;
+
+use crate::check::rendered::{self, Audit};
+use crate::config::Config;
+use crate::content::Content;
+use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::load::site::{PageId, Site};
+use crate::model::Model;
+use crate::output::Sink;
+use crate::render::site_files::{self, Part, PartFiles};
+use crate::render::templates::Templates;
+use crate::render::theme::Theme;
+use crate::{check, load, markdown, render};
+
+/// The variable that fixes "today" (seconds since 1970), the reproducible-builds convention.
+pub const SOURCE_DATE_EPOCH: &str = "SOURCE_DATE_EPOCH";
+
+/// Reads `config.toml`, with `base_url` overridden if asked.
+pub fn config(root: &Path, base_url: Option<&str>) -> Result<Config, Diagnostics> {
+    let mut config = Config::load(&root.join("config.toml"), Path::new("config.toml"))
+        .map_err(|d| Diagnostics::from(vec![d]))?;
+    if let Some(url) = base_url {
+        config.base_url = url.trim_end_matches('/').to_owned();
+    }
+    Ok(config)
+}
+
+/// The stages, by name, for those who time them (the bench).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stage {
+    /// Config, the walk of the folders, front matter and the page tree.
+    Load,
+    /// The partnership model.
+    Model,
+    /// Every body's Markdown.
+    Markdown,
+    /// The content checks: links, authoring, the statement's facts.
+    Check,
+    /// The theme and its templates.
+    Compile,
+    /// Pages, site-wide files, static files and stylesheets into the sink.
+    Render,
+    /// The checks of rendered pages, and sorting every finding.
+    Findings,
+}
+
+/// Told how long each stage took, as it ends.
+pub type Timer<'a> = &'a mut dyn FnMut(Stage, Duration);
+
+/// Runs a stage, telling the timer how long it took.
+fn timed<T>(timer: &mut Timer<'_>, stage: Stage, work: impl FnOnce() -> T) -> T {
+    let start = Instant::now();
+    let out = work();
+    timer(stage, start.elapsed());
+    out
+}
+
+/// The load, model, Markdown and check stages: the site's content and every
+/// finding about it (errors and warnings, unsorted). Fails only if the site
+/// cannot be loaded at all.
+pub fn prepare(root: &Path, base_url: Option<&str>) -> Result<(Content, Diagnostics), Diagnostics> {
+    prepare_timed(root, base_url, &mut |_, _| {})
+}
+
+/// [`prepare`], telling `timer` how long each stage took.
+pub fn prepare_timed(
+    root: &Path,
+    base_url: Option<&str>,
+    mut timer: Timer<'_>,
+) -> Result<(Content, Diagnostics), Diagnostics> {
+    let (site, today) = timed(&mut timer, Stage::Load, || {
+        let config = config(root, base_url)?;
+        let today = today(&config).map_err(|d| Diagnostics::from(vec![d]))?;
+        Ok::<_, Diagnostics>((load::load(root, config)?, today))
+    })?;
+    let (model, mut found) = timed(&mut timer, Stage::Model, || model(&site));
+    let bodies = timed(&mut timer, Stage::Markdown, || {
+        let all: Vec<PageId> = (0..site.pages.len()).collect();
+        markdown::render_pages(&site, &all)
+    });
+    let content = Content {
+        site,
+        model,
+        bodies,
+        today,
+    };
+    timed(&mut timer, Stage::Check, || {
+        found.extend(check::content(&content))
+    });
+    Ok((content, found))
+}
+
+/// The model stage: the partnership, and the errors of its typed pages. A
+/// site whose typed pages have errors gets a model without them, so every
+/// other page is still rendered and checked.
+pub fn model(site: &Site) -> (Model, Diagnostics) {
+    match Model::build(site) {
+        Ok(model) => (model, Diagnostics::new()),
+        Err(errors) => (Model::empty(site.pages.len()), Diagnostics::from(errors)),
+    }
+}
+
+/// The day the site is built for, in the site's time zone.
+pub fn today(config: &Config) -> Result<Date, Diagnostic> {
+    today_in(&config.time_zone())
+}
+
+/// Today in a time zone; `SOURCE_DATE_EPOCH` fixes it, for tests and CI. A
+/// value that is not a number of seconds is an error, as the convention asks.
+pub fn today_in(zone: &jiff::tz::TimeZone) -> Result<Date, Diagnostic> {
+    let now = match std::env::var(SOURCE_DATE_EPOCH) {
+        Ok(text) => text
+            .trim()
+            .parse::<i64>()
+            .ok()
+            .and_then(|secs| jiff::Timestamp::from_second(secs).ok())
+            .ok_or_else(|| {
+                Diagnostic::error(
+                    SOURCE_DATE_EPOCH,
+                    format!("`{text}` is not a number of seconds since 1970"),
+                )
+                .with_hint(format!(
+                    "e.g. {SOURCE_DATE_EPOCH}=1795305600 for 22 November 2026, or unset it to use today's date"
+                ))
+            })?,
+        Err(_) => jiff::Timestamp::now(),
+    };
+    Ok(now.to_zoned(zone.clone()).date())
+}
+
+/// What part of the output a render makes: everything for a build, what a
+/// change reaches for the dev server.
+#[derive(Debug, Clone, Default)]
+pub struct Scope {
+    /// The pages to render.
+    pub pages: Vec<PageId>,
+    /// The site-wide parts to make.
+    pub parts: Vec<Part>,
+    /// Whether to copy the static and co-located files.
+    pub static_files: bool,
+    /// Whether to compile the stylesheets.
+    pub stylesheets: bool,
+}
+
+impl Scope {
+    /// The whole output of a site.
+    pub fn all(site: &Site) -> Scope {
+        Scope {
+            pages: (0..site.pages.len()).collect(),
+            parts: Part::all(site),
+            static_files: true,
+            stylesheets: true,
+        }
+    }
+}
+
+/// What a render made and found.
+#[derive(Debug, Default)]
+pub struct Rendered {
+    /// Files written.
+    pub files: usize,
+    /// The site-wide files, each with its part (written to the sink too).
+    pub parts: PartFiles,
+    /// What the rendered-page checks read of each page rendered.
+    pub facts: rendered::Facts,
+    /// Template, Sass and write errors.
+    pub errors: Diagnostics,
+}
+
+/// The render and write stages over a scope: pages, site-wide parts, static
+/// files and stylesheets into `sink`, reading the facts the rendered-page
+/// checks need on the way. The site-wide files are largely one thread's work:
+/// they are made while the pages render, so no core waits.
+pub fn render(
+    content: &Content,
+    theme: &Theme,
+    templates: &Templates,
+    scope: &Scope,
+    sink: &dyn Sink,
+) -> Rendered {
+    let site = &content.site;
+    let audit = Audit::new(site, sink);
+    let ((files, parts, mut errors), page_errors) = rayon::join(
+        || {
+            let mut errors = Diagnostics::new();
+            let mut files = 0;
+            if scope.static_files {
+                files += site_files::copy_static(site, theme, sink, &mut errors);
+            }
+            if scope.stylesheets {
+                files += site_files::write_stylesheets(theme, sink, &mut errors);
+            }
+            let parts = site_files::parts(content, templates, &scope.parts, &mut errors);
+            for (path, (_, bytes)) in &parts {
+                site_files::put(sink, path, bytes.clone(), &mut errors);
+            }
+            (files + parts.len(), parts, errors)
+        },
+        || render::render_pages(content, templates, &audit, &scope.pages),
+    );
+    errors.extend(page_errors);
+    Rendered {
+        files: files + scope.pages.len(),
+        parts,
+        facts: audit.into_facts(),
+        errors,
+    }
+}
+
+/// Every finding of a site, sorted, as `check` reports it: those of its
+/// content, the render's errors, and the rendered-page checks over `facts`
+/// (the facts of every page).
+pub fn findings(
+    content: &Content,
+    templates: &Templates,
+    mut found: Diagnostics,
+    render_errors: Diagnostics,
+    facts: &rendered::Facts,
+) -> Diagnostics {
+    found.extend(render_errors);
+    found.extend(rendered::findings(content, templates, facts));
+    found.sort();
+    found
+}
+
+/// The stages after [`prepare`] over the whole site into `sink`: returns the
+/// files written and every finding (the content's, the theme's errors if it
+/// cannot be compiled, the render's), sorted.
+pub fn run(
+    content: &Content,
+    found: Diagnostics,
+    mode: &render::Mode,
+    sink: &dyn Sink,
+) -> (usize, Diagnostics) {
+    run_timed(content, found, mode, sink, &mut |_, _| {})
+}
+
+/// [`run`], telling `timer` how long each stage took.
+pub fn run_timed(
+    content: &Content,
+    found: Diagnostics,
+    mode: &render::Mode,
+    sink: &dyn Sink,
+    mut timer: Timer<'_>,
+) -> (usize, Diagnostics) {
+    match timed(&mut timer, Stage::Compile, || {
+        render::compile(content, mode)
+    }) {
+        Err(errors) => {
+            let mut found = found;
+            found.extend(errors);
+            found.sort();
+            (0, found)
+        }
+        Ok((theme, templates)) => {
+            let scope = Scope::all(&content.site);
+            let done = timed(&mut timer, Stage::Render, || {
+                render(content, &theme, &templates, &scope, sink)
+            });
+            let found = timed(&mut timer, Stage::Findings, || {
+                findings(content, &templates, found, done.errors, &done.facts)
+            });
+            (done.files, found)
+        }
+    }
+}

@@ -1,0 +1,280 @@
+//! The files made of the whole site rather than one page: static and
+//! co-located files, stylesheets, and the site-wide [`Part`]s (sitemap,
+//! robots.txt, aliases, the accessibility statement, the 404 page, the A to
+//! Z, calendars, feeds).
+
+use std::collections::BTreeMap;
+
+use rayon::prelude::*;
+
+use crate::content::Content;
+use crate::date::SiteDate;
+use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::load::site::{PageId, Site};
+use crate::output::{MemorySink, Sink};
+use crate::render::templates::Templates;
+use crate::render::theme::Theme;
+use crate::render::{extras, feed_path, ics, render_special, statement};
+
+/// A site-wide part of the output, made of several pages: the unit the dev
+/// server redoes when a change reaches it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Part {
+    /// Sitemap, robots.txt, alias redirects, the accessibility statement, the 404 page.
+    SiteFiles,
+    /// The A to Z of pages: titles only.
+    AToZ,
+    /// The iCalendar feeds: meetings and groups only.
+    Calendars,
+    /// A section's Atom feed: the section and its pages.
+    Feed(PageId),
+}
+
+impl Part {
+    /// Every part of a site.
+    pub fn all(site: &Site) -> Vec<Part> {
+        [Part::SiteFiles, Part::AToZ, Part::Calendars]
+            .into_iter()
+            .chain(
+                site.pages
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, p)| p.is_section)
+                    .map(|(id, _)| Part::Feed(id)),
+            )
+            .collect()
+    }
+
+    /// Makes this part's files into `sink`.
+    fn write(
+        self,
+        content: &Content,
+        templates: &Templates,
+        sink: &dyn Sink,
+        diagnostics: &mut Diagnostics,
+    ) {
+        match self {
+            Part::SiteFiles => write_site_files(&content.site, templates, sink, diagnostics),
+            Part::AToZ => write_a_to_z(&content.site, templates, sink, diagnostics),
+            Part::Calendars => write_calendars(content, sink, diagnostics),
+            Part::Feed(id) => write_feed(content, id, sink, diagnostics),
+        }
+    }
+}
+
+/// The files of some parts, each with the part that made it.
+pub type PartFiles = BTreeMap<String, (Part, Vec<u8>)>;
+
+/// Makes the files of some site-wide parts.
+pub fn parts(
+    content: &Content,
+    templates: &Templates,
+    parts: &[Part],
+    diagnostics: &mut Diagnostics,
+) -> PartFiles {
+    let mut files = PartFiles::new();
+    for &part in parts {
+        let sink = MemorySink::new();
+        part.write(content, templates, &sink, diagnostics);
+        for (path, bytes) in sink.into_files() {
+            files.insert(path, (part, bytes));
+        }
+    }
+    files
+}
+
+/// Writes a file to the sink, recording why it failed.
+pub(crate) fn put(sink: &dyn Sink, path: &str, bytes: Vec<u8>, diagnostics: &mut Diagnostics) {
+    if let Err(d) = write_file(sink, path, bytes) {
+        diagnostics.push(d);
+    }
+}
+
+/// Writes a file to the sink; the diagnostic says why it failed.
+fn write_file(sink: &dyn Sink, path: &str, bytes: Vec<u8>) -> Result<(), Diagnostic> {
+    sink.write(path, bytes)
+        .map_err(|e| Diagnostic::error(path, format!("cannot write: {e}")))
+}
+
+/// Copies the theme's static files, the site's static files and co-located
+/// files (these in parallel: a large site has thousands). Returns how many.
+pub fn copy_static(
+    site: &Site,
+    theme: &Theme,
+    sink: &dyn Sink,
+    diagnostics: &mut Diagnostics,
+) -> usize {
+    let mut files = 0;
+    for (path, file) in &theme.static_files {
+        match file.source.read() {
+            Ok(bytes) => match write_file(sink, path, bytes) {
+                Ok(()) => files += 1,
+                Err(d) => diagnostics.push(d),
+            },
+            Err(e) => diagnostics.push(Diagnostic::error(
+                &file.display,
+                format!("cannot read: {e}"),
+            )),
+        }
+    }
+    let copied: Vec<Result<(), Diagnostic>> = site
+        .assets
+        .par_iter()
+        .map(|asset| {
+            let bytes = std::fs::read(&asset.source)
+                .map_err(|e| Diagnostic::error(&asset.source, format!("cannot read: {e}")))?;
+            write_file(sink, &asset.path, bytes)
+        })
+        .collect();
+    for result in copied {
+        match result {
+            Ok(()) => files += 1,
+            Err(d) => diagnostics.push(d),
+        }
+    }
+    files
+}
+
+/// Compiles the theme's Sass into stylesheets. Returns how many.
+pub fn write_stylesheets(theme: &Theme, sink: &dyn Sink, diagnostics: &mut Diagnostics) -> usize {
+    match theme.compile_sass() {
+        Ok(sheets) => {
+            let count = sheets.len();
+            for (path, css) in sheets {
+                put(sink, &path, css.into_bytes(), diagnostics);
+            }
+            count
+        }
+        Err(e) => {
+            diagnostics.extend(e);
+            0
+        }
+    }
+}
+
+/// Writes the sitemap, robots.txt, the alias redirects, the accessibility
+/// statement and the 404 page.
+fn write_site_files(
+    site: &Site,
+    templates: &Templates,
+    sink: &dyn Sink,
+    diagnostics: &mut Diagnostics,
+) {
+    let generated: Vec<(String, Option<SiteDate>)> = has_a_to_z(site, templates)
+        .then(|| (extras::A_TO_Z.to_owned(), None))
+        .into_iter()
+        .chain(statement::sitemap_entry(site, templates))
+        .collect();
+    let sitemap = extras::sitemap(site, &generated);
+    put(sink, "sitemap.xml", sitemap.into_bytes(), diagnostics);
+    put(
+        sink,
+        "robots.txt",
+        extras::robots(site).into_bytes(),
+        diagnostics,
+    );
+    for page in &site.pages {
+        for alias in &page.front.aliases {
+            let path = extras::alias_path(alias);
+            if site.by_path.contains_key(&path) {
+                diagnostics.push(page.key_error(
+                    "aliases",
+                    format!("the alias `{alias}` is the address of another page"),
+                ));
+                continue;
+            }
+            let file = if path.ends_with(".html") {
+                path.clone()
+            } else {
+                format!("{path}index.html")
+            };
+            let html = extras::alias_page(site, &path, &page.path, &page.front.title);
+            put(sink, &file, html.into_bytes(), diagnostics);
+        }
+    }
+    match statement::render(site, templates) {
+        Some(Ok(html)) => {
+            let path = format!("{}index.html", statement::PATH);
+            put(sink, &path, html.into_bytes(), diagnostics);
+        }
+        Some(Err(d)) => diagnostics.push(d),
+        None => {}
+    }
+    if templates.has("404.html") {
+        match render_special(templates, "404.html", "404.html", "Page not found", &()) {
+            Ok(html) => put(sink, "404.html", html.into_bytes(), diagnostics),
+            Err(d) => diagnostics.push(d),
+        }
+    }
+}
+
+/// Whether the build makes the A to Z page (the theme has the template and no
+/// content page is at its address).
+fn has_a_to_z(site: &Site, templates: &Templates) -> bool {
+    templates.has("a-z.html") && !site.by_path.contains_key(extras::A_TO_Z)
+}
+
+/// Writes the A to Z index of pages.
+fn write_a_to_z(
+    site: &Site,
+    templates: &Templates,
+    sink: &dyn Sink,
+    diagnostics: &mut Diagnostics,
+) {
+    if !has_a_to_z(site, templates) {
+        return;
+    }
+    let letters = extras::a_to_z(site);
+    let path = extras::A_TO_Z;
+    match render_special(templates, "a-z.html", path, "A to Z", &letters) {
+        Ok(html) => put(
+            sink,
+            &format!("{path}index.html"),
+            html.into_bytes(),
+            diagnostics,
+        ),
+        Err(d) => diagnostics.push(d),
+    }
+}
+
+/// Writes the iCalendar feeds: `meetings.ics` and one for each group that
+/// meets (made in parallel: a large site has thousands of meetings).
+fn write_calendars(content: &Content, sink: &dyn Sink, diagnostics: &mut Diagnostics) {
+    let (site, model) = (&content.site, &content.model);
+    let (all, groups) = rayon::join(
+        || {
+            (!model.meetings.is_empty()).then(|| {
+                let all: Vec<usize> = (0..model.meetings.len()).collect();
+                let name = format!("{} meetings", site.config.partnership.name);
+                (
+                    "meetings.ics".to_owned(),
+                    ics::calendar(content, &name, &all),
+                )
+            })
+        },
+        || {
+            model
+                .group_meetings
+                .par_iter()
+                .enumerate()
+                .filter(|(_, meetings)| !meetings.is_empty())
+                .map(|(g, meetings)| {
+                    let page = &site.pages[model.groups[g].page];
+                    let calendar = ics::calendar(content, &page.front.title, meetings);
+                    (format!("{}meetings.ics", page.path), calendar)
+                })
+                .collect::<Vec<_>>()
+        },
+    );
+    for (path, calendar) in all.into_iter().chain(groups) {
+        put(sink, &path, calendar.into_bytes(), diagnostics);
+    }
+}
+
+/// Writes a section's Atom feed, if it has one (see [`feed_path`]).
+fn write_feed(content: &Content, id: PageId, sink: &dyn Sink, diagnostics: &mut Diagnostics) {
+    if let Some(feed) = feed_path(&content.site, &content.site.pages[id]) {
+        let atom = extras::atom_feed(content, id, &feed);
+        put(sink, &feed, atom.into_bytes(), diagnostics);
+    }
+}
