@@ -1,6 +1,7 @@
 //! Loading: reads `content/`, `static/` and the theme's static files into a [`Site`].
 
 pub mod frontmatter;
+pub mod kind;
 pub mod organisations_csv;
 pub mod site;
 

@@ -9,19 +9,13 @@ use std::path::{Path, PathBuf};
 
 use crate::diagnostic::{Diagnostic, Position, suggest};
 use crate::load::frontmatter::FrontMatter;
+use crate::load::kind::{Column, PageKind};
 use crate::load::site::{Origin, Page};
 use crate::markdown::Rendered;
 use crate::util::url::slugify;
 
 /// The file name that marks a members spreadsheet.
 pub const FILE_NAME: &str = "organisations.csv";
-
-/// Columns every members spreadsheet must have.
-const REQUIRED: [&str; 3] = ["id", "name", "sector"];
-
-/// Columns read into the organisation's typed facts; `description`, `owner`
-/// and `reviewed` become the page's own; any other column is kept in `extra`.
-const TYPED: [&str; 4] = ["sector", "website", "email", "address"];
 
 /// Reads `content/<rel>` into organisation pages. All bad rows are reported together.
 pub fn read(file: &Path, rel: &str) -> Result<Vec<Page>, Vec<Diagnostic>> {
@@ -49,7 +43,8 @@ pub fn parse(source: &Path, rel: &str, text: &str) -> Result<Vec<Page>, Vec<Diag
         Ok(h) => h.iter().map(|c| c.trim().to_lowercase()).collect(),
         Err(e) => return Err(vec![csv_error(source, &body, &e)]),
     };
-    let missing: Vec<&str> = REQUIRED
+    let required = Column::required();
+    let missing: Vec<&str> = required
         .iter()
         .copied()
         .filter(|c| !headers.iter().any(|h| h == c))
@@ -58,7 +53,7 @@ pub fn parse(source: &Path, rel: &str, text: &str) -> Result<Vec<Page>, Vec<Diag
         let hint = match missing.first().and_then(|m| {
             headers
                 .iter()
-                .find(|h| !REQUIRED.contains(&h.as_str()))
+                .find(|h| !required.contains(&h.as_str()))
                 .map(|h| (m, h))
         }) {
             Some((m, h)) if suggest(h, [*m]).starts_with("did you") => {
@@ -120,7 +115,7 @@ pub fn parse(source: &Path, rel: &str, text: &str) -> Result<Vec<Page>, Vec<Diag
                 .map(str::trim)
                 .unwrap_or_default()
         };
-        let (id, name) = (cell("id"), cell("name"));
+        let (id, name) = (cell(Column::ID), cell(Column::NAME));
         let mut page = Page {
             source: source.to_path_buf(),
             content_path: format!(
@@ -130,7 +125,7 @@ pub fn parse(source: &Path, rel: &str, text: &str) -> Result<Vec<Page>, Vec<Diag
             text: raw.to_owned(),
             front: FrontMatter {
                 title: name.to_owned(),
-                kind: Some("organisation".into()),
+                kind: Some(PageKind::Organisation),
                 ..FrontMatter::default()
             },
             typed: toml::Table::new(),
@@ -147,7 +142,11 @@ pub fn parse(source: &Path, rel: &str, text: &str) -> Result<Vec<Page>, Vec<Diag
             origin: Origin::CsvRow { line, cells },
         };
         if id.is_empty() || name.is_empty() {
-            let column = if id.is_empty() { "id" } else { "name" };
+            let column = if id.is_empty() {
+                Column::ID
+            } else {
+                Column::NAME
+            };
             errors.push(
                 page.value_error(&[column], format!("this row has no `{column}`"))
                     .with_hint(
@@ -158,35 +157,26 @@ pub fn parse(source: &Path, rel: &str, text: &str) -> Result<Vec<Page>, Vec<Diag
         }
         for (i, header) in headers.iter().enumerate() {
             let value = record.get(i).unwrap_or_default().trim();
-            if REQUIRED[..2].contains(&header.as_str()) || value.is_empty() {
+            if value.is_empty() {
                 continue;
             }
-            match header.as_str() {
-                "description" => {
-                    page.front.description = Some(value.to_owned());
-                    continue;
+            match Column::of(header) {
+                Column::Id | Column::Name => {}
+                Column::Description => page.front.description = Some(value.to_owned()),
+                Column::Owner => page.front.owner = Some(value.to_owned()),
+                Column::Reviewed => match crate::date::SiteDate::parse(value) {
+                    Ok(date) => page.front.reviewed = Some(date),
+                    Err(message) => errors.push(
+                        page.value_error(&["reviewed"], message)
+                            .with_hint("write the date as YYYY-MM-DD"),
+                    ),
+                },
+                Column::Typed(key) => {
+                    page.typed.insert(key.name.to_owned(), value.into());
                 }
-                "owner" => {
-                    page.front.owner = Some(value.to_owned());
-                    continue;
+                Column::Extra => {
+                    page.front.extra.insert(header.clone(), value.into());
                 }
-                "reviewed" => {
-                    match crate::date::SiteDate::parse(value) {
-                        Ok(date) => page.front.reviewed = Some(date),
-                        Err(message) => errors.push(
-                            page.value_error(&["reviewed"], message)
-                                .with_hint("write the date as YYYY-MM-DD"),
-                        ),
-                    }
-                    continue;
-                }
-                _ => {}
-            }
-            let value = toml::Value::String(value.to_owned());
-            if TYPED.contains(&header.as_str()) {
-                page.typed.insert(header.clone(), value);
-            } else {
-                page.front.extra.insert(header.clone(), value);
             }
         }
         pages.push(page);

@@ -9,6 +9,7 @@ use crate::config::Config;
 use crate::date::SiteDate;
 use crate::diagnostic::{Diagnostic, Position};
 use crate::load::frontmatter::FrontMatter;
+use crate::load::kind::PageKind;
 use crate::markdown::Rendered;
 use crate::model::Model;
 
@@ -156,9 +157,9 @@ impl Page {
         self.front.date.or(self.front.updated)
     }
 
-    /// Whether the page is a typed page of `kind`.
-    pub fn is_kind(&self, kind: &str) -> bool {
-        self.front.kind.as_deref() == Some(kind)
+    /// The page's typed kind, if it has one.
+    pub fn kind(&self) -> Option<PageKind> {
+        self.front.kind
     }
 }
 
@@ -210,7 +211,7 @@ pub struct Summary<'a> {
     /// Date, if any.
     pub date: Option<SiteDate>,
     /// Typed kind, if any.
-    pub kind: Option<&'a str>,
+    pub kind: Option<PageKind>,
     /// Id (file stem).
     pub id: &'a str,
     /// Whether it is a section.
@@ -232,7 +233,7 @@ impl Site {
             path: &page.path,
             description: page.front.description.as_deref(),
             date: page.date(),
-            kind: page.front.kind.as_deref(),
+            kind: page.kind(),
             id: &page.id,
             is_section: page.is_section,
         }
