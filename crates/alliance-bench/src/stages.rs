@@ -30,7 +30,7 @@ pub fn measure(root: &Path, output: &Path) -> Result<[Duration; STAGES.len()], E
     let mut times = [Duration::ZERO; STAGES.len()];
     let (site, t) = timed(|| {
         let config = Config::load(&root.join("config.toml"), Path::new("config.toml"))
-            .map_err(|d| failed(Diagnostics::from(vec![d])))?;
+            .map_err(|d| failed(Diagnostics::from(d)))?;
         let mut site = load::load(root, config).map_err(failed)?;
         site.today = alliance_generator::today(&site.config)
             .map_err(|d| failed(Diagnostics::from(vec![d])))?;

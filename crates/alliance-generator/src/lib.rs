@@ -76,7 +76,7 @@ pub fn load_and_check(
     base_url: Option<&str>,
 ) -> Result<(Site, Diagnostics), Diagnostics> {
     let mut config = Config::load(&root.join("config.toml"), Path::new("config.toml"))
-        .map_err(|d| Diagnostics::from(vec![d]))?;
+        .map_err(Diagnostics::from)?;
     if let Some(url) = base_url {
         config.base_url = url.trim_end_matches('/').to_owned();
     }
