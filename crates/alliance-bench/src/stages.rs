@@ -31,7 +31,10 @@ pub fn measure(root: &Path, output: &Path) -> Result<[Duration; STAGES.len()], E
     let (site, t) = timed(|| {
         let config = Config::load(&root.join("config.toml"), Path::new("config.toml"))
             .map_err(|d| failed(Diagnostics::from(d)))?;
-        let mut site = load::load(root, config).map_err(failed)?;
+        let (mut site, found) = load::load(root, config);
+        if found.has_errors() {
+            return Err(failed(found));
+        }
         site.today = alliance_generator::today(&site.config)
             .map_err(|d| failed(Diagnostics::from(vec![d])))?;
         Ok::<_, Error>(site)

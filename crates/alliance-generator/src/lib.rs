@@ -80,18 +80,15 @@ pub fn load_and_check(
     if let Some(url) = base_url {
         config.base_url = url.trim_end_matches('/').to_owned();
     }
-    let mut site = load::load(root, config)?;
+    let (mut site, mut found) = load::load(root, config);
     site.today = today(&site.config).map_err(|d| Diagnostics::from(vec![d]))?;
-    let mut found = match model::Model::build(&site) {
-        Ok(model) => {
-            site.model = model;
-            Diagnostics::new()
-        }
+    match model::Model::build(&site) {
+        Ok(model) => site.model = model,
         Err(errors) => {
             site.model = model::Model::empty(site.pages.len());
-            Diagnostics::from(errors)
+            found.extend(errors);
         }
-    };
+    }
     render_markdown(&mut site);
     found.extend(check::internal_links(&site));
     found.extend(check::authoring::check(&site, site.today));

@@ -15,6 +15,8 @@ pub fn internal_links(site: &Site) -> Vec<Diagnostic> {
         .flat_map_iter(|page| {
             page.rendered.links.iter().filter_map(move |link| {
                 let Some(target) = site.page_by_content_path(&link.target) else {
+                    // A page left out for its own errors: those are reported.
+                    if site.with_errors.contains(&link.target) { return None; }
                     let hint = if site.drafts.contains(&link.target) {
                         "that page is a draft: publish it (remove `draft = true`) or remove the link".to_owned()
                     } else {

@@ -17,20 +17,42 @@ use crate::util::url::slugify;
 /// The file name that marks a members spreadsheet.
 pub const FILE_NAME: &str = "organisations.csv";
 
+/// A members spreadsheet, read: a page per good row, and the problems of the others.
+#[derive(Debug, Default)]
+pub struct Sheet {
+    /// An organisation page per row without errors.
+    pub pages: Vec<Page>,
+    /// Every problem, all together.
+    pub errors: Vec<Diagnostic>,
+    /// The content paths (`members/<id>.md`) of rows left out for their errors.
+    pub with_errors: Vec<String>,
+}
+
+impl From<Vec<Diagnostic>> for Sheet {
+    fn from(errors: Vec<Diagnostic>) -> Self {
+        Sheet {
+            errors,
+            ..Sheet::default()
+        }
+    }
+}
+
 /// Reads `content/<rel>` into organisation pages. All bad rows are reported together.
-pub fn read(file: &Path, rel: &str) -> Result<Vec<Page>, Vec<Diagnostic>> {
+pub fn read(file: &Path, rel: &str) -> Sheet {
     let source = PathBuf::from("content").join(rel);
-    let text = crate::load::read_text(
+    match crate::load::read_text(
         file,
         &source,
         "the spreadsheet",
         "in Excel, use File › Save As › \"CSV UTF-8 (Comma delimited)\"",
-    )?;
-    parse(&source, rel, &text)
+    ) {
+        Ok(text) => parse(&source, rel, &text),
+        Err(errors) => errors.into(),
+    }
 }
 
 /// Parses the text of a members spreadsheet found at `rel` (relative to `content/`).
-pub fn parse(source: &Path, rel: &str, text: &str) -> Result<Vec<Page>, Vec<Diagnostic>> {
+pub fn parse(source: &Path, rel: &str, text: &str) -> Sheet {
     let body = text
         .strip_prefix('\u{feff}')
         .unwrap_or(text)
@@ -41,7 +63,7 @@ pub fn parse(source: &Path, rel: &str, text: &str) -> Result<Vec<Page>, Vec<Diag
         .from_reader(body.as_bytes());
     let headers: Vec<String> = match reader.headers() {
         Ok(h) => h.iter().map(|c| c.trim().to_lowercase()).collect(),
-        Err(e) => return Err(vec![csv_error(source, &body, &e)]),
+        Err(e) => return vec![csv_error(source, &body, &e)].into(),
     };
     let required = Column::required();
     let missing: Vec<&str> = required
@@ -62,7 +84,7 @@ pub fn parse(source: &Path, rel: &str, text: &str) -> Result<Vec<Page>, Vec<Diag
             _ => "the first row names the columns: id,name,sector,website (more columns allowed)"
                 .to_owned(),
         };
-        return Err(vec![
+        return vec![
             Diagnostic::error(
                 source,
                 format!(
@@ -73,11 +95,12 @@ pub fn parse(source: &Path, rel: &str, text: &str) -> Result<Vec<Page>, Vec<Diag
             )
             .at(text, Position { line: 1, col: 1 })
             .with_hint(hint),
-        ]);
+        ]
+        .into();
     }
     let section_dir = rel.rsplit_once('/').map_or("", |(dir, _)| dir);
-    let mut pages = Vec::new();
-    let mut errors = Vec::new();
+    let mut sheet = Sheet::default();
+    let errors = &mut sheet.errors;
     for record in reader.records() {
         let record = match record {
             Ok(r) => r,
@@ -153,8 +176,12 @@ pub fn parse(source: &Path, rel: &str, text: &str) -> Result<Vec<Page>, Vec<Diag
                         "every organisation needs an id (used in links and `members`) and a name",
                     ),
             );
+            if !id.is_empty() {
+                sheet.with_errors.push(page.content_path);
+            }
             continue;
         }
+        let row_errors = errors.len();
         for (i, header) in headers.iter().enumerate() {
             let value = record.get(i).unwrap_or_default().trim();
             if value.is_empty() {
@@ -179,13 +206,13 @@ pub fn parse(source: &Path, rel: &str, text: &str) -> Result<Vec<Page>, Vec<Diag
                 }
             }
         }
-        pages.push(page);
+        if errors.len() > row_errors {
+            sheet.with_errors.push(page.content_path);
+        } else {
+            sheet.pages.push(page);
+        }
     }
-    if errors.is_empty() {
-        Ok(pages)
-    } else {
-        Err(errors)
-    }
+    sheet
 }
 
 /// The 1-based line and the text of the row starting at `byte` (the reader
@@ -232,7 +259,7 @@ fn row_error(source: &Path, line: usize, raw: &str, message: String) -> Diagnost
 mod tests {
     use super::*;
 
-    fn rows(text: &str) -> Result<Vec<Page>, Vec<Diagnostic>> {
+    fn rows(text: &str) -> Sheet {
         parse(
             Path::new("content/members/organisations.csv"),
             "members/organisations.csv",
@@ -246,7 +273,7 @@ mod tests {
                     police,\"Hertfordshire Constabulary, Welwyn Hatfield\",police,https://herts.police.uk,101\r\n\
                     \r\n\
                     ymca,YMCA,voluntary,,\r\n\r\n";
-        let pages = rows(text).unwrap();
+        let pages = rows(text).pages;
         assert_eq!(pages.len(), 2);
         let police = &pages[0];
         assert_eq!(
@@ -267,13 +294,16 @@ mod tests {
 
     #[test]
     fn places_errors_on_the_row_and_cell() {
-        let e = rows("id,name,sector\na,A,public\nb,B\n,C,public\n").unwrap_err();
-        assert_eq!(e.len(), 2);
+        let sheet = rows("id,name,sector\na,A,public\nb,B\n,C,public\nd,D,public,x\ne,E,public\n");
+        let e = sheet.errors;
+        assert_eq!(e.len(), 3);
         assert_eq!(e[0].position, Position { line: 3, col: 1 });
         assert!(e[0].message.contains("2 cells"));
         assert_eq!(e[1].position.line, 4);
         assert!(e[1].message.contains("no `id`"));
-        let ok = rows("id,name,sector\n\"x\",\"Y, Z\",publik\n").unwrap();
+        let ids: Vec<&str> = sheet.pages.iter().map(|p| p.id.as_str()).collect();
+        assert_eq!(ids, ["a", "e"], "the good rows are read all the same");
+        let ok = rows("id,name,sector\n\"x\",\"Y, Z\",publik\n").pages;
         let d = ok[0].value_error(&["sector"], "bad sector");
         assert_eq!(d.position, Position { line: 2, col: 12 });
         assert_eq!(d.source_line.as_deref(), Some("\"x\",\"Y, Z\",publik"));
@@ -281,7 +311,7 @@ mod tests {
 
     #[test]
     fn names_a_missing_column() {
-        let e = rows("id,name,sectr\na,A,public\n").unwrap_err();
+        let e = rows("id,name,sectr\na,A,public\n").errors;
         assert!(e[0].message.contains("no `sector` column"));
         assert_eq!(
             e[0].hint.as_deref(),

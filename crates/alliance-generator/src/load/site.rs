@@ -191,6 +191,9 @@ pub struct Site {
     pub assets: Vec<Asset>,
     /// Content paths of drafts, so a link to one gets a clear error.
     pub drafts: Vec<String>,
+    /// Content paths of pages left out for errors of their own (already
+    /// reported), so links and references to them are not reported again.
+    pub with_errors: Vec<String>,
     /// The partnership: organisations, groups, meetings, documents, strategy.
     pub model: Model,
     /// The day the site is built for: meetings before it are past.

@@ -327,6 +327,8 @@ pub struct Model {
     ids: HashMap<String, Entity>,
     /// Ids defined twice: already an error, so references to them are not.
     ambiguous: std::collections::HashSet<String>,
+    /// Ids of pages left out for errors of their own: references to them are not reported again.
+    with_errors: std::collections::HashSet<String>,
 }
 
 impl Model {
@@ -422,6 +424,11 @@ impl Model {
             first.insert(&page.id, page_id);
             self.ids.insert(page.id.clone(), entity);
         }
+        self.with_errors = site
+            .with_errors
+            .iter()
+            .map(|path| crate::load::id_of(path).to_owned())
+            .collect();
     }
 
     /// Resolves a reference to the id of an organisation or a group (`want`),
@@ -458,6 +465,7 @@ impl Model {
                 );
                 return None;
             }
+            None if self.with_errors.contains(id) => return None,
             None => {}
         }
         let candidates = self.ids.iter().filter_map(|(name, entity)| {

@@ -122,6 +122,7 @@ pub(crate) mod tests {
             by_path,
             assets: Vec::new(),
             drafts: Vec::new(),
+            with_errors: Vec::new(),
             model: Default::default(),
             today: Default::default(),
         }
