@@ -436,3 +436,49 @@ fn collect_assets(
         .map(|(path, source)| Asset { source, path })
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn write(root: &Path, rel: &str, text: &str) {
+        let path = root.join("content").join(rel);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+    }
+
+    #[test]
+    fn pages_with_errors_are_left_out_and_the_rest_is_loaded_and_modelled() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        write(root, "_index.md", "+++\ntitle = \"Home\"\n+++\n");
+        write(root, "members/bad.md", "+++\ntitle = \"B\nkind = 1\n+++\n");
+        write(root, "members/x.md", "+++\ntitle = \"X\"\n+++\n");
+        write(
+            root,
+            "members/x/index.md",
+            "+++\ntitle = \"X again\"\n+++\n",
+        );
+        write(
+            root,
+            "groups/board.md",
+            "+++\ntitle = \"Board\"\nkind = \"group\"\ngroup = \"executive\"\nmembers = [\"bad\", \"nobody\"]\n+++\n",
+        );
+        let config = Config::parse(
+            "title = \"T\"\nbase_url = \"https://e.org\"\n",
+            Path::new("config.toml"),
+        )
+        .unwrap();
+        let (site, found) = load(root, config);
+        let messages: Vec<&str> = found.iter().map(|d| d.message.as_str()).collect();
+        assert_eq!(messages.len(), 2, "{messages:?}");
+        assert!(messages[0].starts_with("malformed front matter"));
+        assert!(messages[1].starts_with("two pages would be served at /members/x/"));
+        assert_eq!(site.with_errors, ["members/bad.md", "members/x.md"]);
+        assert!(site.page_by_content_path("members/x.md").is_none());
+        assert!(site.page_by_content_path("groups/board.md").is_some());
+        let errors = Model::build(&site).unwrap_err();
+        let messages: Vec<&str> = errors.iter().map(|d| d.message.as_str()).collect();
+        assert_eq!(messages, ["no organisation has the id `nobody`"]);
+    }
+}
