@@ -238,3 +238,64 @@ fn output_inside_the_site_sources_is_refused() {
     assert_eq!(o.status.code(), Some(1));
     assert!(dir.path().join("content/_index.md").is_file());
 }
+
+#[test]
+fn every_error_of_a_site_is_reported_in_one_run() {
+    let dir = tempfile::tempdir().unwrap();
+    let site = dir.path();
+    let page = |rel: &str, front: &str, body: &str| {
+        write(site, rel, &format!("+++\n{front}\n+++\n{body}"));
+    };
+    write(
+        site,
+        "config.toml",
+        "title = \"T\"\nbase_url = \"https://e.org\"\n",
+    );
+    page(
+        "content/_index.md",
+        "title = \"Home\"",
+        "See [nowhere](@/nowhere.md) and [a page with errors](@/about/bad.md).\n",
+    );
+    page("content/about/bad.md", "title = \"Bad", "");
+    page(
+        "content/about/unknown.md",
+        "title = \"U\"\nownr = \"x\"",
+        "",
+    );
+    page("content/members/_index.md", "title = \"Members\"", "");
+    page(
+        "content/members/council.md",
+        "title = \"Council\"\nkind = \"organisation\"\nsector = \"public\"",
+        "",
+    );
+    page(
+        "content/members/police.md",
+        "title = \"Police\"\nkind = \"organisation\"\nsector = \"polise\"",
+        "",
+    );
+    page(
+        "content/groups/council.md",
+        "title = \"Council group\"\nkind = \"group\"\ngroup = \"themed\"",
+        "",
+    );
+    page(
+        "content/groups/board.md",
+        "title = \"Board\"\nkind = \"group\"\ngroup = \"executive\"\nmembers = [{ org = \"council\" }, { org = \"nobody\" }, { org = \"bad\" }]",
+        "",
+    );
+    let out = alliance(&["check", "--root", site.to_str().unwrap()]);
+    let err = String::from_utf8_lossy(&out.stderr).replace('\\', "/");
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    for expected in [
+        "content/about/bad.md:2:13: error: malformed front matter",
+        "content/about/unknown.md:3:1: error: unknown front-matter key `ownr`",
+        "content/members/council.md:3:8: error: the id `council` is used twice",
+        "content/members/police.md:4:10: error: `polise` is not a valid `sector`",
+        "content/groups/board.md:5:41: error: no organisation has the id `nobody`",
+        "content/_index.md:4:5: error: broken internal link: no page `content/nowhere.md`",
+    ] {
+        assert!(err.contains(expected), "missing {expected:?} in:\n{err}");
+    }
+    // Knock-on errors of the page left out, and of the doubled id, are held back.
+    assert_eq!(err.matches(": error: ").count(), 6, "{err}");
+}

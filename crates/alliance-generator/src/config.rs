@@ -243,18 +243,21 @@ fn default_review_months() -> u32 {
 }
 
 impl Config {
-    /// Reads and checks `config.toml` at `path` (reported as `display`).
-    pub fn load(path: &Path, display: &Path) -> Result<Config, Diagnostic> {
+    /// Reads and checks `config.toml` at `path` (reported as `display`). All its errors are returned.
+    pub fn load(path: &Path, display: &Path) -> Result<Config, Vec<Diagnostic>> {
         let text = std::fs::read_to_string(path).map_err(|e| {
-            Diagnostic::error(display, format!("cannot read the site's settings: {e}")).with_hint(
-                "run Alliance in a site folder (one with config.toml), or pass --root DIR",
-            )
+            vec![
+                Diagnostic::error(display, format!("cannot read the site's settings: {e}"))
+                    .with_hint(
+                        "run Alliance in a site folder (one with config.toml), or pass --root DIR",
+                    ),
+            ]
         })?;
         Config::parse(&text, display)
     }
 
-    /// Parses config text.
-    pub fn parse(text: &str, display: &Path) -> Result<Config, Diagnostic> {
+    /// Parses config text. All its errors are returned.
+    pub fn parse(text: &str, display: &Path) -> Result<Config, Vec<Diagnostic>> {
         let source = TomlSource {
             path: display,
             file_text: text,
@@ -262,18 +265,26 @@ impl Config {
             offset: 0,
         };
         let mut config: Config = source.parse()?;
+        let mut errors = Vec::new();
         config.base_url = config.base_url.trim_end_matches('/').to_owned();
         if !(config.base_url.starts_with("https://") || config.base_url.starts_with("http://")) {
             let offset = text.find("base_url").unwrap_or(0);
-            return Err(source
-                .error_at(offset, "`base_url` must be an absolute http(s) address")
-                .with_hint("e.g. base_url = \"https://www.example.org.uk\""));
+            errors.push(
+                source
+                    .error_at(offset, "`base_url` must be an absolute http(s) address")
+                    .with_hint("e.g. base_url = \"https://www.example.org.uk\""),
+            );
         }
         if jiff::tz::TimeZone::get(&config.timezone).is_err() {
             let offset = text.find("timezone").unwrap_or(0);
-            return Err(source
-                .error_at(offset, format!("`{}` is not a time zone", config.timezone))
-                .with_hint("use an IANA time-zone name, e.g. timezone = \"Europe/London\""));
+            errors.push(
+                source
+                    .error_at(offset, format!("`{}` is not a time zone", config.timezone))
+                    .with_hint("use an IANA time-zone name, e.g. timezone = \"Europe/London\""),
+            );
+        }
+        if !errors.is_empty() {
+            return Err(errors);
         }
         if config.partnership.name.is_empty() {
             config.partnership.name = config.title.clone();
@@ -328,7 +339,8 @@ mod tests {
             "title = \"T\"\nbase_url = \"https://e.org\"\n[contact]\nphon = \"1\"\n",
             Path::new("config.toml"),
         )
-        .unwrap_err();
+        .unwrap_err()
+        .remove(0);
         assert_eq!(err.position.line, 4);
         assert_eq!(err.hint.as_deref(), Some("did you mean `phone`?"));
     }
@@ -350,7 +362,9 @@ mod tests {
     #[test]
     fn bad_issue_entries_are_placed() {
         let text = "title = \"T\"\nbase_url = \"https://e.org\"\n[accessibility]\nissues = [\n  { text = \"Maps\", criteria = [\"1.1.9\"] },\n  { txt = \"x\" },\n]\n";
-        let err = Config::parse(text, Path::new("config.toml")).unwrap_err();
+        let err = Config::parse(text, Path::new("config.toml"))
+            .unwrap_err()
+            .remove(0);
         assert_eq!(err.position.line, 5);
         assert!(
             err.message.contains("`1.1.9` is not a WCAG 2.2"),
@@ -358,10 +372,29 @@ mod tests {
             err.message
         );
         let text = text.replace("1.1.9", "1.1.1");
-        let err = Config::parse(&text, Path::new("config.toml")).unwrap_err();
+        let err = Config::parse(&text, Path::new("config.toml"))
+            .unwrap_err()
+            .remove(0);
         assert_eq!(err.position.line, 6);
         assert_eq!(err.message, "unknown key `txt`");
         assert_eq!(err.hint.as_deref(), Some("did you mean `text`?"));
+    }
+
+    #[test]
+    fn every_error_is_reported_together() {
+        let errors = Config::parse(
+            "title = 3\nbase_url = \"https://e.org\"\n[contact]\nphon = \"1\"\n[review]\nperiod_months = \"x\"\n",
+            Path::new("config.toml"),
+        )
+        .unwrap_err();
+        let lines: Vec<usize> = errors.iter().map(|e| e.position.line).collect();
+        assert_eq!(lines, [1, 4, 6], "{errors:?}");
+        let errors = Config::parse(
+            "title = \"T\"\nbase_url = \"/x\"\ntimezone = \"Mars/Olympus\"\n",
+            Path::new("config.toml"),
+        )
+        .unwrap_err();
+        assert_eq!(errors.len(), 2);
     }
 
     #[test]
@@ -370,7 +403,8 @@ mod tests {
             "title = \"T\"\nbase_url = \"/x\"\n",
             Path::new("config.toml"),
         )
-        .unwrap_err();
+        .unwrap_err()
+        .remove(0);
         assert_eq!(err.position.line, 2);
     }
 }

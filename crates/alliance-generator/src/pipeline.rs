@@ -33,7 +33,7 @@ pub const SOURCE_DATE_EPOCH: &str = "SOURCE_DATE_EPOCH";
 /// Reads `config.toml`, with `base_url` overridden if asked.
 pub fn config(root: &Path, base_url: Option<&str>) -> Result<Config, Diagnostics> {
     let mut config = Config::load(&root.join("config.toml"), Path::new("config.toml"))
-        .map_err(|d| Diagnostics::from(vec![d]))?;
+        .map_err(Diagnostics::from)?;
     if let Some(url) = base_url {
         config.base_url = url.trim_end_matches('/').to_owned();
     }
@@ -83,12 +83,14 @@ pub fn prepare_timed(
     base_url: Option<&str>,
     mut timer: Timer<'_>,
 ) -> Result<(Content, Diagnostics), Diagnostics> {
-    let (site, today) = timed(&mut timer, Stage::Load, || {
+    let (site, today, mut found) = timed(&mut timer, Stage::Load, || {
         let config = config(root, base_url)?;
         let today = today(&config).map_err(|d| Diagnostics::from(vec![d]))?;
-        Ok::<_, Diagnostics>((load::load(root, config)?, today))
+        let (site, found) = load::load(root, config);
+        Ok::<_, Diagnostics>((site, today, found))
     })?;
-    let (model, mut found) = timed(&mut timer, Stage::Model, || model(&site));
+    let (model, model_found) = timed(&mut timer, Stage::Model, || model(&site));
+    found.extend(model_found);
     let bodies = timed(&mut timer, Stage::Markdown, || {
         let all: Vec<PageId> = (0..site.pages.len()).collect();
         markdown::render_pages(&site, &all)

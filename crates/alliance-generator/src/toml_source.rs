@@ -3,6 +3,8 @@
 use std::path::Path;
 
 use serde::de::DeserializeOwned;
+use toml::Spanned;
+use toml::de::{DeTable, DeValue};
 
 use crate::diagnostic::{Diagnostic, nearest};
 
@@ -20,9 +22,14 @@ pub struct TomlSource<'a> {
 }
 
 impl TomlSource<'_> {
-    /// Deserialises the TOML, turning the first error into a diagnostic with a place and hint.
-    pub fn parse<T: DeserializeOwned>(&self) -> Result<T, Diagnostic> {
-        toml::from_str(self.toml).map_err(|err| self.diagnostic(&err))
+    /// Deserialises the TOML, turning every error into a diagnostic with a place and hint.
+    pub fn parse<T: DeserializeOwned>(&self) -> Result<T, Vec<Diagnostic>> {
+        let table = DeTable::parse(self.toml).map_err(|err| vec![self.diagnostic(&err)])?;
+        deserialize_all(table).map_err(|errs| {
+            let mut found: Vec<Diagnostic> = errs.iter().map(|e| self.diagnostic(e)).collect();
+            found.sort_by_key(|d| d.position);
+            found
+        })
     }
 
     /// A diagnostic at a byte range of the TOML text.
@@ -40,6 +47,52 @@ impl TomlSource<'_> {
             None => diagnostic,
         }
     }
+}
+
+/// Deserialises a parsed table, reporting every error rather than the first:
+/// after each error the value it is about is left out and the rest read again.
+/// A key reported missing after something was left out may be that value: it
+/// is not reported, and the table missing it is left out in turn.
+pub fn deserialize_all<T: DeserializeOwned>(
+    mut table: Spanned<DeTable<'_>>,
+) -> Result<T, Vec<toml::de::Error>> {
+    let mut errors = Vec::new();
+    loop {
+        let err = match T::deserialize(toml::Deserializer::from(table.clone())) {
+            Ok(value) if errors.is_empty() => return Ok(value),
+            Ok(_) => return Err(errors),
+            Err(err) => err,
+        };
+        let at = err.span().map(|s| s.start);
+        let knock_on = err.message().starts_with("missing field") && !errors.is_empty();
+        if !knock_on {
+            errors.push(err);
+        }
+        let root = table.span().start;
+        let nested = at.filter(|&at| !knock_on || at != root);
+        if !nested.is_some_and(|at| leave_out(table.get_mut(), at)) {
+            return Err(errors);
+        }
+    }
+}
+
+/// Removes the innermost key whose key or value holds the byte `at`; whether one did.
+fn leave_out(table: &mut DeTable<'_>, at: usize) -> bool {
+    let mut found = None;
+    for (key, value) in table.iter_mut() {
+        let (key_span, value_span) = (key.span(), value.span());
+        // A `[table]`'s span need not cover its keys: look inside every table.
+        if let DeValue::Table(inner) = value.get_mut()
+            && leave_out(inner, at)
+        {
+            return true;
+        }
+        if key_span.contains(&at) || value_span.contains(&at) {
+            found = Some(key.get_ref().to_string());
+            break;
+        }
+    }
+    found.is_some_and(|name| table.remove(name.as_str()).is_some())
 }
 
 /// Turns serde's messages into an editor's words, with a hint where one helps.
@@ -111,7 +164,7 @@ mod tests {
         weight: Option<i64>,
     }
 
-    fn parse(text: &str) -> Result<Sample, Diagnostic> {
+    fn parse_all(text: &str) -> Result<Sample, Vec<Diagnostic>> {
         TomlSource {
             path: Path::new("x.toml"),
             file_text: text,
@@ -119,6 +172,17 @@ mod tests {
             offset: 0,
         }
         .parse()
+    }
+
+    fn parse(text: &str) -> Result<Sample, Diagnostic> {
+        parse_all(text).map_err(|mut e| e.remove(0))
+    }
+
+    #[test]
+    fn every_bad_value_is_reported() {
+        let e = parse_all("title = 1\nweight = \"x\"\ntitel = 2\n").unwrap_err();
+        let lines: Vec<usize> = e.iter().map(|d| d.position.line).collect();
+        assert_eq!(lines, [1, 2, 3], "{e:?}");
     }
 
     #[test]

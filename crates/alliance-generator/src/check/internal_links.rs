@@ -18,6 +18,10 @@ pub fn internal_links(content: &Content) -> Vec<Diagnostic> {
                 if site.by_content_path.contains_key(&link.target) {
                     return None;
                 }
+                // A page left out for its own errors: those are reported.
+                if site.with_errors.contains(&link.target) {
+                    return None;
+                }
                 let hint = if site.drafts.contains(&link.target) {
                     "that page is a draft: publish it (remove `draft = true`) or remove the link"
                         .to_owned()

@@ -7,6 +7,7 @@ use toml::de::{DeTable, DeValue};
 
 use crate::date::SiteDate;
 use crate::diagnostic::{Diagnostic, Position, suggest};
+use crate::load::kind::PageKind;
 use crate::toml_source::TomlSource;
 
 /// Keys every page may have.
@@ -24,31 +25,6 @@ pub const COMMON_KEYS: &[&str] = &[
     "template",
     "extra",
     "kind",
-];
-
-/// The typed page kinds and the extra keys each allows.
-pub const KINDS: &[(&str, &[&str])] = &[
-    ("organisation", &["sector", "website", "email", "address"]),
-    (
-        "group",
-        &[
-            "group",
-            "reports_to",
-            "chair",
-            "members",
-            "priorities",
-            "achievements",
-            "approach",
-        ],
-    ),
-    (
-        "meeting",
-        &["group", "start", "end", "location", "status", "papers"],
-    ),
-    ("document", &["file", "published"]),
-    ("news", &[]),
-    ("strategy", &["period", "vision", "priorities"]),
-    ("structure", &[]),
 ];
 
 /// The front matter keys common to all pages, deserialised.
@@ -86,9 +62,10 @@ pub struct FrontMatter {
     /// A template to use instead of the default for this kind of page.
     #[serde(default)]
     pub template: Option<String>,
-    /// The typed kind (`organisation`, `group`, ...), if any.
-    #[serde(default)]
-    pub kind: Option<String>,
+    /// The typed kind (`organisation`, `group`, ...), if any: checked, then
+    /// set by [`parse`], not deserialised with the rest.
+    #[serde(skip_deserializing)]
+    pub kind: Option<PageKind>,
     /// Free-form values for templates.
     #[serde(default)]
     pub extra: toml::Table,
@@ -128,35 +105,22 @@ pub fn parse(path: &Path, text: &str) -> Result<Parsed, Vec<Diagnostic>> {
         ]
     })?;
     let mut errors = Vec::new();
-    let kind = table.get_ref().get("kind").map(|v| {
-        (
-            v.get_ref().as_str().unwrap_or_default().to_owned(),
-            v.span().start,
-        )
-    });
-    let kind_keys: &[&str] = match &kind {
-        None => &[],
-        Some((name, at)) => match KINDS.iter().find(|(k, _)| k == name) {
-            Some((_, keys)) => keys,
-            None => {
-                errors.push(
-                    source
-                        .error_at(*at, format!("unknown page kind `{name}`"))
-                        .with_hint(suggest(name, KINDS.iter().map(|(k, _)| *k))),
-                );
-                &[]
-            }
-        },
-    };
+    let kind = read_kind(&source, &table, &mut errors);
+    let kind_keys = kind.map_or(&[][..], PageKind::keys);
+    let known =
+        |name: &str| COMMON_KEYS.contains(&name) || kind_keys.iter().any(|k| k.name == name);
     for (key, _) in table.get_ref().iter() {
         let name: &str = key.get_ref();
-        if COMMON_KEYS.contains(&name) || kind_keys.contains(&name) {
+        if known(name) {
             continue;
         }
-        let allowed = COMMON_KEYS.iter().chain(kind_keys.iter()).copied();
+        let allowed = COMMON_KEYS
+            .iter()
+            .copied()
+            .chain(kind_keys.iter().map(|k| k.name));
         let mut hint = suggest(name, allowed);
-        if kind.is_none()
-            && let Some((k, _)) = KINDS.iter().find(|(_, keys)| keys.contains(&name))
+        if table.get_ref().get("kind").is_none()
+            && let Some(k) = PageKind::ALL.into_iter().find(|k| k.has_key(name))
         {
             hint = format!(
                 "`{name}` belongs to typed pages: add `kind = \"{k}\"` if this page is one"
@@ -192,16 +156,43 @@ pub fn parse(path: &Path, text: &str) -> Result<Parsed, Vec<Diagnostic>> {
     }
     errors.sort_by_key(|d| d.position);
     let mut typed = toml::Table::deserialize(toml::Deserializer::from(table)).unwrap_or_default();
-    typed.retain(|k, _| kind_keys.contains(&k));
+    typed.retain(|k, _| kind_keys.iter().any(|key| key.name == k));
     match front {
         Some(front) if errors.is_empty() => Ok(Parsed {
-            front,
+            front: FrontMatter { kind, ..front },
             typed,
             toml_offset,
             body_offset,
         }),
         _ => Err(errors),
     }
+}
+
+/// The page's `kind`, if it names one; an unknown kind or one that is not text is an error.
+fn read_kind(
+    source: &TomlSource<'_>,
+    table: &toml::Spanned<DeTable<'_>>,
+    errors: &mut Vec<Diagnostic>,
+) -> Option<PageKind> {
+    let value = table.get_ref().get("kind")?;
+    let at = value.span().start;
+    let Some(name) = value.get_ref().as_str() else {
+        errors.push(
+            source
+                .error_at(at, "the page kind should be text in \"quotes\"")
+                .with_hint(format!("e.g. kind = \"{}\"", PageKind::Group)),
+        );
+        return None;
+    };
+    let kind = PageKind::from_name(name);
+    if kind.is_none() {
+        errors.push(
+            source
+                .error_at(at, format!("unknown page kind `{name}`"))
+                .with_hint(suggest(name, PageKind::ALL.map(PageKind::name))),
+        );
+    }
+    kind
 }
 
 fn source_error(source: &TomlSource<'_>, e: &toml::de::Error) -> Diagnostic {
@@ -310,6 +301,22 @@ mod tests {
             value_span(&t, &["members", "1", "org"]).map(|r| &toml[r]),
             Some("\"b\"")
         );
+    }
+
+    #[test]
+    fn the_kind_is_typed_and_an_unknown_one_is_placed() {
+        let ok = parse(
+            Path::new("a.md"),
+            "+++\ntitle = \"A\"\nkind = \"group\"\n+++\n",
+        )
+        .unwrap();
+        assert_eq!(ok.front.kind, Some(PageKind::Group));
+        let e = errs("+++\ntitle = \"A\"\nkind = \"groupe\"\n+++\n");
+        assert_eq!(e[0].message, "unknown page kind `groupe`");
+        assert_eq!(e[0].position, Position { line: 3, col: 8 });
+        assert_eq!(e[0].hint.as_deref(), Some("did you mean `group`?"));
+        let e = errs("+++\ntitle = \"A\"\nkind = 3\n+++\n");
+        assert!(e[0].message.contains("should be text"));
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! Loading: reads `content/`, `static/` and the theme's static files into a [`Site`].
 
 pub mod frontmatter;
+pub mod kind;
 pub mod organisations_csv;
 pub mod site;
 
@@ -22,8 +23,10 @@ struct Found {
     rel: String,
 }
 
-/// Reads the site under `root`. Problems are returned all together.
-pub fn load(root: &Path, config: Config) -> Result<Site, Diagnostics> {
+/// Reads the site under `root`, with every problem found. A page that cannot
+/// be read is reported and left out (its content path is kept in
+/// [`Site::with_errors`]); every other page is loaded.
+pub fn load(root: &Path, config: Config) -> (Site, Diagnostics) {
     let mut diagnostics = Diagnostics::new();
     let content = root.join("content");
     let mut found = Vec::new();
@@ -75,19 +78,24 @@ pub fn load(root: &Path, config: Config) -> Result<Site, Diagnostics> {
         found.par_iter().map(read_page).collect();
     let mut pages = Vec::new();
     let mut drafts = Vec::new();
+    let mut with_errors = Vec::new();
     for (result, f) in parsed.into_iter().zip(&found) {
         match result {
             Ok(Some(page)) => pages.push(page),
             Ok(None) => drafts.push(f.rel.clone()),
-            Err(errors) => diagnostics.extend(errors),
+            Err(errors) => {
+                diagnostics.extend(errors);
+                with_errors.push(f.rel.clone());
+            }
         }
     }
     for sheet in &spreadsheets {
-        match organisations_csv::read(&sheet.file, &sheet.rel) {
-            Ok(rows) => pages.extend(rows),
-            Err(errors) => diagnostics.extend(errors),
-        }
+        let read = organisations_csv::read(&sheet.file, &sheet.rel);
+        pages.extend(read.pages);
+        diagnostics.extend(read.errors);
+        with_errors.extend(read.with_errors);
     }
+    let mut pages = leave_out_doubles(pages, &mut with_errors, &mut diagnostics);
     if !pages.iter().any(|p| p.content_path == "_index.md") {
         pages.push(synthetic_home(&config));
     }
@@ -100,14 +108,59 @@ pub fn load(root: &Path, config: Config) -> Result<Site, Diagnostics> {
         by_path: BTreeMap::new(),
         assets: Vec::new(),
         drafts,
+        with_errors,
     };
-    link_tree(&mut site, &mut diagnostics);
+    link_tree(&mut site);
     site.assets = collect_assets(&site, &files, &mut diagnostics);
-    if diagnostics.has_errors() {
-        Err(diagnostics)
-    } else {
-        Ok(site)
+    (site, diagnostics)
+}
+
+/// Leaves out each page served where an earlier one is, with an error; a
+/// Markdown page left out goes into `with_errors`, so links to it are not
+/// reported again (a spreadsheet row has the content path of the page it doubles).
+fn leave_out_doubles(
+    pages: Vec<Page>,
+    with_errors: &mut Vec<String>,
+    diagnostics: &mut Diagnostics,
+) -> Vec<Page> {
+    let mut first_at: HashMap<String, PageId> = HashMap::new();
+    let mut kept: Vec<Page> = Vec::with_capacity(pages.len());
+    for page in pages {
+        let Some(&other) = first_at.get(&page.path) else {
+            first_at.insert(page.path.clone(), kept.len());
+            kept.push(page);
+            continue;
+        };
+        let first = &kept[other];
+        if let Origin::CsvRow { .. } = page.origin {
+            diagnostics.push(
+                page.value_error(&["id"], format!("the id `{}` is used twice", page.id))
+                    .with_hint(format!(
+                        "{} already has it (both would be served at /{}): give this row another id",
+                        first.place(),
+                        page.path
+                    )),
+            );
+            continue;
+        }
+        diagnostics.push(
+            page.key_error(
+                if page.front.slug.is_some() {
+                    "slug"
+                } else {
+                    "title"
+                },
+                format!(
+                    "two pages would be served at /{}: this one and {}",
+                    page.path,
+                    first.source.display()
+                ),
+            )
+            .with_hint("rename one of the files, or give one a different `slug`"),
+        );
+        with_errors.push(page.content_path);
     }
+    kept
 }
 
 fn synthetic_home(config: &Config) -> Page {
@@ -187,34 +240,29 @@ fn read_page(found: &Found) -> Result<Option<Page>, Vec<Diagnostic>> {
     };
     let dir_path = site_dir(dir);
     let is_section = file == "_index.md";
-    let folder_name = dir.rsplit('/').next().unwrap_or_default();
+    let id = id_of(&found.rel);
     let (path, id, folder) = if is_section {
-        (dir_path, folder_name.to_owned(), PathBuf::from(dir))
+        (dir_path, id.to_owned(), PathBuf::from(dir))
     } else if file == "index.md" {
         let parent: String = match dir_path.trim_end_matches('/').rfind('/') {
             Some(i) => dir_path[..=i].to_owned(),
             None => String::new(),
         };
-        let slug = parsed
-            .front
-            .slug
-            .clone()
-            .unwrap_or_else(|| slugify(folder_name));
+        let slug = parsed.front.slug.clone().unwrap_or_else(|| slugify(id));
         (
             format!("{parent}{slug}/"),
-            folder_name.to_owned(),
+            id.to_owned(),
             PathBuf::from(dir),
         )
     } else {
-        let stem = file.trim_end_matches(".md");
         let slug = parsed
             .front
             .slug
             .as_deref()
-            .map_or_else(|| slugify(stem), slugify);
+            .map_or_else(|| slugify(id), slugify);
         (
             format!("{dir_path}{slug}/"),
-            stem.to_owned(),
+            id.to_owned(),
             PathBuf::from(dir),
         )
     };
@@ -237,6 +285,16 @@ fn read_page(found: &Found) -> Result<Option<Page>, Vec<Diagnostic>> {
     }))
 }
 
+/// The id a content file gives a typed page: its stem, or its folder's name
+/// for `index.md` and `_index.md` (`members/council.md` → `council`).
+pub fn id_of(rel: &str) -> &str {
+    let (dir, file) = rel.rsplit_once('/').unwrap_or(("", rel));
+    match file {
+        "index.md" | "_index.md" => dir.rsplit('/').next().unwrap_or_default(),
+        _ => file.strip_suffix(".md").unwrap_or(file),
+    }
+}
+
 /// The site path of a content folder: `Our Groups/x` → `our-groups/x/`.
 pub fn site_dir(dir: &str) -> String {
     dir.split('/')
@@ -245,44 +303,12 @@ pub fn site_dir(dir: &str) -> String {
         .collect()
 }
 
-/// Indexes pages, finds each page's section and orders every section's children.
-fn link_tree(site: &mut Site, diagnostics: &mut Diagnostics) {
+/// Indexes pages (each served at its own path), finds each page's section and
+/// orders every section's children.
+fn link_tree(site: &mut Site) {
     for (id, page) in site.pages.iter().enumerate() {
         site.by_content_path.insert(page.content_path.clone(), id);
-        if let Some(&other) = site.by_path.get(&page.path) {
-            let first = &site.pages[other];
-            if let Origin::CsvRow { .. } = page.origin {
-                diagnostics.push(
-                    page.value_error(
-                        &["id"],
-                        format!("the id `{}` is used twice", page.id),
-                    )
-                    .with_hint(format!(
-                        "{} already has it (both would be served at /{}): give this row another id",
-                        first.place(),
-                        page.path
-                    )),
-                );
-                continue;
-            }
-            diagnostics.push(
-                page.key_error(
-                    if page.front.slug.is_some() {
-                        "slug"
-                    } else {
-                        "title"
-                    },
-                    format!(
-                        "two pages would be served at /{}: this one and {}",
-                        page.path,
-                        first.source.display()
-                    ),
-                )
-                .with_hint("rename one of the files, or give one a different `slug`"),
-            );
-        } else {
-            site.by_path.insert(page.path.clone(), id);
-        }
+        site.by_path.insert(page.path.clone(), id);
     }
     site.home = site.by_content_path.get("_index.md").copied().unwrap_or(0);
     let section_of_dir: HashMap<String, PageId> = site
@@ -403,4 +429,50 @@ fn collect_assets(
         .into_iter()
         .map(|(path, source)| Asset { source, path })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn write(root: &Path, rel: &str, text: &str) {
+        let path = root.join("content").join(rel);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+    }
+
+    #[test]
+    fn pages_with_errors_are_left_out_and_the_rest_is_loaded_and_modelled() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        write(root, "_index.md", "+++\ntitle = \"Home\"\n+++\n");
+        write(root, "members/bad.md", "+++\ntitle = \"B\nkind = 1\n+++\n");
+        write(root, "members/x.md", "+++\ntitle = \"X\"\n+++\n");
+        write(
+            root,
+            "members/x/index.md",
+            "+++\ntitle = \"X again\"\n+++\n",
+        );
+        write(
+            root,
+            "groups/board.md",
+            "+++\ntitle = \"Board\"\nkind = \"group\"\ngroup = \"executive\"\nmembers = [\"bad\", \"nobody\"]\n+++\n",
+        );
+        let config = Config::parse(
+            "title = \"T\"\nbase_url = \"https://e.org\"\n",
+            Path::new("config.toml"),
+        )
+        .unwrap();
+        let (site, found) = load(root, config);
+        let messages: Vec<&str> = found.iter().map(|d| d.message.as_str()).collect();
+        assert_eq!(messages.len(), 2, "{messages:?}");
+        assert!(messages[0].starts_with("malformed front matter"));
+        assert!(messages[1].starts_with("two pages would be served at /members/x/"));
+        assert_eq!(site.with_errors, ["members/bad.md", "members/x.md"]);
+        assert!(site.page_by_content_path("members/x.md").is_none());
+        assert!(site.page_by_content_path("groups/board.md").is_some());
+        let errors = crate::model::Model::build(&site).unwrap_err();
+        let messages: Vec<&str> = errors.iter().map(|d| d.message.as_str()).collect();
+        assert_eq!(messages, ["no organisation has the id `nobody`"]);
+    }
 }

@@ -9,33 +9,49 @@ use std::path::{Path, PathBuf};
 
 use crate::diagnostic::{Diagnostic, Position, suggest};
 use crate::load::frontmatter::FrontMatter;
+use crate::load::kind::{Column, PageKind};
 use crate::load::site::{Origin, Page};
 use crate::util::url::slugify;
 
 /// The file name that marks a members spreadsheet.
 pub const FILE_NAME: &str = "organisations.csv";
 
-/// Columns every members spreadsheet must have.
-const REQUIRED: [&str; 3] = ["id", "name", "sector"];
+/// A members spreadsheet, read: a page per good row, and the problems of the others.
+#[derive(Debug, Default)]
+pub struct Sheet {
+    /// An organisation page per row without errors.
+    pub pages: Vec<Page>,
+    /// Every problem, all together.
+    pub errors: Vec<Diagnostic>,
+    /// The content paths (`members/<id>.md`) of rows left out for their errors.
+    pub with_errors: Vec<String>,
+}
 
-/// Columns read into the organisation's typed facts; `description`, `owner`
-/// and `reviewed` become the page's own; any other column is kept in `extra`.
-const TYPED: [&str; 4] = ["sector", "website", "email", "address"];
+impl From<Vec<Diagnostic>> for Sheet {
+    fn from(errors: Vec<Diagnostic>) -> Self {
+        Sheet {
+            errors,
+            ..Sheet::default()
+        }
+    }
+}
 
 /// Reads `content/<rel>` into organisation pages. All bad rows are reported together.
-pub fn read(file: &Path, rel: &str) -> Result<Vec<Page>, Vec<Diagnostic>> {
+pub fn read(file: &Path, rel: &str) -> Sheet {
     let source = PathBuf::from("content").join(rel);
-    let text = crate::load::read_text(
+    match crate::load::read_text(
         file,
         &source,
         "the spreadsheet",
         "in Excel, use File › Save As › \"CSV UTF-8 (Comma delimited)\"",
-    )?;
-    parse(&source, rel, &text)
+    ) {
+        Ok(text) => parse(&source, rel, &text),
+        Err(errors) => errors.into(),
+    }
 }
 
 /// Parses the text of a members spreadsheet found at `rel` (relative to `content/`).
-pub fn parse(source: &Path, rel: &str, text: &str) -> Result<Vec<Page>, Vec<Diagnostic>> {
+pub fn parse(source: &Path, rel: &str, text: &str) -> Sheet {
     let body = text
         .strip_prefix('\u{feff}')
         .unwrap_or(text)
@@ -46,9 +62,10 @@ pub fn parse(source: &Path, rel: &str, text: &str) -> Result<Vec<Page>, Vec<Diag
         .from_reader(body.as_bytes());
     let headers: Vec<String> = match reader.headers() {
         Ok(h) => h.iter().map(|c| c.trim().to_lowercase()).collect(),
-        Err(e) => return Err(vec![csv_error(source, &body, &e)]),
+        Err(e) => return vec![csv_error(source, &body, &e)].into(),
     };
-    let missing: Vec<&str> = REQUIRED
+    let required = Column::required();
+    let missing: Vec<&str> = required
         .iter()
         .copied()
         .filter(|c| !headers.iter().any(|h| h == c))
@@ -57,7 +74,7 @@ pub fn parse(source: &Path, rel: &str, text: &str) -> Result<Vec<Page>, Vec<Diag
         let hint = match missing.first().and_then(|m| {
             headers
                 .iter()
-                .find(|h| !REQUIRED.contains(&h.as_str()))
+                .find(|h| !required.contains(&h.as_str()))
                 .map(|h| (m, h))
         }) {
             Some((m, h)) if suggest(h, [*m]).starts_with("did you") => {
@@ -66,7 +83,7 @@ pub fn parse(source: &Path, rel: &str, text: &str) -> Result<Vec<Page>, Vec<Diag
             _ => "the first row names the columns: id,name,sector,website (more columns allowed)"
                 .to_owned(),
         };
-        return Err(vec![
+        return vec![
             Diagnostic::error(
                 source,
                 format!(
@@ -77,11 +94,12 @@ pub fn parse(source: &Path, rel: &str, text: &str) -> Result<Vec<Page>, Vec<Diag
             )
             .at(text, Position { line: 1, col: 1 })
             .with_hint(hint),
-        ]);
+        ]
+        .into();
     }
     let section_dir = rel.rsplit_once('/').map_or("", |(dir, _)| dir);
-    let mut pages = Vec::new();
-    let mut errors = Vec::new();
+    let mut sheet = Sheet::default();
+    let errors = &mut sheet.errors;
     for record in reader.records() {
         let record = match record {
             Ok(r) => r,
@@ -119,7 +137,7 @@ pub fn parse(source: &Path, rel: &str, text: &str) -> Result<Vec<Page>, Vec<Diag
                 .map(str::trim)
                 .unwrap_or_default()
         };
-        let (id, name) = (cell("id"), cell("name"));
+        let (id, name) = (cell(Column::ID), cell(Column::NAME));
         let mut page = Page {
             source: source.to_path_buf(),
             content_path: format!(
@@ -129,7 +147,7 @@ pub fn parse(source: &Path, rel: &str, text: &str) -> Result<Vec<Page>, Vec<Diag
             text: raw.to_owned(),
             front: FrontMatter {
                 title: name.to_owned(),
-                kind: Some("organisation".into()),
+                kind: Some(PageKind::Organisation),
                 ..FrontMatter::default()
             },
             typed: toml::Table::new(),
@@ -145,55 +163,54 @@ pub fn parse(source: &Path, rel: &str, text: &str) -> Result<Vec<Page>, Vec<Diag
             origin: Origin::CsvRow { line, cells },
         };
         if id.is_empty() || name.is_empty() {
-            let column = if id.is_empty() { "id" } else { "name" };
+            let column = if id.is_empty() {
+                Column::ID
+            } else {
+                Column::NAME
+            };
             errors.push(
                 page.value_error(&[column], format!("this row has no `{column}`"))
                     .with_hint(
                         "every organisation needs an id (used in links and `members`) and a name",
                     ),
             );
+            if !id.is_empty() {
+                sheet.with_errors.push(page.content_path);
+            }
             continue;
         }
+        let row_errors = errors.len();
         for (i, header) in headers.iter().enumerate() {
             let value = record.get(i).unwrap_or_default().trim();
-            if REQUIRED[..2].contains(&header.as_str()) || value.is_empty() {
+            if value.is_empty() {
                 continue;
             }
-            match header.as_str() {
-                "description" => {
-                    page.front.description = Some(value.to_owned());
-                    continue;
+            match Column::of(header) {
+                Column::Id | Column::Name => {}
+                Column::Description => page.front.description = Some(value.to_owned()),
+                Column::Owner => page.front.owner = Some(value.to_owned()),
+                Column::Reviewed => match crate::date::SiteDate::parse(value) {
+                    Ok(date) => page.front.reviewed = Some(date),
+                    Err(message) => errors.push(
+                        page.value_error(&["reviewed"], message)
+                            .with_hint("write the date as YYYY-MM-DD"),
+                    ),
+                },
+                Column::Typed(key) => {
+                    page.typed.insert(key.name.to_owned(), value.into());
                 }
-                "owner" => {
-                    page.front.owner = Some(value.to_owned());
-                    continue;
+                Column::Extra => {
+                    page.front.extra.insert(header.clone(), value.into());
                 }
-                "reviewed" => {
-                    match crate::date::SiteDate::parse(value) {
-                        Ok(date) => page.front.reviewed = Some(date),
-                        Err(message) => errors.push(
-                            page.value_error(&["reviewed"], message)
-                                .with_hint("write the date as YYYY-MM-DD"),
-                        ),
-                    }
-                    continue;
-                }
-                _ => {}
-            }
-            let value = toml::Value::String(value.to_owned());
-            if TYPED.contains(&header.as_str()) {
-                page.typed.insert(header.clone(), value);
-            } else {
-                page.front.extra.insert(header.clone(), value);
             }
         }
-        pages.push(page);
+        if errors.len() > row_errors {
+            sheet.with_errors.push(page.content_path);
+        } else {
+            sheet.pages.push(page);
+        }
     }
-    if errors.is_empty() {
-        Ok(pages)
-    } else {
-        Err(errors)
-    }
+    sheet
 }
 
 /// The 1-based line and the text of the row starting at `byte` (the reader
@@ -240,7 +257,7 @@ fn row_error(source: &Path, line: usize, raw: &str, message: String) -> Diagnost
 mod tests {
     use super::*;
 
-    fn rows(text: &str) -> Result<Vec<Page>, Vec<Diagnostic>> {
+    fn rows(text: &str) -> Sheet {
         parse(
             Path::new("content/members/organisations.csv"),
             "members/organisations.csv",
@@ -254,7 +271,7 @@ mod tests {
                     police,\"Hertfordshire Constabulary, Welwyn Hatfield\",police,https://herts.police.uk,101\r\n\
                     \r\n\
                     ymca,YMCA,voluntary,,\r\n\r\n";
-        let pages = rows(text).unwrap();
+        let pages = rows(text).pages;
         assert_eq!(pages.len(), 2);
         let police = &pages[0];
         assert_eq!(
@@ -275,13 +292,16 @@ mod tests {
 
     #[test]
     fn places_errors_on_the_row_and_cell() {
-        let e = rows("id,name,sector\na,A,public\nb,B\n,C,public\n").unwrap_err();
-        assert_eq!(e.len(), 2);
+        let sheet = rows("id,name,sector\na,A,public\nb,B\n,C,public\nd,D,public,x\ne,E,public\n");
+        let e = sheet.errors;
+        assert_eq!(e.len(), 3);
         assert_eq!(e[0].position, Position { line: 3, col: 1 });
         assert!(e[0].message.contains("2 cells"));
         assert_eq!(e[1].position.line, 4);
         assert!(e[1].message.contains("no `id`"));
-        let ok = rows("id,name,sector\n\"x\",\"Y, Z\",publik\n").unwrap();
+        let ids: Vec<&str> = sheet.pages.iter().map(|p| p.id.as_str()).collect();
+        assert_eq!(ids, ["a", "e"], "the good rows are read all the same");
+        let ok = rows("id,name,sector\n\"x\",\"Y, Z\",publik\n").pages;
         let d = ok[0].value_error(&["sector"], "bad sector");
         assert_eq!(d.position, Position { line: 2, col: 12 });
         assert_eq!(d.source_line.as_deref(), Some("\"x\",\"Y, Z\",publik"));
@@ -289,7 +309,7 @@ mod tests {
 
     #[test]
     fn names_a_missing_column() {
-        let e = rows("id,name,sectr\na,A,public\n").unwrap_err();
+        let e = rows("id,name,sectr\na,A,public\n").errors;
         assert!(e[0].message.contains("no `sector` column"));
         assert_eq!(
             e[0].hint.as_deref(),

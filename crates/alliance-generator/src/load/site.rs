@@ -9,6 +9,7 @@ use crate::config::Config;
 use crate::date::SiteDate;
 use crate::diagnostic::{Diagnostic, Position};
 use crate::load::frontmatter::FrontMatter;
+use crate::load::kind::PageKind;
 
 /// Index of a page in [`Site::pages`].
 pub type PageId = usize;
@@ -152,9 +153,9 @@ impl Page {
         self.front.date.or(self.front.updated)
     }
 
-    /// Whether the page is a typed page of `kind`.
-    pub fn is_kind(&self, kind: &str) -> bool {
-        self.front.kind.as_deref() == Some(kind)
+    /// The page's typed kind, if it has one.
+    pub fn kind(&self) -> Option<PageKind> {
+        self.front.kind
     }
 }
 
@@ -186,6 +187,9 @@ pub struct Site {
     pub assets: Vec<Asset>,
     /// Content paths of drafts, so a link to one gets a clear error.
     pub drafts: Vec<String>,
+    /// Content paths of pages left out for errors of their own (already
+    /// reported), so links and references to them are not reported again.
+    pub with_errors: Vec<String>,
 }
 
 /// A light view of a page for listings and navigation.
@@ -202,7 +206,7 @@ pub struct Summary<'a> {
     /// Date, if any.
     pub date: Option<SiteDate>,
     /// Typed kind, if any.
-    pub kind: Option<&'a str>,
+    pub kind: Option<PageKind>,
     /// Id (file stem).
     pub id: &'a str,
     /// Whether it is a section.
@@ -224,7 +228,7 @@ impl Site {
             path: &page.path,
             description: page.front.description.as_deref(),
             date: page.date(),
-            kind: page.front.kind.as_deref(),
+            kind: page.kind(),
             id: &page.id,
             is_section: page.is_section,
         }

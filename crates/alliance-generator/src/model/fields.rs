@@ -3,6 +3,8 @@
 //! A [`Fields`] reads one page's kind-specific keys (or one spreadsheet row)
 //! and turns every wrong type, missing key or value outside its list into a
 //! diagnostic pointing at the value itself (`members[2].org`, line and column).
+//! Which keys are required, and which keys a table's entries may have, come
+//! from the page's [`PageKind`].
 
 use std::borrow::Cow;
 
@@ -10,6 +12,7 @@ use toml::{Table, Value};
 
 use crate::date::SiteDate;
 use crate::diagnostic::{Diagnostic, nearest, suggest};
+use crate::load::kind::{Key, PageKind};
 use crate::load::site::Page;
 
 /// A fixed list of values a key may take (`sector`, `group`, `status`...).
@@ -32,6 +35,8 @@ pub fn step(at: &[String], key: impl ToString) -> KeyPath {
 pub struct Fields<'a> {
     /// The page being read.
     pub page: &'a Page,
+    /// Its kind, which defines its keys.
+    pub kind: PageKind,
     /// Problems found so far.
     pub errors: &'a mut Vec<Diagnostic>,
 }
@@ -44,10 +49,15 @@ impl Fields<'_> {
             .push(self.page.value_error(&path, message).with_hint(hint));
     }
 
+    /// The definition of `key` inside the value at `at`.
+    fn key(&self, at: &[String], key: &str) -> Option<&'static Key> {
+        self.kind.key(at, key)
+    }
+
     /// Records that a required key is missing from `at` (a table, or the page).
     fn missing(&mut self, at: &[String], key: &str, example: &str) {
         let owner = if at.is_empty() {
-            let kind = self.page.front.kind.as_deref().unwrap_or("");
+            let kind = self.kind.name();
             format!("{} `{kind}` page", super::article(kind))
         } else {
             format!("each entry of `{}`", at[0])
@@ -64,49 +74,26 @@ impl Fields<'_> {
             .push(diagnostic.with_hint(format!("add `{key} = {example}`")));
     }
 
-    /// An optional text value.
+    /// A text value; absent or empty, it is an error if the kind requires the key.
     pub fn text(&mut self, table: &Table, at: &[String], key: &str) -> Option<String> {
-        match table.get(key)? {
-            Value::String(s) if !s.trim().is_empty() => Some(s.trim().to_owned()),
-            Value::String(_) => None,
-            other => {
+        match table.get(key) {
+            Some(Value::String(s)) if !s.trim().is_empty() => return Some(s.trim().to_owned()),
+            None | Some(Value::String(_)) => {}
+            Some(other) => {
                 self.wrong_type(&step(at, key), other, "text in \"quotes\"");
-                None
+                return None;
             }
         }
-    }
-
-    /// A required text value.
-    pub fn required_text(
-        &mut self,
-        table: &Table,
-        at: &[String],
-        key: &str,
-        example: &str,
-    ) -> Option<String> {
-        let value = self.text(table, at, key);
-        if value.is_none() && !matches!(table.get(key), Some(v) if !v.is_str()) {
+        if let Some(example) = self.key(at, key).and_then(|k| k.required) {
             self.missing(at, key, example);
         }
-        value
+        None
     }
 
-    /// A value from a fixed list; `None` (after an error if `required`) when absent.
-    pub fn choice<T: Choice>(
-        &mut self,
-        table: &Table,
-        at: &[String],
-        key: &str,
-        required: bool,
-    ) -> Option<T> {
+    /// A value from a fixed list; `None` (after an error if required) when absent.
+    pub fn choice<T: Choice>(&mut self, table: &Table, at: &[String], key: &str) -> Option<T> {
         let names = T::ALL.iter().map(|(name, _)| *name);
-        let Some(written) = self.text(table, at, key) else {
-            if required && table.get(key).is_none_or(Value::is_str) {
-                let first = T::ALL.first().map_or("", |(n, _)| *n);
-                self.missing(at, key, &format!("\"{first}\""));
-            }
-            return None;
-        };
+        let written = self.text(table, at, key)?;
         if let Some((_, value)) = T::ALL.iter().find(|(name, _)| *name == written) {
             return Some(*value);
         }
@@ -155,16 +142,17 @@ impl Fields<'_> {
         table: &'t Table,
         at: &[String],
         key: &str,
-        allowed: &[&str],
     ) -> Vec<(KeyPath, Cow<'t, Table>)> {
         let Some(value) = table.get(key) else {
             return Vec::new();
         };
+        let allowed = self.entry_keys(at, key);
+        let shorthand = allowed.first().copied().unwrap_or_default();
         let Value::Array(items) = value else {
             self.wrong_type(
                 &step(at, key),
                 value,
-                &format!("a list of tables: {key} = [{{ {} = \"...\" }}]", allowed[0]),
+                &format!("a list of tables: {key} = [{{ {} = \"...\" }}]", shorthand),
             );
             return Vec::new();
         };
@@ -172,18 +160,18 @@ impl Fields<'_> {
         for (i, item) in items.iter().enumerate() {
             let path = step(&step(at, key), i);
             // `members = ["council"]` is read as `[{ org = "council" }]`.
-            let entry = match as_table(item, allowed[0]) {
+            let entry = match as_table(item, shorthand) {
                 Some(entry) => entry,
                 None => {
                     self.wrong_type(
                         &path,
                         item,
-                        &format!("a table: {{ {} = \"...\" }}", allowed[0]),
+                        &format!("a table: {{ {} = \"...\" }}", shorthand),
                     );
                     continue;
                 }
             };
-            self.known_keys(&entry, &path, key, allowed);
+            self.known_keys(&entry, &path, key, &allowed);
             tables.push((path, entry));
         }
         tables
@@ -195,12 +183,13 @@ impl Fields<'_> {
         table: &'t Table,
         at: &[String],
         key: &str,
-        allowed: &[&str],
     ) -> Option<Cow<'t, Table>> {
         let value = table.get(key)?;
+        let allowed = self.entry_keys(at, key);
+        let shorthand = allowed.first().copied().unwrap_or_default();
         let path = step(at, key);
         // `chair = "Jane Smith"` is read as `chair = { name = "Jane Smith" }`.
-        let entry = match as_table(value, allowed[0]) {
+        let entry = match as_table(value, shorthand) {
             Some(entry) => entry,
             None => {
                 self.wrong_type(
@@ -214,8 +203,14 @@ impl Fields<'_> {
                 return None;
             }
         };
-        self.known_keys(&entry, &path, key, allowed);
+        self.known_keys(&entry, &path, key, &allowed);
         Some(entry)
+    }
+
+    /// The names of the keys an entry of the table `key` (at `at`) may have, the shorthand first.
+    fn entry_keys(&self, at: &[String], key: &str) -> Vec<&'static str> {
+        let entries = self.key(at, key).map_or(&[][..], |k| k.entries);
+        entries.iter().map(|k| k.name).collect()
     }
 
     /// Reports every key of a table entry (at `path`, inside `key`) not in `allowed`.
@@ -268,17 +263,11 @@ impl Fields<'_> {
     }
 
     /// A date and time of day in the site's time zone (`2026-03-04T14:00:00`).
-    pub fn local_datetime(
-        &mut self,
-        table: &Table,
-        at: &[String],
-        key: &str,
-        required: bool,
-    ) -> Option<SiteDate> {
+    pub fn local_datetime(&mut self, table: &Table, at: &[String], key: &str) -> Option<SiteDate> {
         const EXAMPLE: &str = "2026-03-04T14:00:00";
         let Some(value) = table.get(key) else {
-            if required {
-                self.missing(at, key, EXAMPLE);
+            if let Some(example) = self.key(at, key).and_then(|k| k.required) {
+                self.missing(at, key, example);
             }
             return None;
         };

@@ -21,6 +21,7 @@ use fields::{Choice, Fields, step};
 
 use crate::date::SiteDate;
 use crate::diagnostic::{Diagnostic, nearest};
+use crate::load::kind::PageKind;
 use crate::load::site::{PageId, Site};
 
 /// Declares a fixed list of values with the text written in front matter and
@@ -326,15 +327,9 @@ pub struct Model {
     ids: HashMap<String, Entity>,
     /// Ids defined twice: already an error, so references to them are not.
     ambiguous: std::collections::HashSet<String>,
+    /// Ids of pages left out for errors of their own: references to them are not reported again.
+    with_errors: std::collections::HashSet<String>,
 }
-
-/// The keys each typed table entry may have.
-const MEMBER_KEYS: &[&str] = &["org", "representative", "role"];
-const CHAIR_KEYS: &[&str] = &["name", "org"];
-const PAPER_KEYS: &[&str] = &["title", "file", "kind"];
-const PRIORITY_KEYS: &[&str] = &["id", "title", "summary", "lead", "indicators"];
-const INDICATOR_KEYS: &[&str] = &["name", "unit", "baseline", "target", "values"];
-const READING_KEYS: &[&str] = &["year", "value"];
 
 impl Model {
     /// A model with no typed pages, for a site whose typed pages have errors:
@@ -356,22 +351,23 @@ impl Model {
         model.register_ids(site, &mut errors);
         let files = Files::new(site);
         for (page_id, page) in site.pages.iter().enumerate() {
-            let Some(kind) = page.front.kind.as_deref() else {
+            let Some(kind) = page.kind() else {
                 continue;
             };
             let mut fields = Fields {
                 page,
+                kind,
                 errors: &mut errors,
             };
             let table = &page.typed;
             let entity = match kind {
-                "organisation" => model.read_organisation(&mut fields, page_id),
-                "group" => model.read_group(&mut fields, page_id),
-                "meeting" => model.read_meeting(&mut fields, page_id, &files),
-                "document" => model.read_document(&mut fields, page_id, &files),
-                "strategy" => model.read_strategy(&mut fields, page_id, table),
-                "structure" => Some(Entity::Structure),
-                "news" => {
+                PageKind::Organisation => model.read_organisation(&mut fields, page_id),
+                PageKind::Group => model.read_group(&mut fields, page_id),
+                PageKind::Meeting => model.read_meeting(&mut fields, page_id, &files),
+                PageKind::Document => model.read_document(&mut fields, page_id, &files),
+                PageKind::Strategy => model.read_strategy(&mut fields, page_id, table),
+                PageKind::Structure => Some(Entity::Structure),
+                PageKind::News => {
                     if page.front.date.is_none() {
                         errors.push(
                             page.key_error("kind", "a `news` page needs a `date`")
@@ -380,7 +376,6 @@ impl Model {
                     }
                     Some(Entity::News)
                 }
-                _ => None,
             };
             model.entities[page_id] = entity.unwrap_or_default();
         }
@@ -398,12 +393,12 @@ impl Model {
         let (mut organisations, mut groups) = (0, 0);
         let mut first: HashMap<&str, PageId> = HashMap::new();
         for (page_id, page) in site.pages.iter().enumerate() {
-            let entity = match page.front.kind.as_deref() {
-                Some("organisation") => {
+            let entity = match page.kind() {
+                Some(PageKind::Organisation) => {
                     organisations += 1;
                     Entity::Organisation(organisations - 1)
                 }
-                Some("group") => {
+                Some(PageKind::Group) => {
                     groups += 1;
                     Entity::Group(groups - 1)
                 }
@@ -429,21 +424,29 @@ impl Model {
             first.insert(&page.id, page_id);
             self.ids.insert(page.id.clone(), entity);
         }
+        self.with_errors = site
+            .with_errors
+            .iter()
+            .map(|path| crate::load::id_of(path).to_owned())
+            .collect();
     }
 
-    /// Resolves a reference to an organisation or group id, or records why it cannot.
+    /// Resolves a reference to the id of an organisation or a group (`want`),
+    /// or records why it cannot.
     fn resolve(
         &self,
         fields: &mut Fields<'_>,
         at: &[String],
         id: &str,
-        want_group: bool,
+        want: PageKind,
     ) -> Option<usize> {
-        let (wanted, other) = if want_group {
-            ("group", "organisation")
+        let want_group = want == PageKind::Group;
+        let other = if want_group {
+            PageKind::Organisation
         } else {
-            ("organisation", "group")
+            PageKind::Group
         };
+        let (wanted, other) = (want.name(), other.name());
         if self.ambiguous.contains(id) {
             return None;
         }
@@ -462,6 +465,7 @@ impl Model {
                 );
                 return None;
             }
+            None if self.with_errors.contains(id) => return None,
             None => {}
         }
         let candidates = self.ids.iter().filter_map(|(name, entity)| {
@@ -479,7 +483,7 @@ impl Model {
 
     fn read_organisation(&mut self, f: &mut Fields<'_>, page: PageId) -> Option<Entity> {
         let table = &f.page.typed;
-        let sector = f.choice::<Sector>(table, &[], "sector", true);
+        let sector = f.choice::<Sector>(table, &[], "sector");
         let organisation = Organisation {
             page,
             sector: sector.unwrap_or(Sector::Other),
@@ -493,26 +497,26 @@ impl Model {
 
     fn read_group(&mut self, f: &mut Fields<'_>, page: PageId) -> Option<Entity> {
         let table = &f.page.typed;
-        let kind = f.choice::<GroupKind>(table, &[], "group", true);
+        let kind = f.choice::<GroupKind>(table, &[], "group");
         let reports_to = f
             .text(table, &[], "reports_to")
-            .and_then(|id| self.resolve(f, &["reports_to".into()], &id, true));
-        let chair = f.table(table, &[], "chair", CHAIR_KEYS).map(|chair| {
+            .and_then(|id| self.resolve(f, &["reports_to".into()], &id, PageKind::Group));
+        let chair = f.table(table, &[], "chair").map(|chair| {
             let chair: &Table = &chair;
             let at = vec!["chair".to_owned()];
             Chair {
                 name: f.text(chair, &at, "name"),
                 org: f
                     .text(chair, &at, "org")
-                    .and_then(|id| self.resolve(f, &step(&at, "org"), &id, false)),
+                    .and_then(|id| self.resolve(f, &step(&at, "org"), &id, PageKind::Organisation)),
             }
         });
         let mut members = Vec::new();
-        for (at, entry) in f.tables(table, &[], "members", MEMBER_KEYS) {
+        for (at, entry) in f.tables(table, &[], "members") {
             let entry: &Table = &entry;
             let org = f
-                .required_text(entry, &at, "org", "\"organisation-id\"")
-                .and_then(|id| self.resolve(f, &step(&at, "org"), &id, false));
+                .text(entry, &at, "org")
+                .and_then(|id| self.resolve(f, &step(&at, "org"), &id, PageKind::Organisation));
             if let Some(org) = org {
                 members.push(Member {
                     org,
@@ -542,10 +546,10 @@ impl Model {
     ) -> Option<Entity> {
         let table = &f.page.typed;
         let group = f
-            .required_text(table, &[], "group", "\"group-id\"")
-            .and_then(|id| self.resolve(f, &["group".into()], &id, true));
-        let start = f.local_datetime(table, &[], "start", true);
-        let end = f.local_datetime(table, &[], "end", false);
+            .text(table, &[], "group")
+            .and_then(|id| self.resolve(f, &["group".into()], &id, PageKind::Group));
+        let start = f.local_datetime(table, &[], "start");
+        let end = f.local_datetime(table, &[], "end");
         if let (Some(start), Some(end)) = (start, end)
             && end < start
         {
@@ -556,17 +560,17 @@ impl Model {
             );
         }
         let status = f
-            .choice::<MeetingStatus>(table, &[], "status", false)
+            .choice::<MeetingStatus>(table, &[], "status")
             .unwrap_or(MeetingStatus::Scheduled);
         let mut papers = Vec::new();
-        for (at, entry) in f.tables(table, &[], "papers", PAPER_KEYS) {
+        for (at, entry) in f.tables(table, &[], "papers") {
             let entry: &Table = &entry;
-            let title = f.required_text(entry, &at, "title", "\"Agenda\"");
+            let title = f.text(entry, &at, "title");
             let kind = f
-                .choice::<PaperKind>(entry, &at, "kind", false)
+                .choice::<PaperKind>(entry, &at, "kind")
                 .unwrap_or(PaperKind::Paper);
             let file = f
-                .required_text(entry, &at, "file", "\"agenda.pdf\"")
+                .text(entry, &at, "file")
                 .and_then(|file| attach(f, files, &step(&at, "file"), &file));
             if let (Some(title), Some(file)) = (title, file) {
                 papers.push(Paper { title, kind, file });
@@ -596,7 +600,7 @@ impl Model {
     ) -> Option<Entity> {
         let table = &f.page.typed;
         let file = f
-            .required_text(table, &[], "file", "\"strategy.pdf\"")
+            .text(table, &[], "file")
             .and_then(|file| attach(f, files, &["file".into()], &file));
         let published = f.date(table, &[], "published").or(f.page.front.date);
         self.documents.push(Document {
@@ -609,9 +613,9 @@ impl Model {
 
     fn read_strategy(&mut self, f: &mut Fields<'_>, page: PageId, table: &Table) -> Option<Entity> {
         let mut priorities = Vec::new();
-        for (at, entry) in f.tables(table, &[], "priorities", PRIORITY_KEYS) {
+        for (at, entry) in f.tables(table, &[], "priorities") {
             let entry: &Table = &entry;
-            let Some(title) = f.required_text(entry, &at, "title", "\"Safer communities\"") else {
+            let Some(title) = f.text(entry, &at, "title") else {
                 continue;
             };
             let id = f
@@ -619,15 +623,15 @@ impl Model {
                 .unwrap_or_else(|| crate::util::url::slugify(&title));
             let lead = f
                 .text(entry, &at, "lead")
-                .and_then(|id| self.resolve(f, &step(&at, "lead"), &id, true));
+                .and_then(|id| self.resolve(f, &step(&at, "lead"), &id, PageKind::Group));
             let mut indicators = Vec::new();
-            for (at, entry) in f.tables(entry, &at, "indicators", INDICATOR_KEYS) {
+            for (at, entry) in f.tables(entry, &at, "indicators") {
                 let entry: &Table = &entry;
-                let Some(name) = f.required_text(entry, &at, "name", "\"Crime rate\"") else {
+                let Some(name) = f.text(entry, &at, "name") else {
                     continue;
                 };
                 let mut values = Vec::new();
-                for (at, reading) in f.tables(entry, &at, "values", READING_KEYS) {
+                for (at, reading) in f.tables(entry, &at, "values") {
                     let reading: &Table = &reading;
                     let year = match reading.get("year") {
                         Some(toml::Value::Integer(y)) => Some(y.to_string()),

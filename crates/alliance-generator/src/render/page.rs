@@ -7,6 +7,7 @@ use serde_json::json;
 use crate::content::Content;
 use crate::date::SiteDate;
 use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::load::kind::PageKind;
 use crate::load::site::{Page, PageId, Site, Summary};
 use crate::markdown::TocEntry;
 use crate::model::Entity;
@@ -112,7 +113,10 @@ pub fn template_for(site: &Site, templates: &Templates, id: PageId) -> Result<St
 /// The path of a section's Atom feed, if it has one: sections holding news, or asking with `extra.feed = true`.
 pub fn feed_path(site: &Site, page: &Page) -> Option<String> {
     let asks = page.front.extra.get("feed").and_then(toml::Value::as_bool);
-    let has_news = page.children.iter().any(|&c| site.pages[c].is_kind("news"));
+    let has_news = page
+        .children
+        .iter()
+        .any(|&c| site.pages[c].kind() == Some(PageKind::News));
     (page.is_section && asks.unwrap_or(has_news)).then(|| format!("{}atom.xml", page.path))
 }
 
@@ -179,7 +183,7 @@ pub fn render_page(
         path: &page.path,
         permalink: site.config.absolute_url(&page.path),
         source: page.source.to_string_lossy().replace('\\', "/"),
-        kind: page.front.kind.as_deref(),
+        kind: page.kind().map(PageKind::name),
         id: &page.id,
         is_section: page.is_section,
         date: page.front.date,

@@ -9,6 +9,7 @@ use std::collections::BTreeMap;
 use std::path::{Component, Path};
 
 use crate::diagnostic::{Diagnostic, display_path};
+use crate::load::kind::PageKind;
 use crate::load::site::{Page, Site};
 use crate::markdown::facts::Facts;
 
@@ -57,13 +58,13 @@ impl Offered {
     pub fn new(site: &Site) -> Self {
         let mut files = BTreeMap::new();
         for page in &site.pages {
-            let named: Vec<&str> = if page.is_kind("document") {
+            let named: Vec<&str> = if page.kind() == Some(PageKind::Document) {
                 page.typed
                     .get("file")
                     .and_then(toml::Value::as_str)
                     .into_iter()
                     .collect()
-            } else if page.is_kind("meeting") {
+            } else if page.kind() == Some(PageKind::Meeting) {
                 page.typed
                     .get("papers")
                     .and_then(toml::Value::as_array)
@@ -80,7 +81,7 @@ impl Offered {
                         path,
                         Offer {
                             page: page.content_path.clone(),
-                            meeting: page.is_kind("meeting"),
+                            meeting: page.kind() == Some(PageKind::Meeting),
                         },
                     );
                 }
@@ -91,7 +92,7 @@ impl Offered {
 
     /// A warning for each link to a document from a page that does not offer it properly.
     pub fn check_links(&self, site: &Site, page: &Page, facts: &Facts) -> Vec<Diagnostic> {
-        if page.is_kind("document") {
+        if page.kind() == Some(PageKind::Document) {
             return Vec::new();
         }
         facts

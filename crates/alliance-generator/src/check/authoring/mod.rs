@@ -125,6 +125,7 @@ pub(crate) mod tests {
             by_path,
             assets: Vec::new(),
             drafts: Vec::new(),
+            with_errors: Vec::new(),
         };
         let model = crate::model::Model::empty(site.pages.len());
         Content {

@@ -9,10 +9,11 @@
 use jiff::civil::Date;
 
 use crate::diagnostic::Diagnostic;
+use crate::load::kind::PageKind;
 use crate::load::site::{Page, Site};
 
 /// Kinds of page that record a moment rather than describe something current.
-const RECORDS: &[&str] = &["news", "meeting", "document"];
+const RECORDS: &[PageKind] = &[PageKind::News, PageKind::Meeting, PageKind::Document];
 
 /// The date `months` after `date`, or `None` past the end of the calendar.
 pub fn months_after(date: Date, months: u32) -> Option<Date> {
@@ -23,11 +24,7 @@ pub fn months_after(date: Date, months: u32) -> Option<Date> {
 /// A warning if the page is overdue for review (or has no date, when reviews are asked for).
 pub fn check(site: &Site, page: &Page, today: Date) -> Option<Diagnostic> {
     let months = site.config.review_period_months();
-    let is_record = page
-        .front
-        .kind
-        .as_deref()
-        .is_some_and(|k| RECORDS.contains(&k));
+    let is_record = page.kind().is_some_and(|k| RECORDS.contains(&k));
     // A spreadsheet row is reviewed with its spreadsheet, unless it has its own `reviewed` column.
     let is_row = matches!(page.origin, crate::load::site::Origin::CsvRow { .. });
     if months == 0 || ((is_record || is_row) && page.front.reviewed.is_none()) {
