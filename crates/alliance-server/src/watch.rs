@@ -98,10 +98,10 @@ impl Watch {
             }
             if !batch.is_empty() {
                 let changed = batch.take(&self.root);
-                if !changed.is_empty() {
-                    if let Some(message) = state.site.rebuild(&changed) {
-                        state.clients.broadcast(&message);
-                    }
+                if !changed.is_empty()
+                    && let Some(message) = state.site.rebuild(&changed)
+                {
+                    state.clients.broadcast(&message);
                 }
             }
             if last_ping.elapsed() > PING {
