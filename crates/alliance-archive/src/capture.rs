@@ -133,6 +133,10 @@ fn parse_base_url(url: &str) -> Result<(String, String), ArchiveError> {
 
 /// Lower-case ASCII letters and digits, runs of anything else turned into one
 /// `-`; common accented Latin letters (Welsh ŵ and ŷ included) lose their accent.
+///
+/// Not `alliance_generator::util::url::slugify`, which means something else:
+/// it keeps `.`, `_` and non-ASCII letters (`www.example.org` stays as it is,
+/// `Gŵyr` keeps its `ŵ`), while a package name must be plain ASCII.
 pub(crate) fn slugify(text: &str) -> String {
     let mut slug = String::new();
     for c in text.chars().flat_map(char::to_lowercase) {

@@ -1,75 +1,5 @@
-//! The media type a web server would send for a site file, from its name.
-
-/// The `Content-Type` header value for the file at `rel` (a `/`-separated path
-/// in the site), with `; charset=utf-8` on the text types the generator writes.
-///
-/// Unknown extensions are `application/octet-stream`, as most servers send.
-pub(crate) fn content_type(rel: &str) -> &'static str {
-    let name = rel.rsplit('/').next().unwrap_or(rel).to_ascii_lowercase();
-    let (stem, ext) = match name.rsplit_once('.') {
-        Some((stem, ext)) => (stem, ext),
-        None => (name.as_str(), ""),
-    };
-    match ext {
-        "html" | "htm" => "text/html; charset=utf-8",
-        "xhtml" => "application/xhtml+xml",
-        "css" => "text/css; charset=utf-8",
-        "js" | "mjs" => "text/javascript; charset=utf-8",
-        "json" | "map" => "application/json",
-        "jsonld" => "application/ld+json",
-        "webmanifest" => "application/manifest+json",
-        "xml" if stem == "atom" || stem == "feed" => "application/atom+xml",
-        "xml" if stem == "rss" => "application/rss+xml",
-        "xml" => "application/xml",
-        "atom" => "application/atom+xml",
-        "rss" => "application/rss+xml",
-        "xsl" | "xslt" => "application/xslt+xml",
-        "txt" => "text/plain; charset=utf-8",
-        "md" => "text/markdown; charset=utf-8",
-        "csv" => "text/csv; charset=utf-8",
-        "tsv" => "text/tab-separated-values; charset=utf-8",
-        "ics" => "text/calendar; charset=utf-8",
-        "vcf" => "text/vcard; charset=utf-8",
-        "svg" => "image/svg+xml",
-        "png" => "image/png",
-        "jpg" | "jpeg" => "image/jpeg",
-        "gif" => "image/gif",
-        "webp" => "image/webp",
-        "avif" => "image/avif",
-        "ico" => "image/vnd.microsoft.icon",
-        "bmp" => "image/bmp",
-        "tif" | "tiff" => "image/tiff",
-        "woff" => "font/woff",
-        "woff2" => "font/woff2",
-        "ttf" => "font/ttf",
-        "otf" => "font/otf",
-        "eot" => "application/vnd.ms-fontobject",
-        "pdf" => "application/pdf",
-        "rtf" => "application/rtf",
-        "doc" => "application/msword",
-        "dot" => "application/msword",
-        "docx" => "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-        "xls" => "application/vnd.ms-excel",
-        "xlsx" => "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        "ppt" => "application/vnd.ms-powerpoint",
-        "pptx" => "application/vnd.openxmlformats-officedocument.presentationml.presentation",
-        "odt" => "application/vnd.oasis.opendocument.text",
-        "ods" => "application/vnd.oasis.opendocument.spreadsheet",
-        "odp" => "application/vnd.oasis.opendocument.presentation",
-        "odg" => "application/vnd.oasis.opendocument.graphics",
-        "epub" => "application/epub+zip",
-        "zip" => "application/zip",
-        "gz" => "application/gzip",
-        "mp3" => "audio/mpeg",
-        "ogg" | "oga" => "audio/ogg",
-        "wav" => "audio/wav",
-        "mp4" => "video/mp4",
-        "webm" => "video/webm",
-        "vtt" => "text/vtt; charset=utf-8",
-        "wasm" => "application/wasm",
-        _ => "application/octet-stream",
-    }
-}
+//! What the archive needs to know of a media type (the types themselves come
+//! from `alliance_generator::util::media`).
 
 /// The media type without parameters, as CDXJ indexes record it.
 pub(crate) fn essence(content_type: &str) -> &str {
@@ -111,29 +41,15 @@ pub(crate) fn is_compressed(content_type: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use alliance_generator::util::media::media_type;
 
     #[test]
-    fn table() {
-        assert_eq!(content_type("index.html"), "text/html; charset=utf-8");
-        assert_eq!(content_type("a/B.PDF"), "application/pdf");
-        assert_eq!(content_type("atom.xml"), "application/atom+xml");
-        assert_eq!(content_type("news/feed.xml"), "application/atom+xml");
-        assert_eq!(content_type("sitemap.xml"), "application/xml");
-        assert_eq!(
-            content_type("meetings/all.ics"),
-            "text/calendar; charset=utf-8"
-        );
-        assert_eq!(content_type("fonts/x.woff2"), "font/woff2");
-        assert_eq!(content_type("CNAME"), "application/octet-stream");
-        assert_eq!(
-            content_type(".well-known/x.odt"),
-            "application/vnd.oasis.opendocument.text"
-        );
+    fn kinds() {
         assert_eq!(essence("text/html; charset=utf-8"), "text/html");
-        assert!(is_html(content_type("404.html")));
-        assert!(!is_html(content_type("x.css")));
-        assert!(is_compressed(content_type("a.docx")));
-        assert!(is_compressed(content_type("a.PNG")));
-        assert!(!is_compressed(content_type("a.svg")));
+        assert!(is_html(media_type("404.html")));
+        assert!(!is_html(media_type("x.css")));
+        assert!(is_compressed(media_type("a.docx")));
+        assert!(is_compressed(media_type("a.PNG")));
+        assert!(!is_compressed(media_type("a.svg")));
     }
 }

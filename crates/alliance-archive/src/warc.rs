@@ -5,6 +5,7 @@ use std::fs::File;
 use std::io::{BufWriter, Write};
 use std::path::Path;
 
+use alliance_generator::util::media::media_type;
 use flate2::{Compression, GzBuilder};
 
 use crate::capture::Capture;
@@ -96,7 +97,7 @@ pub(crate) fn write(
     for file in files {
         let body = std::fs::read(&file.path)
             .map_err(|e| ArchiveError::io("cannot read", &file.path, e))?;
-        let content_type = mime::content_type(&file.rel);
+        let content_type = media_type(&file.rel);
         let head = format!(
             "HTTP/1.1 200 OK\r\nContent-Type: {content_type}\r\nContent-Length: {}\r\n\r\n",
             body.len()

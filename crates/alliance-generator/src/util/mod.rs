@@ -2,5 +2,6 @@
 
 pub mod escape;
 pub mod html;
+pub mod media;
 pub mod url;
 pub mod walk;
