@@ -745,7 +745,6 @@ fn warnings_show_in_a_panel_until_their_page_goes() {
 }
 
 #[test]
-#[ignore = "needs LiveSite::update to refresh warnings after a page's body changes (generator)"]
 fn warnings_show_in_a_panel_until_fixed() {
     let (_dir, root, server) = warning_free_server();
     let page = add_vague_page(&root, &server);
