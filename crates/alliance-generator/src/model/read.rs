@@ -1,0 +1,222 @@
+//! Reading each kind of typed page into the model, value by value.
+
+use toml::Table;
+
+use super::fields::{Fields, step};
+use super::*;
+use crate::load::site::PageId;
+
+impl Model {
+    pub(super) fn read_organisation(&mut self, f: &mut Fields<'_>, page: PageId) -> Option<Entity> {
+        let table = &f.page.typed;
+        let sector = f.choice::<Sector>(table, &[], "sector");
+        let organisation = Organisation {
+            page,
+            sector: sector.unwrap_or(Sector::Other),
+            website: f.text(table, &[], "website"),
+            email: f.text(table, &[], "email"),
+            address: f.texts(table, &[], "address"),
+        };
+        self.organisations.push(organisation);
+        Some(Entity::Organisation(self.organisations.len() - 1))
+    }
+
+    pub(super) fn read_group(&mut self, f: &mut Fields<'_>, page: PageId) -> Option<Entity> {
+        let table = &f.page.typed;
+        let kind = f.choice::<GroupKind>(table, &[], "group");
+        let reports_to = f
+            .text(table, &[], "reports_to")
+            .and_then(|id| self.resolve(f, &["reports_to".into()], &id, PageKind::Group));
+        let chair = f.table(table, &[], "chair").map(|chair| {
+            let chair: &Table = &chair;
+            let at = vec!["chair".to_owned()];
+            Chair {
+                name: f.text(chair, &at, "name"),
+                org: f
+                    .text(chair, &at, "org")
+                    .and_then(|id| self.resolve(f, &step(&at, "org"), &id, PageKind::Organisation)),
+            }
+        });
+        let mut members = Vec::new();
+        for (at, entry) in f.tables(table, &[], "members") {
+            let entry: &Table = &entry;
+            let org = f
+                .text(entry, &at, "org")
+                .and_then(|id| self.resolve(f, &step(&at, "org"), &id, PageKind::Organisation));
+            if let Some(org) = org {
+                members.push(Member {
+                    org,
+                    representative: f.text(entry, &at, "representative"),
+                    role: f.text(entry, &at, "role"),
+                });
+            }
+        }
+        self.groups.push(Group {
+            page,
+            kind: kind.unwrap_or(GroupKind::Themed),
+            reports_to,
+            chair,
+            members,
+            priorities: f.texts(table, &[], "priorities"),
+            achievements: f.texts(table, &[], "achievements"),
+            approach: f.texts(table, &[], "approach"),
+        });
+        Some(Entity::Group(self.groups.len() - 1))
+    }
+
+    pub(super) fn read_meeting(
+        &mut self,
+        f: &mut Fields<'_>,
+        page: PageId,
+        files: &Files<'_>,
+    ) -> Option<Entity> {
+        let table = &f.page.typed;
+        let group = f
+            .text(table, &[], "group")
+            .and_then(|id| self.resolve(f, &["group".into()], &id, PageKind::Group));
+        let start = f.local_datetime(table, &[], "start");
+        let end = f.local_datetime(table, &[], "end");
+        if let (Some(start), Some(end)) = (start, end)
+            && end < start
+        {
+            f.fail(
+                &["end".into()],
+                "the meeting ends before it starts",
+                "check the dates and times of `start` and `end`",
+            );
+        }
+        let status = f
+            .choice::<MeetingStatus>(table, &[], "status")
+            .unwrap_or(MeetingStatus::Scheduled);
+        let mut papers = Vec::new();
+        for (at, entry) in f.tables(table, &[], "papers") {
+            let entry: &Table = &entry;
+            let title = f.text(entry, &at, "title");
+            let kind = f
+                .choice::<PaperKind>(entry, &at, "kind")
+                .unwrap_or(PaperKind::Paper);
+            let file = f
+                .text(entry, &at, "file")
+                .and_then(|file| attach(f, files, &step(&at, "file"), &file));
+            if let (Some(title), Some(file)) = (title, file) {
+                papers.push(Paper { title, kind, file });
+            }
+        }
+        let location = f.text(table, &[], "location");
+        let (Some(group), Some(start)) = (group, start) else {
+            return None;
+        };
+        self.meetings.push(Meeting {
+            page,
+            group,
+            start,
+            end,
+            location,
+            status,
+            papers,
+        });
+        Some(Entity::Meeting(self.meetings.len() - 1))
+    }
+
+    pub(super) fn read_document(
+        &mut self,
+        f: &mut Fields<'_>,
+        page: PageId,
+        files: &Files<'_>,
+    ) -> Option<Entity> {
+        let table = &f.page.typed;
+        let file = f
+            .text(table, &[], "file")
+            .and_then(|file| attach(f, files, &["file".into()], &file));
+        let published = f.date(table, &[], "published").or(f.page.front.date);
+        self.documents.push(Document {
+            page,
+            file: file?,
+            published,
+        });
+        Some(Entity::Document(self.documents.len() - 1))
+    }
+
+    pub(super) fn read_strategy(
+        &mut self,
+        f: &mut Fields<'_>,
+        page: PageId,
+        table: &Table,
+    ) -> Option<Entity> {
+        let mut priorities = Vec::new();
+        for (at, entry) in f.tables(table, &[], "priorities") {
+            let entry: &Table = &entry;
+            let Some(title) = f.text(entry, &at, "title") else {
+                continue;
+            };
+            let id = f
+                .text(entry, &at, "id")
+                .unwrap_or_else(|| crate::util::url::slugify(&title));
+            let lead = f
+                .text(entry, &at, "lead")
+                .and_then(|id| self.resolve(f, &step(&at, "lead"), &id, PageKind::Group));
+            let mut indicators = Vec::new();
+            for (at, entry) in f.tables(entry, &at, "indicators") {
+                let entry: &Table = &entry;
+                let Some(name) = f.text(entry, &at, "name") else {
+                    continue;
+                };
+                let mut values = Vec::new();
+                for (at, reading) in f.tables(entry, &at, "values") {
+                    let reading: &Table = &reading;
+                    let year = match reading.get("year") {
+                        Some(toml::Value::Integer(y)) => Some(y.to_string()),
+                        Some(toml::Value::String(y)) => Some(y.trim().to_owned()),
+                        _ => {
+                            f.fail(
+                                &step(&at, "year"),
+                                "each value needs a `year`",
+                                "write year = 2016, or year = \"2016/17\" for a financial year",
+                            );
+                            None
+                        }
+                    };
+                    let value = f.number(reading, &at, "value");
+                    if value.is_none() && reading.get("value").is_none() {
+                        f.fail(&at, "each value needs a `value`", "write value = 42");
+                    }
+                    if let (Some(year), Some(value)) = (year, value) {
+                        values.push(Reading { year, value });
+                    }
+                }
+                indicators.push(Indicator {
+                    name,
+                    unit: f.text(entry, &at, "unit"),
+                    baseline: f.number(entry, &at, "baseline"),
+                    target: f.number(entry, &at, "target"),
+                    values,
+                });
+            }
+            priorities.push(Priority {
+                id,
+                title,
+                summary: f.text(entry, &at, "summary"),
+                lead,
+                indicators,
+            });
+        }
+        self.strategies.push(Strategy {
+            page,
+            period: f.text(table, &[], "period"),
+            vision: f.text(table, &[], "vision"),
+            priorities,
+        });
+        Some(Entity::Strategy(self.strategies.len() - 1))
+    }
+}
+
+/// Resolves a file beside the page, or records why it cannot.
+fn attach(f: &mut Fields<'_>, files: &Files<'_>, at: &[String], file: &str) -> Option<Attachment> {
+    match files.find(&f.page.folder, file) {
+        Ok(attachment) => Some(attachment),
+        Err(hint) => {
+            f.fail(at, format!("the file `{file}` does not exist"), hint);
+            None
+        }
+    }
+}

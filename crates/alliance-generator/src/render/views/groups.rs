@@ -1,0 +1,233 @@
+//! Views of groups: members by sector, the sector balance, chairs, seats.
+
+use serde::Serialize;
+
+use super::{GroupLink, MeetingLists, OrganisationView, Views};
+use crate::model::Sector;
+use crate::render::charts;
+
+/// An organisation's seat on a group.
+#[derive(Serialize)]
+pub struct MemberView<'a> {
+    /// The organisation.
+    pub org: OrganisationView<'a>,
+    /// Who represents it.
+    pub representative: Option<&'a str>,
+    /// Their role.
+    pub role: Option<&'a str>,
+}
+
+/// Members of one sector.
+#[derive(Serialize)]
+pub struct SectorMembers<'a> {
+    /// The sector.
+    pub sector: Sector,
+    /// Its label.
+    pub label: &'static str,
+    /// How many members.
+    pub count: usize,
+    /// The members.
+    pub members: Vec<MemberView<'a>>,
+}
+
+/// How many members each sector has on a group.
+#[derive(Serialize)]
+pub struct Balance {
+    /// One row per sector with members: `{ sector, label, count }`.
+    pub rows: Vec<BalanceRow>,
+    /// All members.
+    pub total: usize,
+    /// The rows as an accessible SVG bar chart.
+    pub chart: String,
+}
+
+/// One sector's count.
+#[derive(Serialize)]
+pub struct BalanceRow {
+    /// The sector.
+    pub sector: Sector,
+    /// Its label.
+    pub label: &'static str,
+    /// Its members.
+    pub count: usize,
+}
+
+/// Who chairs a group.
+#[derive(Serialize)]
+pub struct ChairView<'a> {
+    /// The chair's name.
+    pub name: Option<&'a str>,
+    /// Their organisation.
+    pub org: Option<OrganisationView<'a>>,
+}
+
+/// A strategy priority a group leads.
+#[derive(Serialize)]
+pub struct LedPriority<'a> {
+    /// The priority's title.
+    pub title: &'a str,
+    /// The strategy page's site path.
+    pub path: &'a str,
+    /// The priority's anchor on that page.
+    pub anchor: &'a str,
+}
+
+/// A group's page facts (`page.group`, `get_group(id=...)`).
+#[derive(Serialize)]
+pub struct GroupView<'a> {
+    /// Id, title, path and kind.
+    #[serde(flatten)]
+    pub link: GroupLink<'a>,
+    /// The group it reports to.
+    pub reports_to: Option<GroupLink<'a>>,
+    /// Its chair.
+    pub chair: Option<ChairView<'a>>,
+    /// Members as written.
+    pub members: Vec<MemberView<'a>>,
+    /// Members grouped by sector, in directory order.
+    pub members_by_sector: Vec<SectorMembers<'a>>,
+    /// Sector balance, with a chart.
+    pub balance: Balance,
+    /// Groups reporting to it.
+    pub subgroups: Vec<GroupLink<'a>>,
+    /// Its meetings.
+    pub meetings: MeetingLists<'a>,
+    /// Its iCalendar feed's site path, when it has meetings.
+    pub calendar: Option<String>,
+    /// What it is working on.
+    pub priorities: &'a [String],
+    /// What it has done.
+    pub achievements: &'a [String],
+    /// How it will do it.
+    pub approach: &'a [String],
+    /// Strategy priorities it leads.
+    pub leads: Vec<LedPriority<'a>>,
+}
+
+/// An organisation's page facts (`page.organisation`, `get_organisation(id=...)`).
+#[derive(Serialize)]
+pub struct OrganisationPage<'a> {
+    /// The organisation.
+    #[serde(flatten)]
+    pub org: OrganisationView<'a>,
+    /// The groups it sits on.
+    pub seats: Vec<SeatView<'a>>,
+}
+
+/// A group an organisation sits on.
+#[derive(Serialize)]
+pub struct SeatView<'a> {
+    /// The group.
+    pub group: GroupLink<'a>,
+    /// Who represents the organisation.
+    pub representative: Option<&'a str>,
+    /// Their role.
+    pub role: Option<&'a str>,
+}
+impl<'a> Views<'a> {
+    /// A group's members, by sector.
+    fn members_by_sector(&self, g: usize) -> Vec<SectorMembers<'a>> {
+        let group = &self.model.groups[g];
+        Sector::all()
+            .filter_map(|sector| {
+                let members: Vec<MemberView<'a>> = group
+                    .members
+                    .iter()
+                    .filter(|m| self.model.organisations[m.org].sector == sector)
+                    .map(|m| self.member(m))
+                    .collect();
+                (!members.is_empty()).then(|| SectorMembers {
+                    sector,
+                    label: sector.label(),
+                    count: members.len(),
+                    members,
+                })
+            })
+            .collect()
+    }
+
+    fn member(&self, m: &'a crate::model::Member) -> MemberView<'a> {
+        MemberView {
+            org: self.organisation(m.org),
+            representative: m.representative.as_deref(),
+            role: m.role.as_deref(),
+        }
+    }
+
+    /// A group's sector balance with its chart; `id` makes the chart's ids unique.
+    pub fn balance(&self, g: usize, id: &str) -> Balance {
+        let group = &self.model.groups[g];
+        let rows: Vec<BalanceRow> = Sector::all()
+            .filter_map(|sector| {
+                let count = group
+                    .members
+                    .iter()
+                    .filter(|m| self.model.organisations[m.org].sector == sector)
+                    .count();
+                (count > 0).then_some(BalanceRow {
+                    sector,
+                    label: sector.label(),
+                    count,
+                })
+            })
+            .collect();
+        let total = group.members.len();
+        let title = &self.site.pages[group.page].front.title;
+        let bars: Vec<(&str, usize)> = rows.iter().map(|r| (r.label, r.count)).collect();
+        let summary: Vec<String> = rows
+            .iter()
+            .map(|r| format!("{}: {}", r.label, r.count))
+            .collect();
+        let chart = if rows.is_empty() {
+            String::new()
+        } else {
+            charts::bar_chart(
+                id,
+                &bars,
+                &format!("Members of {title} by sector"),
+                &format!("{total} members. {}.", summary.join("; ")),
+            )
+        };
+        Balance { rows, total, chart }
+    }
+
+    /// A group's page facts.
+    pub fn group(&self, g: usize) -> GroupView<'a> {
+        let model = &self.model;
+        let group = &model.groups[g];
+        let page = &self.site.pages[group.page];
+        GroupView {
+            link: self.group_link(g),
+            reports_to: group.reports_to.map(|p| self.group_link(p)),
+            chair: group.chair.as_ref().map(|c| ChairView {
+                name: c.name.as_deref(),
+                org: c.org.map(|o| self.organisation(o)),
+            }),
+            members: group.members.iter().map(|m| self.member(m)).collect(),
+            members_by_sector: self.members_by_sector(g),
+            balance: self.balance(g, &format!("balance-{}", page.id)),
+            subgroups: model.subgroups[g]
+                .iter()
+                .map(|&s| self.group_link(s))
+                .collect(),
+            meetings: self.meeting_lists(&model.group_meetings[g]),
+            calendar: (!model.group_meetings[g].is_empty())
+                .then(|| format!("{}meetings.ics", page.path)),
+            priorities: &group.priorities,
+            achievements: &group.achievements,
+            approach: &group.approach,
+            leads: model.leads[g]
+                .iter()
+                .map(|&(s, p)| {
+                    let strategy = &model.strategies[s];
+                    let priority = &strategy.priorities[p];
+                    LedPriority {
+                        title: &priority.title,
+                        path: &self.site.pages[strategy.page].path,
+                        anchor: &priority.id,
+                    }
+                })
+                .collect(),
+        }
+    }
+}

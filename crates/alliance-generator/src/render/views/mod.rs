@@ -1,0 +1,123 @@
+//! What templates see of the partnership: light, serialisable views of the
+//! domain model (`page.group`, `page.organisation`, `get_group(id=...)`...).
+//!
+//! Views borrow from the [`Site`] and hold summaries of related pages (title,
+//! path, a few facts), never whole pages, so a template context stays small
+//! however big the partnership grows.
+
+mod groups;
+mod meetings;
+mod strategy;
+mod structure;
+
+pub use groups::*;
+pub use meetings::*;
+pub use strategy::*;
+pub use structure::*;
+
+use serde::Serialize;
+
+use crate::content::Content;
+use crate::load::site::Site;
+use crate::model::{GroupKind, Model, Sector};
+
+/// An organisation as listed anywhere.
+#[derive(Serialize)]
+pub struct OrganisationView<'a> {
+    /// Its id.
+    pub id: &'a str,
+    /// Its name.
+    pub title: &'a str,
+    /// Its page's site path.
+    pub path: &'a str,
+    /// `public`, `voluntary`...
+    pub sector: Sector,
+    /// "Voluntary and community".
+    pub sector_label: &'static str,
+    /// Its website.
+    pub website: Option<&'a str>,
+    /// Its email address.
+    pub email: Option<&'a str>,
+    /// Its postal address, a line per entry.
+    pub address: &'a [String],
+    /// Extra columns of its spreadsheet row, or its page's `extra`.
+    pub extra: &'a toml::Table,
+}
+
+/// A group as linked to from elsewhere.
+#[derive(Serialize, Clone, Copy)]
+pub struct GroupLink<'a> {
+    /// Its id.
+    pub id: &'a str,
+    /// Its name.
+    pub title: &'a str,
+    /// Its page's site path.
+    pub path: &'a str,
+    /// `executive`, `themed`...
+    pub kind: GroupKind,
+    /// "Themed partnership".
+    pub kind_label: &'static str,
+}
+
+/// Builds views over one site.
+pub struct Views<'a> {
+    site: &'a Site,
+    model: &'a Model,
+    today: jiff::civil::Date,
+}
+
+impl<'a> Views<'a> {
+    /// Views over a site's content.
+    pub fn new(content: &'a Content) -> Self {
+        Views {
+            site: &content.site,
+            model: &content.model,
+            today: content.today,
+        }
+    }
+
+    /// An organisation, by index.
+    pub fn organisation(&self, o: usize) -> OrganisationView<'a> {
+        let org = &self.model.organisations[o];
+        let page = &self.site.pages[org.page];
+        OrganisationView {
+            id: &page.id,
+            title: &page.front.title,
+            path: &page.path,
+            sector: org.sector,
+            sector_label: org.sector.label(),
+            website: org.website.as_deref(),
+            email: org.email.as_deref(),
+            address: &org.address,
+            extra: &page.front.extra,
+        }
+    }
+
+    /// An organisation's page facts, with the groups it sits on.
+    pub fn organisation_page(&self, o: usize) -> OrganisationPage<'a> {
+        OrganisationPage {
+            org: self.organisation(o),
+            seats: self.model.seats[o]
+                .iter()
+                .map(|seat| SeatView {
+                    group: self.group_link(seat.group),
+                    representative: seat.representative.as_deref(),
+                    role: seat.role.as_deref(),
+                })
+                .collect(),
+        }
+    }
+
+    /// A link to a group.
+    pub fn group_link(&self, g: usize) -> GroupLink<'a> {
+        let group = &self.model.groups[g];
+        let page = &self.site.pages[group.page];
+        GroupLink {
+            id: &page.id,
+            title: &page.front.title,
+            path: &page.path,
+            kind: group.kind,
+            kind_label: group.kind.label(),
+        }
+    }
+}

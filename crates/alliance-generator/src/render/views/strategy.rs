@@ -1,0 +1,128 @@
+//! Views of documents and the strategy: priorities, indicators and their charts.
+
+use serde::Serialize;
+
+use super::meetings::attachment;
+use super::{AttachmentView, GroupLink, Views};
+use crate::date::SiteDate;
+use crate::model::Indicator;
+use crate::render::charts::{self, Series};
+
+/// A document's page facts (`page.document`).
+#[derive(Serialize)]
+pub struct DocumentView<'a> {
+    /// The file.
+    pub file: AttachmentView<'a>,
+    /// When it was published.
+    pub published: Option<SiteDate>,
+}
+
+/// An indicator with its chart.
+#[derive(Serialize)]
+pub struct IndicatorView<'a> {
+    /// The indicator.
+    #[serde(flatten)]
+    pub indicator: &'a Indicator,
+    /// Its values as an accessible SVG line chart.
+    pub chart: String,
+}
+
+/// A strategy priority.
+#[derive(Serialize)]
+pub struct PriorityView<'a> {
+    /// Its id (an anchor).
+    pub id: &'a str,
+    /// Its title.
+    pub title: &'a str,
+    /// Its summary.
+    pub summary: Option<&'a str>,
+    /// The group leading it.
+    pub lead: Option<GroupLink<'a>>,
+    /// Its indicators.
+    pub indicators: Vec<IndicatorView<'a>>,
+}
+
+/// The strategy's page facts (`page.strategy`).
+#[derive(Serialize)]
+pub struct StrategyView<'a> {
+    /// The years it covers.
+    pub period: Option<&'a str>,
+    /// The vision.
+    pub vision: Option<&'a str>,
+    /// Its priorities.
+    pub priorities: Vec<PriorityView<'a>>,
+}
+impl<'a> Views<'a> {
+    /// A document's page facts.
+    pub fn document(&self, d: usize) -> DocumentView<'a> {
+        let document = &self.model.documents[d];
+        DocumentView {
+            file: attachment(&document.file),
+            published: document.published,
+        }
+    }
+
+    /// The strategy's page facts, with a chart per indicator.
+    pub fn strategy(&self, s: usize) -> StrategyView<'a> {
+        let strategy = &self.model.strategies[s];
+        StrategyView {
+            period: strategy.period.as_deref(),
+            vision: strategy.vision.as_deref(),
+            priorities: strategy
+                .priorities
+                .iter()
+                .map(|p| PriorityView {
+                    id: &p.id,
+                    title: &p.title,
+                    summary: p.summary.as_deref(),
+                    lead: p.lead.map(|g| self.group_link(g)),
+                    indicators: p
+                        .indicators
+                        .iter()
+                        .enumerate()
+                        .map(|(i, indicator)| IndicatorView {
+                            indicator,
+                            chart: indicator_chart(indicator, &format!("{}-{}", p.id, i + 1)),
+                        })
+                        .collect(),
+                })
+                .collect(),
+        }
+    }
+}
+
+/// An indicator's line chart.
+fn indicator_chart(indicator: &Indicator, id: &str) -> String {
+    if indicator.values.is_empty() {
+        return String::new();
+    }
+    let labels: Vec<String> = indicator.values.iter().map(|r| r.year.clone()).collect();
+    let values: Vec<f64> = indicator.values.iter().map(|r| r.value).collect();
+    let unit = indicator
+        .unit
+        .as_deref()
+        .map(|u| format!(" ({u})"))
+        .unwrap_or_default();
+    let mut desc: Vec<String> = indicator
+        .values
+        .iter()
+        .map(|r| format!("{}: {}", r.year, charts::format_number(r.value)))
+        .collect();
+    if let Some(b) = indicator.baseline {
+        desc.push(format!("baseline {}", charts::format_number(b)));
+    }
+    if let Some(t) = indicator.target {
+        desc.push(format!("target {}", charts::format_number(t)));
+    }
+    charts::line_chart(
+        &format!("indicator-{id}"),
+        &Series {
+            labels: &labels,
+            values: &values,
+            baseline: indicator.baseline,
+            target: indicator.target,
+        },
+        &format!("{}{unit}", indicator.name),
+        &format!("Values by year: {}.", desc.join("; ")),
+    )
+}

@@ -1,0 +1,242 @@
+//! Views of the partnership's structure and of member directories.
+
+use serde::Serialize;
+
+use super::{Balance, GroupLink, OrganisationView, Views};
+use crate::load::site::PageId;
+use crate::model::{Entity, Sector};
+use crate::render::charts::{self, Node};
+
+/// A branch of the structure's text equivalent.
+#[derive(Serialize)]
+pub struct TreeNode<'a> {
+    /// The group.
+    pub group: GroupLink<'a>,
+    /// How many members it has.
+    pub members: usize,
+    /// Groups reporting to it.
+    pub children: Vec<TreeNode<'a>>,
+}
+
+/// A group in the structure's outline: `<li>` opens a nested `<ul>` when
+/// `has_children`; after a leaf, `close` levels of `</ul></li>` end.
+#[derive(Serialize)]
+pub struct OutlineRow<'a> {
+    /// The group.
+    pub group: GroupLink<'a>,
+    /// How many members it has.
+    pub members: usize,
+    /// 0 for the top of the structure.
+    pub depth: usize,
+    /// Whether groups report to it.
+    pub has_children: bool,
+    /// How many nested lists end after this row.
+    pub close: usize,
+}
+
+/// Flattens trees into outline rows.
+fn outline<'a>(nodes: &[TreeNode<'a>], depth: usize, rows: &mut Vec<OutlineRow<'a>>) {
+    for node in nodes {
+        rows.push(OutlineRow {
+            group: node.group,
+            members: node.members,
+            depth,
+            has_children: !node.children.is_empty(),
+            close: 0,
+        });
+        outline(&node.children, depth + 1, rows);
+    }
+    // The last leaf under this list closes it (and, through it, its parent's item).
+    if depth > 0
+        && !nodes.is_empty()
+        && let Some(last) = rows.last_mut()
+    {
+        last.close += 1;
+    }
+}
+
+/// A group's sector balance on the structure page.
+#[derive(Serialize)]
+pub struct GroupBalance<'a> {
+    /// The group.
+    pub group: GroupLink<'a>,
+    /// Its balance.
+    pub balance: Balance,
+}
+
+/// The whole partnership's structure (`page.structure`, `get_structure()`).
+#[derive(Serialize)]
+pub struct StructureView<'a> {
+    /// How many groups.
+    pub count: usize,
+    /// The diagram, an accessible inline SVG.
+    pub diagram: String,
+    /// The same as a nested list: the diagram's text equivalent.
+    pub tree: Vec<TreeNode<'a>>,
+    /// The same tree in reading order, for templates without recursion.
+    pub outline: Vec<OutlineRow<'a>>,
+    /// Each group's sector balance.
+    pub balance: Vec<GroupBalance<'a>>,
+}
+
+/// A section's member organisations by sector (`page.directory`).
+#[derive(Serialize)]
+pub struct DirectoryView<'a> {
+    /// How many organisations.
+    pub count: usize,
+    /// Sectors with members, in directory order.
+    pub sectors: Vec<DirectorySector<'a>>,
+}
+
+/// One sector of the directory.
+#[derive(Serialize)]
+pub struct DirectorySector<'a> {
+    /// The sector.
+    pub sector: Sector,
+    /// Its label.
+    pub label: &'static str,
+    /// How many organisations.
+    pub count: usize,
+    /// The organisations, by name.
+    pub organisations: Vec<OrganisationView<'a>>,
+}
+impl<'a> Views<'a> {
+    /// The structure a structure page shows: the groups under the nearest
+    /// section above it (or itself) that holds any group.
+    pub fn structure_for(&self, page: PageId) -> StructureView<'a> {
+        let under = &self.model.groups_under;
+        let scope = std::iter::once(page)
+            .chain(self.site.ancestors(page).into_iter().rev())
+            .find(|p| under.contains_key(p))
+            .unwrap_or(self.site.home);
+        self.structure(scope)
+    }
+
+    /// The structure of the groups whose pages are under the section `scope`
+    /// (the home page for the whole site): diagram, nested list and balance.
+    pub fn structure(&self, scope: PageId) -> StructureView<'a> {
+        let model = &self.model;
+        let groups: &[usize] = model.groups_under.get(&scope).map_or(&[], Vec::as_slice);
+        let in_scope: std::collections::HashSet<usize> = groups.iter().copied().collect();
+        let mut top: Vec<usize> = groups
+            .iter()
+            .copied()
+            .filter(|&g| {
+                model.groups[g]
+                    .reports_to
+                    .is_none_or(|p| !in_scope.contains(&p))
+            })
+            .collect();
+        top.sort_by(|&a, &b| crate::model::group_order(self.site, &model.groups, a, b));
+        let count = groups.len();
+        fn node(views: &Views<'_>, g: usize) -> Node {
+            let group = &views.model.groups[g];
+            Node {
+                name: views.site.pages[group.page].front.title.clone(),
+                note: group.kind.label().to_owned(),
+                children: views.model.subgroups[g]
+                    .iter()
+                    .map(|&c| node(views, c))
+                    .collect(),
+            }
+        }
+        fn tree<'a>(views: &Views<'a>, g: usize) -> TreeNode<'a> {
+            TreeNode {
+                group: views.group_link(g),
+                members: views.model.groups[g].members.len(),
+                children: views.model.subgroups[g]
+                    .iter()
+                    .map(|&c| tree(views, c))
+                    .collect(),
+            }
+        }
+        let roots: Vec<Node> = top.iter().map(|&g| node(self, g)).collect();
+        let name = if scope == self.site.home {
+            &self.site.config.partnership.name
+        } else {
+            &self.site.pages[scope].front.title
+        };
+        let diagram = if count == 0 {
+            String::new()
+        } else {
+            charts::structure_diagram(
+                "structure-diagram",
+                &roots,
+                &format!("The structure of {name}"),
+                &format!(
+                    "A diagram of the partnership's {count} groups; each group is drawn below the group it reports to. The same structure is listed as text after the diagram."
+                ),
+            )
+        };
+        let mut ordered = Vec::new();
+        fn walk(model: &crate::model::Model, g: usize, out: &mut Vec<usize>) {
+            out.push(g);
+            for &c in &model.subgroups[g] {
+                walk(model, c, out);
+            }
+        }
+        for &g in &top {
+            walk(model, g, &mut ordered);
+        }
+        let tree: Vec<TreeNode<'a>> = top.iter().map(|&g| tree(self, g)).collect();
+        let mut rows = Vec::new();
+        outline(&tree, 0, &mut rows);
+        StructureView {
+            count,
+            diagram,
+            tree,
+            outline: rows,
+            balance: ordered
+                .into_iter()
+                .map(|g| GroupBalance {
+                    group: self.group_link(g),
+                    balance: self.balance(
+                        g,
+                        &format!("balance-{}", self.site.pages[model.groups[g].page].id),
+                    ),
+                })
+                .collect(),
+        }
+    }
+
+    /// The organisations among `pages`, by sector then name.
+    pub fn directory(&self, pages: &[PageId]) -> Option<DirectoryView<'a>> {
+        let mut orgs: Vec<usize> = pages
+            .iter()
+            .filter_map(|&p| match self.model.entities.get(p) {
+                Some(Entity::Organisation(o)) => Some(*o),
+                _ => None,
+            })
+            .collect();
+        if orgs.is_empty() {
+            return None;
+        }
+        orgs.sort_by(|&a, &b| {
+            let title = |o: usize| {
+                &self.site.pages[self.model.organisations[o].page]
+                    .front
+                    .title
+            };
+            title(a).to_lowercase().cmp(&title(b).to_lowercase())
+        });
+        let sectors = Sector::all()
+            .filter_map(|sector| {
+                let organisations: Vec<OrganisationView<'a>> = orgs
+                    .iter()
+                    .filter(|&&o| self.model.organisations[o].sector == sector)
+                    .map(|&o| self.organisation(o))
+                    .collect();
+                (!organisations.is_empty()).then(|| DirectorySector {
+                    sector,
+                    label: sector.label(),
+                    count: organisations.len(),
+                    organisations,
+                })
+            })
+            .collect();
+        Some(DirectoryView {
+            count: orgs.len(),
+            sectors,
+        })
+    }
+}
