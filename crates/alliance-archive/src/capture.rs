@@ -28,9 +28,9 @@ impl Capture {
             date: meta.date.clone(),
         })?;
         let (url_prefix, host) = parse_base_url(&meta.base_url)?;
-        let mut slug = slugify(&meta.title);
+        let mut slug = ascii_name(&meta.title);
         if slug.is_empty() {
-            slug = slugify(&host);
+            slug = ascii_name(&host);
         }
         if slug.is_empty() {
             slug = "site".to_string();
@@ -137,7 +137,7 @@ fn parse_base_url(url: &str) -> Result<(String, String), ArchiveError> {
 /// Not `alliance_generator::util::url::slugify`, which means something else:
 /// it keeps `.`, `_` and non-ASCII letters (`www.example.org` stays as it is,
 /// `Gŵyr` keeps its `ŵ`), while a package name must be plain ASCII.
-pub(crate) fn slugify(text: &str) -> String {
+pub(crate) fn ascii_name(text: &str) -> String {
     let mut slug = String::new();
     for c in text.chars().flat_map(char::to_lowercase) {
         let c = fold_accent(c);
@@ -254,10 +254,10 @@ mod tests {
     #[test]
     fn slugs() {
         assert_eq!(
-            slugify("Bwrdd Gwasanaethau Cyhoeddus — Gŵyr & Môn!"),
+            ascii_name("Bwrdd Gwasanaethau Cyhoeddus — Gŵyr & Môn!"),
             "bwrdd-gwasanaethau-cyhoeddus-gwyr-mon"
         );
-        assert_eq!(slugify("www.example.org"), "www-example-org");
-        assert_eq!(slugify("  ---  "), "");
+        assert_eq!(ascii_name("www.example.org"), "www-example-org");
+        assert_eq!(ascii_name("  ---  "), "");
     }
 }

@@ -50,7 +50,7 @@ fn stage_median(size: &SizeFigures, i: usize) -> Duration {
 
 /// A count with thousands separated by commas, as the generator writes numbers.
 fn count(n: usize) -> String {
-    alliance_generator::render::charts::format_number(n as f64)
+    alliance_generator::format_number(n as f64)
 }
 
 fn verdict(met: bool) -> &'static str {

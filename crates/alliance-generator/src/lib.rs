@@ -6,22 +6,22 @@
 //! swapped in whole). Every problem on the way becomes a [`Diagnostic`]; a
 //! build reports them all.
 
-pub mod check;
-pub mod config;
-pub mod content;
+pub(crate) mod check;
+pub(crate) mod config;
+pub(crate) mod content;
 pub mod date;
-pub mod diagnostic;
+pub(crate) mod diagnostic;
 pub mod incremental;
 pub mod init;
-pub mod load;
-pub mod markdown;
-pub mod model;
+pub(crate) mod load;
+pub(crate) mod markdown;
+pub(crate) mod model;
 pub mod output;
 pub mod pipeline;
 pub mod render;
-pub mod toml_source;
+pub(crate) mod toml_source;
 pub mod util;
-pub mod wcag;
+pub(crate) mod wcag;
 
 use std::path::{Path, PathBuf};
 
@@ -31,6 +31,7 @@ pub use diagnostic::{Diagnostic, Diagnostics, Severity};
 pub use load::site::{Page, PageId, Site};
 pub use output::{DirSink, MemorySink, NullSink, Sink, Staging};
 pub use pipeline::{SOURCE_DATE_EPOCH, today, today_in};
+pub use render::charts::format_number;
 pub use render::templates::Templates;
 pub use render::theme::Theme;
 pub use render::{Mode, SnapshotInfo};

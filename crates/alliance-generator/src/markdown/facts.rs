@@ -3,9 +3,8 @@
 //! and, when raw HTML is let through, from the tags of that HTML.
 
 use comrak::nodes::{AstNode, LineColumn, NodeValue};
-use comrak::{Arena, parse_document};
 
-use crate::markdown::{is_decorative, options};
+use crate::markdown::is_decorative;
 use crate::util::html;
 
 /// A place in the body: 1-based line (of the body) and column (in characters).
@@ -97,10 +96,12 @@ pub struct Facts {
 }
 
 /// Reads the facts of a Markdown body. Raw HTML is read only when it is let
-/// through (`unsafe_html`); otherwise readers see it as text.
+/// through (`unsafe_html`); otherwise readers see it as text. (Rendering
+/// reads them from its own parse, [`read_tree`]; tests read them alone.)
+#[cfg(test)]
 pub fn read(markdown: &str, unsafe_html: bool) -> Facts {
-    let arena = Arena::new();
-    let root = parse_document(&arena, markdown, &options(unsafe_html));
+    let arena = comrak::Arena::new();
+    let root = comrak::parse_document(&arena, markdown, &crate::markdown::options(unsafe_html));
     read_tree(root, unsafe_html)
 }
 

@@ -15,7 +15,7 @@ mod types;
 
 use std::collections::HashMap;
 
-pub use attachment::{Attachment, Files, format_of, human_size};
+pub use attachment::{Attachment, Files};
 use fields::Fields;
 pub use types::*;
 
