@@ -2,6 +2,10 @@
 //! PRODUCT.md's contract (tests/fixtures/partnership, with members in a CSV)
 //! builds every derived page, feed and piece of structured data; each bad
 //! reference is an error with its place and a hint.
+//!
+//! Over 600 lines on purpose: one fixture site, built once, and a test per
+//! derived page or validation error against it; split, each part would
+//! build the fixture again.
 
 mod common;
 

@@ -1,5 +1,6 @@
 //! The words of generated sites, drawn from real partnership pages and a real
-//! Sustainable Community Strategy (`shared/seeds/`). Data only.
+//! Sustainable Community Strategy (`shared/seeds/`). Data only: over 600
+//! lines because it is word lists, not logic.
 //!
 //! Text with `{slot}`s is filled by [`crate::prose`]: `{area}`, `{county}`,
 //! `{the_short}` ("the Alliance"), `{town}`, `{org}`, `{group}`, `{executive}`

@@ -1,5 +1,8 @@
 //! Integration tests: a real server on an ephemeral loopback port, plain
 //! `TcpStream` HTTP/1.1 requests, real file edits observed over SSE.
+//!
+//! Over 600 lines on purpose: every test shares the fixture-server and
+//! polling helpers at the top; each test is one kind of save or request.
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;

@@ -1,6 +1,8 @@
 //! Decides what a site holds: how many partnerships, and in each its
 //! organisations, groups, meetings, strategy and pages, with ids that are
 //! unique across the whole site and references that resolve by construction.
+//! Over 600 lines: one plan per kind of thing, each small, all sharing the
+//! id registry that keeps references resolvable; apart, they would pass it around.
 
 use std::collections::BTreeSet;
 
