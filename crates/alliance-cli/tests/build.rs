@@ -235,3 +235,37 @@ fn misuse_exits_2_with_help() {
         assert!(String::from_utf8_lossy(&o.stdout).contains("Usage: alliance"));
     }
 }
+
+#[test]
+fn plain_markdown_links_to_pages_open_from_disk() {
+    let dir = tempfile::tempdir().unwrap();
+    let site = dir.path().join("site");
+    copy_tree(&fixture("basic"), &site);
+    write(
+        &site,
+        "content/partnerships/safety.md",
+        "+++\ntitle = \"Safety\"\n+++\n\n[Root](/about/), [no slash](/about), [up](../../about/),\n[file](../about/role.md), [bundle](../about/_index.md#who-we-are), [pdf](/about/report/report.pdf) and [out](https://example.org/x/).\n",
+    );
+    let out = dir.path().join("public");
+    build_ok(&site, &out);
+    let html = std::fs::read_to_string(out.join("partnerships/safety/index.html")).unwrap();
+    let hrefs = attr_values(&html, "href");
+    for want in [
+        "../../about/index.html",
+        "../../about/role/index.html",
+        "../../about/index.html#who-we-are",
+        "../../about/report/report.pdf",
+        "https://example.org/x/",
+    ] {
+        assert!(
+            hrefs.iter().any(|h| h == want),
+            "no link {want} in {hrefs:?}"
+        );
+    }
+    assert!(
+        !hrefs
+            .iter()
+            .any(|h| h.ends_with("about/") || h.ends_with("/about")),
+        "page links end in index.html: {hrefs:?}"
+    );
+}

@@ -171,7 +171,11 @@ fn many_errors_are_reported_together() {
         err.contains("content/c.md:1:1: error: the file does not start with front matter"),
         "{err}"
     );
-    assert!(err.contains("3 errors"), "{err}");
+    assert!(
+        err.contains("content/partnerships/safety.md:7:1: error: broken internal link: no page at `../nowhere/` (`/partnerships/nowhere/`)"),
+        "{err}"
+    );
+    assert!(err.contains("4 errors"), "{err}");
 }
 
 #[test]
@@ -298,4 +302,39 @@ fn every_error_of_a_site_is_reported_in_one_run() {
     }
     // Knock-on errors of the page left out, and of the doubled id, are held back.
     assert_eq!(err.matches(": error: ").count(), 6, "{err}");
+}
+
+#[test]
+fn plain_markdown_links_are_checked_like_at_links() {
+    let err = build_broken("basic", |s| {
+        write(
+            s,
+            "content/partnerships/safety.md",
+            "+++\ntitle = \"Safety\"\n+++\n\nSee [the board](/abuot/) and [the plan](rol.md),\n[old](/old-role/), [index](../../about/index.html) and [who](../about/_index.md#who-we-r).\n[Up](../nowhere/).\n",
+        )
+    });
+    assert!(
+        err.contains(
+            "content/partnerships/safety.md:5:5: error: broken internal link: no page at `/abuot/`"
+        ),
+        "{err}"
+    );
+    assert!(
+        err.contains("did you mean `/about/`? (or link to its file: `@/about/_index.md`)"),
+        "{err}"
+    );
+    assert!(
+        err.contains("content/partnerships/safety.md:5:30: error: broken internal link: no page `content/partnerships/rol.md`"),
+        "{err}"
+    );
+    // An alias and a page's own address are pages; the anchor is checked.
+    assert!(
+        err.contains("content/partnerships/safety.md:6:56: error: broken internal link: `content/about/_index.md` has no heading `#who-we-r`"),
+        "{err}"
+    );
+    assert!(
+        err.contains("content/partnerships/safety.md:7:1: error: broken internal link: no page at `../nowhere/` (`/partnerships/nowhere/`)"),
+        "{err}"
+    );
+    assert!(err.contains("4 errors"), "{err}");
 }

@@ -2,7 +2,7 @@
 //! run ([`content`]), and those that need the rendered pages ([`rendered`]).
 
 pub mod authoring;
-mod internal_links;
+pub(crate) mod internal_links;
 pub mod rendered;
 pub mod statement;
 

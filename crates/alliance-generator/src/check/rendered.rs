@@ -177,7 +177,7 @@ fn anchors(
         .flat_map_iter(|(page, body)| {
             body.links.iter().filter_map(move |link| {
                 let anchor = link.anchor.as_deref()?;
-                let &target = site.by_content_path.get(&link.target)?;
+                let target = crate::check::internal_links::target_page(site, &link.target)?;
                 if !current(&target) {
                     return None;
                 }
@@ -199,8 +199,8 @@ fn anchors(
                         link.line,
                         link.col,
                         format!(
-                            "broken internal link: `content/{}` has no heading `#{anchor}`",
-                            link.target
+                            "broken internal link: `{}` has no heading `#{anchor}`",
+                            site.pages[target].source.display()
                         ),
                     )
                     .with_hint(hint),

@@ -33,17 +33,32 @@ pub struct TocEntry {
     pub children: Vec<TocEntry>,
 }
 
-/// An `@/path.md#anchor` link found in a page body.
+/// A link to another page of the site found in a page body: `@/path.md#anchor`,
+/// a relative `path.md`, or an address (`/groups/board/`, `../members/`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct InternalLink {
-    /// The content path, e.g. `about/index.md`.
-    pub target: String,
+    /// The page it names.
+    pub target: Target,
     /// The heading id after `#`, if any.
     pub anchor: Option<String>,
     /// Line within the body (1-based).
     pub line: usize,
     /// Column within that line (1-based).
     pub col: usize,
+}
+
+/// How a link names its page.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Target {
+    /// By its file under `content/` (`about/_index.md`): `@/` and `.md` links.
+    Content(String),
+    /// By its address, as a site path (`groups/board/`), as it was written (`/groups/board`).
+    Address {
+        /// The site path it resolves to.
+        path: String,
+        /// The link as written, for messages.
+        written: String,
+    },
 }
 
 /// An image found in a page body.
@@ -82,6 +97,9 @@ pub struct Rendered {
 pub struct Context<'a> {
     /// The path of the page being rendered, e.g. `about/`.
     pub page_path: &'a str,
+    /// The folder of its file under `content/` (`about/` for `content/about/team.md`):
+    /// relative `.md` links are read from there.
+    pub content_folder: &'a str,
     /// Maps a content path (`about/index.md`) to a site path (`about/`).
     pub resolve: &'a (dyn Fn(&str) -> Option<String> + Sync),
     /// The site's base URL: links to it are made relative.
@@ -139,30 +157,30 @@ pub fn render(markdown: &str, cx: &Context<'_>) -> Rendered {
                 flat.push((level, id, title));
             }
             NodeValue::Link(link) => {
-                if let Some(rest) = link.url.strip_prefix("@/") {
-                    let (target, anchor) = match rest.split_once('#') {
-                        Some((t, a)) => (t.to_owned(), Some(a.to_owned())),
-                        None => (rest.to_owned(), None),
-                    };
-                    link.url = match (cx.resolve)(&target) {
-                        Some(path) => {
-                            let to = match &anchor {
-                                Some(a) => format!("{path}#{a}"),
-                                None => path,
-                            };
-                            relative(cx.page_path, &to)
-                        }
-                        None => "#".to_owned(),
-                    };
-                    links.push(InternalLink {
-                        target,
-                        anchor,
-                        line: start.line,
-                        col: start.column,
-                    });
-                } else if let Some(local) = site_local(&link.url, cx.base_url) {
-                    link.url = relative(cx.page_path, &local);
-                }
+                let (target, anchor, to) = match internal_target(&link.url, cx) {
+                    Some(Found::Page { target, anchor, to }) => (target, anchor, to),
+                    Some(Found::File(url)) => {
+                        link.url = url;
+                        continue;
+                    }
+                    None => continue,
+                };
+                link.url = match to {
+                    Some(path) => {
+                        let to = match &anchor {
+                            Some(a) => format!("{path}#{a}"),
+                            None => path,
+                        };
+                        relative(cx.page_path, &to)
+                    }
+                    None => "#".to_owned(),
+                };
+                links.push(InternalLink {
+                    target,
+                    anchor,
+                    line: start.line,
+                    col: start.column,
+                });
             }
             NodeValue::Image(image) => {
                 if is_decorative(&image.title) {
@@ -202,6 +220,127 @@ pub fn render(markdown: &str, cx: &Context<'_>) -> Rendered {
         word_count,
         facts,
     }
+}
+
+/// What a link in a body is, when it is one of the site's own.
+enum Found {
+    /// A page: its target, its anchor, and the site path to link to (none
+    /// when a `.md` file is not a page: the check stage reports it).
+    Page {
+        target: Target,
+        anchor: Option<String>,
+        to: Option<String>,
+    },
+    /// A file of the site written from its root: the relative link to it.
+    File(String),
+}
+
+/// What a link in a body names, if it is one of the site's own. Links to
+/// files (`report.pdf`) keep the address they were written with, made
+/// relative when written from the site's root.
+fn internal_target(url: &str, cx: &Context<'_>) -> Option<Found> {
+    if url.contains('?') {
+        return None;
+    }
+    let (path, anchor) = match url.split_once('#') {
+        Some((p, a)) => (p, Some(a.to_owned())),
+        None => (url, None),
+    };
+    if let Some(rest) = path.strip_prefix("@/") {
+        let to = (cx.resolve)(rest);
+        let target = Target::Content(rest.to_owned());
+        return Some(Found::Page { target, anchor, to });
+    }
+    let local = site_local(path, cx.base_url);
+    if local.is_none() && !is_relative(path) {
+        return None;
+    }
+    if path.is_empty() {
+        // `#anchor` alone: a heading of this page.
+        return None;
+    }
+    let is_md = path.len() > 3 && path[path.len() - 3..].eq_ignore_ascii_case(".md");
+    if is_md {
+        let content = match &local {
+            Some(root) => normalise("", root),
+            None => normalise(cx.content_folder, path),
+        }?;
+        let to = (cx.resolve)(&content);
+        let target = Target::Content(content);
+        return Some(Found::Page { target, anchor, to });
+    }
+    let site_path = match &local {
+        Some(root) => normalise("", root),
+        None => normalise(cx.page_path, path),
+    }?;
+    let last = site_path.rsplit('/').next().unwrap_or("");
+    let page_like = site_path.is_empty()
+        || last.is_empty()
+        || !last.contains('.')
+        || last.eq_ignore_ascii_case("index.html");
+    if !page_like {
+        return local
+            .map(|root| Found::File(relative(cx.page_path, &format!("{root}{}", fragment(url)))));
+    }
+    let page = match site_path.strip_suffix("index.html") {
+        Some(folder) => folder.to_owned(),
+        None if last.is_empty() || site_path.is_empty() => site_path,
+        None => format!("{site_path}/"),
+    };
+    let target = Target::Address {
+        path: page.clone(),
+        written: path.to_owned(),
+    };
+    Some(Found::Page {
+        target,
+        anchor,
+        to: Some(page),
+    })
+}
+
+/// The `#fragment` of a URL, with its `#`, or nothing.
+fn fragment(url: &str) -> &str {
+    url.find('#').map_or("", |i| &url[i..])
+}
+
+/// Whether a link is relative to the page (no scheme, not `//host`, not `/...`).
+fn is_relative(url: &str) -> bool {
+    if url.starts_with('/') || url.starts_with('#') {
+        return false;
+    }
+    let scheme_end = url.find(':');
+    let first_slash = url.find('/').unwrap_or(url.len());
+    scheme_end.is_none_or(|i| i > first_slash) && !url.starts_with('?')
+}
+
+/// `rel` joined to the folder `base` (a site or content path ending in `/`, or
+/// a file path whose folder is taken), with `.` and `..` resolved; none if it
+/// climbs above the root.
+fn normalise(base: &str, rel: &str) -> Option<String> {
+    let folder = match base.rfind('/') {
+        Some(i) => &base[..=i],
+        None => "",
+    };
+    let mut parts: Vec<&str> = folder.split('/').filter(|s| !s.is_empty()).collect();
+    let trailing = rel.ends_with('/')
+        || rel.ends_with("/.")
+        || rel.ends_with("/..")
+        || rel == "."
+        || rel == "..";
+    for segment in rel.split('/') {
+        match segment {
+            "" | "." => {}
+            ".." => {
+                parts.pop()?;
+            }
+            s => parts.push(s),
+        }
+    }
+    let mut out = parts.join("/");
+    if trailing && !out.is_empty() {
+        out.push('/');
+    }
+    Some(out)
 }
 
 /// A root-relative (`/about/`) or own-site absolute link, as a site path.
@@ -311,8 +450,13 @@ pub fn render_pages(site: &Site, ids: &[PageId]) -> Vec<Rendered> {
     ids.par_iter()
         .map(|&id| {
             let page = &site.pages[id];
+            let content_folder = match page.content_path.rfind('/') {
+                Some(i) => &page.content_path[..=i],
+                None => "",
+            };
             let cx = Context {
                 page_path: &page.path,
+                content_folder,
                 resolve: &resolve,
                 base_url: &site.config.base_url,
                 unsafe_html: site.config.markdown.unsafe_html,
@@ -335,6 +479,7 @@ mod tests {
             text,
             &Context {
                 page_path: "news/item/",
+                content_folder: "news/",
                 resolve: &resolve,
                 base_url: "https://e.org",
                 unsafe_html: false,
@@ -358,8 +503,8 @@ mod tests {
         assert_eq!(r.links.len(), 2);
         assert_eq!(r.links[0].anchor.as_deref(), Some("its-role"));
         assert_eq!(
-            (r.links[1].line, r.links[1].target.as_str()),
-            (1, "nope.md")
+            (r.links[1].line, &r.links[1].target),
+            (1, &Target::Content("nope.md".into()))
         );
     }
 
@@ -407,5 +552,18 @@ mod tests {
         assert!(r.html.contains("href=\"http://www.e.org\""));
         assert!(r.html.contains("type=\"checkbox\""));
         assert!(r.html.contains("footnote"));
+    }
+
+    #[test]
+    fn relative_links_resolve_like_a_browser() {
+        assert_eq!(normalise("a/b/", "../c/").as_deref(), Some("a/c/"));
+        assert_eq!(normalise("a/b/", "./x.md").as_deref(), Some("a/b/x.md"));
+        assert_eq!(normalise("a/", ".."), Some(String::new()));
+        assert_eq!(normalise("a/", "../.."), None);
+        assert!(is_relative("x.md") && is_relative("../x/") && is_relative("a/b:c"));
+        assert!(
+            !is_relative("mailto:a@e.org") && !is_relative("https://e.org/") && !is_relative("/x/")
+        );
+        assert!(!is_relative("#top") && !is_relative("//cdn.example/x"));
     }
 }
