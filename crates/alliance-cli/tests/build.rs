@@ -98,13 +98,27 @@ fn every_internal_link_is_relative_and_resolves() {
                 );
                 continue;
             }
-            assert!(
-                !link.starts_with('/'),
-                "root-absolute link {link} in {}",
-                file.display()
-            );
             let path = link.split('#').next().unwrap();
-            let target = file.parent().unwrap().join(path);
+            let target = if file.ends_with("404.html") {
+                // Served at any missing address: its links start from the
+                // host's root, under base_url's path (`/sub/` for this fixture).
+                let from_root = path
+                    .strip_prefix("/sub/")
+                    .unwrap_or_else(|| panic!("{link} in the 404 page is not under /sub/"));
+                let page = if from_root.is_empty() || from_root.ends_with('/') {
+                    format!("{from_root}index.html")
+                } else {
+                    from_root.to_owned()
+                };
+                out.path().join(page)
+            } else {
+                assert!(
+                    !link.starts_with('/'),
+                    "root-absolute link {link} in {}",
+                    file.display()
+                );
+                file.parent().unwrap().join(path)
+            };
             assert!(
                 target.is_file(),
                 "{link} in {} does not resolve",
@@ -267,5 +281,37 @@ fn plain_markdown_links_to_pages_open_from_disk() {
             .iter()
             .any(|h| h.ends_with("about/") || h.ends_with("/about")),
         "page links end in index.html: {hrefs:?}"
+    );
+}
+
+#[test]
+fn the_404_page_links_from_the_base_url_path() {
+    let out = tempfile::tempdir().unwrap();
+    let o = alliance(&[
+        "build",
+        "--root",
+        fixture("basic").to_str().unwrap(),
+        "--output",
+        out.path().to_str().unwrap(),
+        "--base-url",
+        "https://www.example.org/partnership/",
+    ]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let html = std::fs::read_to_string(out.path().join("404.html")).unwrap();
+    let hrefs = attr_values(&html, "href");
+    assert!(
+        hrefs.contains(&"/partnership/site.css".to_owned()),
+        "{hrefs:?}"
+    );
+    assert!(
+        hrefs.contains(&"/partnership/about/".to_owned()),
+        "{hrefs:?}"
+    );
+    assert!(
+        hrefs
+            .iter()
+            .filter(|h| !h.contains(':') && !h.starts_with('#'))
+            .all(|h| h.starts_with("/partnership/")),
+        "{hrefs:?}"
     );
 }

@@ -308,6 +308,16 @@ impl Config {
             .map_or_else(default_review_months, |r| r.period_months)
     }
 
+    /// The path of `base_url` on its host, between slashes: `/` for
+    /// `https://e.org`, `/partnership/` for `https://e.org/partnership`.
+    pub fn base_path(&self) -> String {
+        let after_scheme = self.base_url.split_once("://").map_or("", |(_, rest)| rest);
+        match after_scheme.find('/') {
+            Some(i) => format!("{}/", after_scheme[i..].trim_end_matches('/')),
+            None => "/".to_owned(),
+        }
+    }
+
     /// The absolute URL of a site path such as `about/`.
     pub fn absolute_url(&self, path: &str) -> String {
         format!("{}/{}", self.base_url, path)
@@ -326,6 +336,7 @@ mod tests {
         )
         .unwrap();
         assert_eq!(c.base_url, "https://e.org");
+        assert_eq!(c.base_path(), "/");
         assert_eq!(c.language, "en-GB");
         assert_eq!(c.theme, "civic");
         assert_eq!(c.partnership.name, "T");

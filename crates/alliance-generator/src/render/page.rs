@@ -13,7 +13,7 @@ use crate::markdown::TocEntry;
 use crate::model::Entity;
 use crate::output::Sink;
 use crate::render::jsonld::JsonLd;
-use crate::render::templates::{CURRENT_PATH, Templates};
+use crate::render::templates::{CURRENT_PATH, LINK_BASE, Templates};
 use crate::render::views::{
     DirectoryView, DocumentView, GroupView, MeetingLists, MeetingView, OrganisationPage,
     StrategyView, StructureView, Views,
@@ -227,7 +227,7 @@ pub fn render_page(
     templates.render(&template, &context, &page.source)
 }
 
-/// Renders a page that has no content file (the 404 page, the accessibility statement...).
+/// Renders a page that has no content file (the accessibility statement, the A to Z...).
 pub fn render_special(
     templates: &Templates,
     template: &str,
@@ -235,11 +235,31 @@ pub fn render_special(
     title: &str,
     extra: &impl Serialize,
 ) -> Result<String, Diagnostic> {
+    templates.render(
+        template,
+        &special_context(path, title, extra),
+        std::path::Path::new(template),
+    )
+}
+
+/// Renders the 404 page. A host serves it at any missing address, however
+/// deep, so its links and stylesheets are written from the host's root
+/// (`base_path`, the path of `base_url`: `/` or `/partnership/`), not
+/// relative to where it is.
+pub fn render_not_found(templates: &Templates, base_path: &str) -> Result<String, Diagnostic> {
+    let mut context = special_context("404.html", "Page not found", &());
+    context.insert("root", base_path);
+    context.insert(LINK_BASE, base_path);
+    templates.render("404.html", &context, std::path::Path::new("404.html"))
+}
+
+/// The context of a page that has no content file.
+fn special_context(path: &str, title: &str, extra: &impl Serialize) -> tera::Context {
     let mut context = tera::Context::new();
     context.insert("page", &json!({ "title": title, "path": path, "ancestors": [], "pages": [], "subsections": [], "extra": {} }));
     context.insert("data", extra);
     context.insert(CURRENT_PATH, path);
     context.insert("root", &root_prefix(path));
     context.insert("json_ld", "");
-    templates.render(template, &context, std::path::Path::new(template))
+    context
 }

@@ -14,7 +14,7 @@ use crate::load::site::{PageId, Site};
 use crate::output::{MemorySink, Sink};
 use crate::render::templates::Templates;
 use crate::render::theme::Theme;
-use crate::render::{extras, feed_path, ics, render_special, statement};
+use crate::render::{extras, feed_path, ics, render_not_found, render_special, statement};
 
 /// A site-wide part of the output, made of several pages: the unit the dev
 /// server redoes when a change reaches it.
@@ -201,7 +201,14 @@ fn write_site_files(
         None => {}
     }
     if templates.has("404.html") {
-        match render_special(templates, "404.html", "404.html", "Page not found", &()) {
+        // A snapshot is replayed by its captured addresses only: its 404 page
+        // keeps relative links, like every page of it.
+        let rendered = if templates.mark_external_links {
+            render_special(templates, "404.html", "404.html", "Page not found", &())
+        } else {
+            render_not_found(templates, &site.config.base_path())
+        };
+        match rendered {
             Ok(html) => put(sink, "404.html", html.into_bytes(), diagnostics),
             Err(d) => diagnostics.push(d),
         }

@@ -28,6 +28,11 @@ pub struct Templates {
 /// The context key holding the site path of the file being rendered.
 pub const CURRENT_PATH: &str = "current_path";
 
+/// The context key that, when set, makes the `url` filter write links from
+/// the host's root (`/partnership/about/`) rather than relative ones: for the
+/// 404 page, which a host serves at any missing address.
+pub const LINK_BASE: &str = "link_base";
+
 impl Templates {
     /// Compiles the theme's templates and registers Alliance's filters and functions.
     pub fn new(theme: &Theme, content: &Content) -> Result<Templates, Diagnostics> {
@@ -179,6 +184,9 @@ fn register_filters(tera: &mut Tera, site: &Site) {
     tera.register_filter(
         "url",
         |path: &str, _: Kwargs, state: &State| -> tera::TeraResult<String> {
+            if let Some(base) = state.get::<String>(LINK_BASE)? {
+                return Ok(format!("{base}{path}"));
+            }
             let from: String = state.get(CURRENT_PATH)?.unwrap_or_default();
             Ok(relative(&from, path))
         },
