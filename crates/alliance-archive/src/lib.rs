@@ -31,6 +31,7 @@ mod cdxj;
 mod digest;
 mod error;
 mod mime;
+mod redirects;
 mod site;
 mod wacz;
 mod warc;
@@ -99,6 +100,7 @@ pub fn package(
 ) -> Result<PackageReport, ArchiveError> {
     let capture = Capture::new(meta)?;
     let files = site::scan(site_dir)?;
+    let redirects = redirects::read(site_dir, &capture)?;
     fs::create_dir_all(out_dir)
         .map_err(|e| ArchiveError::io("cannot create folder", out_dir, e))?;
     let tmp = tempfile::Builder::new()
@@ -114,7 +116,7 @@ pub fn package(
     let cdxj_path = work.join(&cdxj_name);
     let wacz_path = work.join(&wacz_name);
 
-    let warc = warc::write(&warc_path, &files, &capture, meta)?;
+    let warc = warc::write(&warc_path, &files, &redirects, &capture, meta)?;
     let index = cdxj::index(&warc.entries, &capture.timestamp, &warc_name);
     fs::write(&cdxj_path, &index).map_err(|e| ArchiveError::io("cannot write", &cdxj_path, e))?;
     let wacz_bytes = wacz::write(&wacz_path, &warc_path, &index, &warc.pages, &capture, meta)?;

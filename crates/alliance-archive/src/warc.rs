@@ -1,6 +1,7 @@
 //! The WARC/1.1 file: a `warcinfo` record, then the site as a web server would
 //! have served it, each record in its own gzip member (WARC 1.1 Annex D).
 
+use std::collections::BTreeMap;
 use std::fs::File;
 use std::io::{BufWriter, Write};
 use std::path::Path;
@@ -59,6 +60,7 @@ pub(crate) struct WarcSummary {
 pub(crate) fn write(
     path: &Path,
     files: &[SiteFile],
+    redirects: &BTreeMap<String, String>,
     capture: &Capture,
     meta: &SnapshotMeta,
 ) -> Result<WarcSummary, ArchiveError> {
@@ -98,10 +100,25 @@ pub(crate) fn write(
         let body = std::fs::read(&file.path)
             .map_err(|e| ArchiveError::io("cannot read", &file.path, e))?;
         let content_type = media_type(&file.rel);
-        let head = format!(
-            "HTTP/1.1 200 OK\r\nContent-Type: {content_type}\r\nContent-Length: {}\r\n\r\n",
-            body.len()
-        );
+        // An old address (a page's alias) answers as the live site does: a
+        // redirect, its small page as the body for clients that do not follow.
+        let redirect = redirects.get(&file.rel);
+        let (status, head) = match redirect {
+            Some(location) => (
+                301,
+                format!(
+                    "HTTP/1.1 301 Moved Permanently\r\nLocation: {location}\r\nContent-Type: {content_type}\r\nContent-Length: {}\r\n\r\n",
+                    body.len()
+                ),
+            ),
+            None => (
+                200,
+                format!(
+                    "HTTP/1.1 200 OK\r\nContent-Type: {content_type}\r\nContent-Length: {}\r\n\r\n",
+                    body.len()
+                ),
+            ),
+        };
         let payload_digest = warc_sha1(&body);
         let mut block = Vec::with_capacity(head.len() + body.len());
         block.extend_from_slice(head.as_bytes());
@@ -144,13 +161,13 @@ pub(crate) fn write(
         summary.entries.push(IndexEntry {
             url: url.clone(),
             mime: mime::essence(content_type).to_string(),
-            status: 200,
+            status,
             digest: payload_digest.clone(),
             offset,
             length,
         });
 
-        if index_dir.is_some() {
+        if index_dir.is_some() && redirect.is_none() {
             let revisit_id =
                 record_id(&["revisit", &explicit_url, &payload_digest, &capture.datetime]);
             let (offset, length) = out.record(
@@ -182,7 +199,7 @@ pub(crate) fn write(
             });
         }
 
-        if mime::is_html(content_type) {
+        if mime::is_html(content_type) && redirect.is_none() {
             summary.pages.push(Page {
                 url,
                 title: html_title(&body),

@@ -547,3 +547,43 @@ fn sub_path_base_urls_and_site_outside_out_dir() {
     );
     assert!(out_dir.join("bag/data/site/index.html").is_file());
 }
+
+#[test]
+fn old_addresses_are_recorded_as_redirects() {
+    let site = tempfile::tempdir().unwrap();
+    sample_site::write(site.path()).unwrap();
+    fs::create_dir_all(site.path().join("old-about")).unwrap();
+    fs::write(
+        site.path().join("old-about/index.html"),
+        "<!DOCTYPE html>\n<html lang=\"en-GB\"><head><title>Moved: About</title><meta http-equiv=\"refresh\" content=\"0; url=../about/index.html\"></head><body></body></html>\n",
+    )
+    .unwrap();
+    fs::write(
+        site.path().join("_redirects"),
+        "# Old addresses\n/old-about/ /about/ 301\n",
+    )
+    .unwrap();
+    let out = tempfile::tempdir().unwrap();
+    let report = package(site.path(), out.path(), &sample_site::meta()).unwrap();
+    let cdxj = fs::read_to_string(&report.cdxj).unwrap();
+    let (_, _, entry) = parse_cdxj(&cdxj)
+        .into_iter()
+        .find(|(_, _, json)| json["url"] == format!("{BASE}/old-about/"))
+        .unwrap_or_else(|| panic!("no entry for the old address in {cdxj}"));
+    assert_eq!(entry["status"], "301");
+    let warc = fs::read(&report.warc).unwrap();
+    let offset: usize = entry["offset"].as_str().unwrap().parse().unwrap();
+    let length: usize = entry["length"].as_str().unwrap().parse().unwrap();
+    let record = read_member(&warc, offset, length);
+    let block = String::from_utf8_lossy(&record.block);
+    assert!(
+        block.starts_with("HTTP/1.1 301 Moved Permanently\r\n"),
+        "{block}"
+    );
+    assert!(
+        block.contains(&format!("\r\nLocation: {BASE}/about/\r\n")),
+        "{block}"
+    );
+    // Not a page of the snapshot (the WACZ's page list), and no revisit at old-about/index.html.
+    assert!(!cdxj.contains("/old-about/index.html"), "{cdxj}");
+}

@@ -315,3 +315,33 @@ fn the_404_page_links_from_the_base_url_path() {
         "{hrefs:?}"
     );
 }
+
+#[test]
+fn aliases_are_written_as_redirects_for_hosts_that_read_them() {
+    let out = tempfile::tempdir().unwrap();
+    build_ok(&fixture("basic"), out.path());
+    let files = tree(out.path());
+    let netlify = String::from_utf8(files["_redirects"].clone()).unwrap();
+    assert!(
+        netlify.contains("\n/sub/old-role/ /sub/about/role/ 301\n"),
+        "{netlify}"
+    );
+    let nginx = String::from_utf8(files["redirects.nginx.map"].clone()).unwrap();
+    assert!(
+        nginx.contains("\n/sub/old-role/ /sub/about/role/;\n"),
+        "{nginx}"
+    );
+    let robots = String::from_utf8(files["robots.txt"].clone()).unwrap();
+    assert!(
+        robots.contains("crawlers read robots.txt only at the\n# root of the host"),
+        "{robots}"
+    );
+    assert!(
+        robots.contains("Sitemap: https://partnership.example.org/sub/sitemap.xml"),
+        "{robots}"
+    );
+    // A site with no aliases gets no redirect files.
+    let plain = tempfile::tempdir().unwrap();
+    build_ok(&fixture("partnership"), plain.path());
+    assert!(!plain.path().join("_redirects").exists());
+}

@@ -105,8 +105,16 @@ pub fn sitemap(site: &Site, generated: &[(String, Option<SiteDate>)]) -> String 
 
 /// `robots.txt`: everything may be crawled; here is the sitemap.
 pub fn robots(site: &Site) -> String {
+    let base = site.config.base_path();
+    let note = if base == "/" {
+        String::new()
+    } else {
+        format!(
+            "# This site is served under {base}, but crawlers read robots.txt only at the\n# root of the host: copy these lines into the host's own /robots.txt.\n"
+        )
+    };
     format!(
-        "User-agent: *\nAllow: /\nSitemap: {}\n",
+        "{note}User-agent: *\nAllow: {base}\nSitemap: {}\n",
         site.config.absolute_url("sitemap.xml")
     )
 }
@@ -244,6 +252,36 @@ pub fn alias_page(site: &Site, alias_path: &str, target: &str, title: &str) -> S
         "<!DOCTYPE html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n<title>Moved: {title}</title>\n<link rel=\"canonical\" href=\"{canonical}\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"refresh\" content=\"0; url={href}\">\n</head>\n<body>\n<main>\n<h1>This page has moved</h1>\n<p><a href=\"{href}\">Go to {title}</a></p>\n</main>\n</body>\n</html>\n",
         lang = escape(&site.config.language),
     )
+}
+
+/// The redirects file Netlify and Cloudflare Pages read from the output's root.
+pub const NETLIFY_REDIRECTS: &str = "_redirects";
+
+/// The redirects as an nginx `map` (see the README: `include` it in a `map` block).
+pub const NGINX_REDIRECTS: &str = "redirects.nginx.map";
+
+/// Each alias and the page it moved to, as `_redirects` lines: `/old/ /new/ 301`,
+/// under the site's path on its host (`base`, from `base_url`).
+pub fn netlify_redirects(base: &str, redirects: &[(String, &str)]) -> String {
+    let mut out = String::from(
+        "# Old addresses of pages (their `aliases`), for Netlify and Cloudflare Pages.\n",
+    );
+    for (from, to) in redirects {
+        let _ = writeln!(out, "{base}{from} {base}{to} 301");
+    }
+    out
+}
+
+/// Each alias and the page it moved to, as an nginx `map` body:
+/// `/old/ /new/;`, under the site's path on its host (`base`).
+pub fn nginx_redirects(base: &str, redirects: &[(String, &str)]) -> String {
+    let mut out = String::from(
+        "# Old addresses of pages (their `aliases`): inside `map $uri $alliance_redirect { ... }`.\n",
+    );
+    for (from, to) in redirects {
+        let _ = writeln!(out, "{base}{from} {base}{to};");
+    }
+    out
 }
 
 /// Turns an alias as written (`/old/page`, `old/page/`) into a site path (`old/page/`).

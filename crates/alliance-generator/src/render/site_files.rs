@@ -173,6 +173,7 @@ fn write_site_files(
         extras::robots(site).into_bytes(),
         diagnostics,
     );
+    let mut redirects = Vec::new();
     for page in &site.pages {
         for alias in &page.front.aliases {
             let path = extras::alias_path(alias);
@@ -190,7 +191,24 @@ fn write_site_files(
             };
             let html = extras::alias_page(site, &path, &page.path, &page.front.title);
             put(sink, &file, html.into_bytes(), diagnostics);
+            redirects.push((path, page.path.as_str()));
         }
+    }
+    if !redirects.is_empty() {
+        redirects.sort();
+        let base = site.config.base_path();
+        put(
+            sink,
+            extras::NETLIFY_REDIRECTS,
+            extras::netlify_redirects(&base, &redirects).into_bytes(),
+            diagnostics,
+        );
+        put(
+            sink,
+            extras::NGINX_REDIRECTS,
+            extras::nginx_redirects(&base, &redirects).into_bytes(),
+            diagnostics,
+        );
     }
     match statement::render(site, templates) {
         Some(Ok(html)) => {
