@@ -481,7 +481,17 @@ fn a_to_z_lists_every_page_by_letter_and_anchors_from_templates_link() {
     assert!(main.contains("<a href=\"#letter-y\">Y</a>"));
     let entries =
         main.matches("<li><a href=").count() - main.matches("<li><a href=\"#letter-").count();
-    assert_eq!(entries, 24, "every page but home");
+    assert_eq!(
+        entries, 25,
+        "every page but home, and the accessibility statement"
+    );
+    assert!(main.contains("<a href=\"../accessibility/index.html\">Accessibility statement</a>"));
+    // Pages the build makes carry structured data like every other page.
+    for generated in ["a-z/index.html", "accessibility/index.html", "404.html"] {
+        let graph = json_ld(&read(&out, generated));
+        assert_eq!(graph[0]["@type"], "BreadcrumbList", "{generated}");
+        assert_eq!(graph[1]["@type"], "Organization", "{generated}");
+    }
     assert!(read(&out, "sitemap.xml").contains("/a-z/</loc>"));
     assert!(read(&out, "index.html").contains("<a href=\"a-z/index.html\">A to Z of pages</a>"));
     // Links to headings the templates make are checked like any other.

@@ -5,7 +5,7 @@ use std::fmt::Write as _;
 
 use crate::content::Content;
 use crate::date::SiteDate;
-use crate::load::site::Site;
+use crate::load::site::{Site, Summary};
 use crate::util::escape::escape;
 use crate::util::url::relative;
 
@@ -20,12 +20,13 @@ pub struct Letter<'a> {
     /// The letter as an anchor: "a", "other".
     pub id: String,
     /// The pages, by title.
-    pub pages: Vec<crate::load::site::Summary<'a>>,
+    pub pages: Vec<Summary<'a>>,
 }
 
-/// The A to Z index: every page but the home page, by title, under its first
-/// letter; titles starting with anything but A–Z come last, under "0–9".
-pub fn a_to_z(site: &Site) -> serde_json::Value {
+/// The A to Z index: every page but the home page, and the pages the build
+/// makes itself (`generated`), by title, under its first letter; titles
+/// starting with anything but A–Z come last, under "0–9".
+pub fn a_to_z<'a>(site: &'a Site, generated: &[Summary<'a>]) -> serde_json::Value {
     const OTHER: &str = "0–9";
     let letter_of = |title: &str| {
         title
@@ -35,25 +36,25 @@ pub fn a_to_z(site: &Site) -> serde_json::Value {
             .filter(char::is_ascii_uppercase)
             .map_or_else(|| OTHER.to_owned(), String::from)
     };
-    let mut entries: Vec<(String, String, usize)> = (0..site.pages.len())
+    let mut entries: Vec<(String, String, Summary<'a>)> = (0..site.pages.len())
         .filter(|&i| i != site.home)
-        .map(|i| {
-            let title = &site.pages[i].front.title;
-            (letter_of(title), title.to_lowercase(), i)
+        .map(|i| site.summary(i))
+        .chain(generated.iter().cloned())
+        .map(|summary| {
+            (
+                letter_of(summary.title),
+                summary.title.to_lowercase(),
+                summary,
+            )
         })
         .collect();
     entries.sort_by(|a, b| {
-        (a.0 == OTHER, &a.0, &a.1, &site.pages[a.2].path).cmp(&(
-            b.0 == OTHER,
-            &b.0,
-            &b.1,
-            &site.pages[b.2].path,
-        ))
+        (a.0 == OTHER, &a.0, &a.1, a.2.path).cmp(&(b.0 == OTHER, &b.0, &b.1, b.2.path))
     });
     let mut letters: Vec<Letter<'_>> = Vec::new();
-    for (letter, _, id) in entries {
+    for (letter, _, summary) in entries {
         match letters.last_mut() {
-            Some(last) if last.letter == letter => last.pages.push(site.summary(id)),
+            Some(last) if last.letter == letter => last.pages.push(summary),
             _ => letters.push(Letter {
                 id: if letter == OTHER {
                     "other".to_owned()
@@ -61,7 +62,7 @@ pub fn a_to_z(site: &Site) -> serde_json::Value {
                     letter.to_lowercase()
                 },
                 letter,
-                pages: vec![site.summary(id)],
+                pages: vec![summary],
             }),
         }
     }

@@ -76,6 +76,25 @@ impl<'a> JsonLd<'a> {
     }
 }
 
+/// The structured data of a page the build makes itself (the A to Z, the
+/// accessibility statement, the 404 page): where it sits, and the partnership.
+pub fn generated_page(site: &Site, path: &str, title: &str) -> String {
+    let home = &site.pages[site.home];
+    let crumbs = json!({
+        "@type": "BreadcrumbList",
+        "itemListElement": [
+            { "@type": "ListItem", "position": 1, "name": home.front.title, "item": url(site, site.home) },
+            { "@type": "ListItem", "position": 2, "name": title, "item": site.config.absolute_url(path) },
+        ],
+    });
+    let partnership = partnership(site);
+    let document = Document {
+        context: "https://schema.org",
+        graph: vec![&crumbs, &partnership],
+    };
+    script_safe(serde_json::to_string(&document).unwrap_or_default())
+}
+
 /// Serialised JSON made safe to sit inside a `<script>` element.
 fn script_safe(json: String) -> String {
     if json.contains("</") {

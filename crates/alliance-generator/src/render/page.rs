@@ -227,29 +227,37 @@ pub fn render_page(
     templates.render(&template, &context, &page.source)
 }
 
-/// Renders a page that has no content file (the accessibility statement, the A to Z...).
+/// Renders a page that has no content file (the accessibility statement, the
+/// A to Z...), with its structured data.
 pub fn render_special(
+    site: &Site,
     templates: &Templates,
     template: &str,
     path: &str,
     title: &str,
     extra: &impl Serialize,
 ) -> Result<String, Diagnostic> {
-    templates.render(
-        template,
-        &special_context(path, title, extra),
-        std::path::Path::new(template),
-    )
+    let mut context = special_context(path, title, extra);
+    context.insert(
+        "json_ld",
+        &crate::render::jsonld::generated_page(site, path, title),
+    );
+    templates.render(template, &context, std::path::Path::new(template))
 }
 
 /// Renders the 404 page. A host serves it at any missing address, however
 /// deep, so its links and stylesheets are written from the host's root
 /// (`base_path`, the path of `base_url`: `/` or `/partnership/`), not
 /// relative to where it is.
-pub fn render_not_found(templates: &Templates, base_path: &str) -> Result<String, Diagnostic> {
+pub fn render_not_found(site: &Site, templates: &Templates) -> Result<String, Diagnostic> {
+    let base_path = site.config.base_path();
     let mut context = special_context("404.html", "Page not found", &());
-    context.insert("root", base_path);
-    context.insert(LINK_BASE, base_path);
+    context.insert(
+        "json_ld",
+        &crate::render::jsonld::generated_page(site, "404.html", "Page not found"),
+    );
+    context.insert("root", &base_path);
+    context.insert(LINK_BASE, &base_path);
     templates.render("404.html", &context, std::path::Path::new("404.html"))
 }
 
@@ -260,6 +268,5 @@ fn special_context(path: &str, title: &str, extra: &impl Serialize) -> tera::Con
     context.insert("data", extra);
     context.insert(CURRENT_PATH, path);
     context.insert("root", &root_prefix(path));
-    context.insert("json_ld", "");
     context
 }

@@ -10,7 +10,7 @@ use rayon::prelude::*;
 use crate::content::Content;
 use crate::date::SiteDate;
 use crate::diagnostic::{Diagnostic, Diagnostics};
-use crate::load::site::{PageId, Site};
+use crate::load::site::{PageId, Site, Summary};
 use crate::output::{MemorySink, Sink};
 use crate::render::templates::Templates;
 use crate::render::theme::Theme;
@@ -222,9 +222,16 @@ fn write_site_files(
         // A snapshot is replayed by its captured addresses only: its 404 page
         // keeps relative links, like every page of it.
         let rendered = if templates.mark_external_links {
-            render_special(templates, "404.html", "404.html", "Page not found", &())
+            render_special(
+                site,
+                templates,
+                "404.html",
+                "404.html",
+                "Page not found",
+                &(),
+            )
         } else {
-            render_not_found(templates, &site.config.base_path())
+            render_not_found(site, templates)
         };
         match rendered {
             Ok(html) => put(sink, "404.html", html.into_bytes(), diagnostics),
@@ -249,9 +256,10 @@ fn write_a_to_z(
     if !has_a_to_z(site, templates) {
         return;
     }
-    let letters = extras::a_to_z(site);
+    let generated: Vec<Summary<'_>> = statement::summary(site, templates).into_iter().collect();
+    let letters = extras::a_to_z(site, &generated);
     let path = extras::A_TO_Z;
-    match render_special(templates, "a-z.html", path, "A to Z", &letters) {
+    match render_special(site, templates, "a-z.html", path, "A to Z", &letters) {
         Ok(html) => put(
             sink,
             &format!("{path}index.html"),

@@ -11,7 +11,7 @@ use serde::Serialize;
 use crate::config::{ComplianceStatus, Config, Issue, IssueKind};
 use crate::date::SiteDate;
 use crate::diagnostic::Diagnostic;
-use crate::load::site::Site;
+use crate::load::site::{Site, Summary};
 use crate::render::render_special;
 use crate::render::templates::Templates;
 use crate::wcag::Criterion;
@@ -159,8 +159,24 @@ pub fn generated(site: &Site, templates: &Templates) -> bool {
 
 /// The statement page's HTML, when Alliance writes it.
 pub fn render(site: &Site, templates: &Templates) -> Option<Result<String, Diagnostic>> {
-    generated(site, templates)
-        .then(|| render_special(templates, TEMPLATE, PATH, "Accessibility statement", &()))
+    generated(site, templates).then(|| render_special(site, templates, TEMPLATE, PATH, TITLE, &()))
+}
+
+/// The statement's title.
+const TITLE: &str = "Accessibility statement";
+
+/// The statement as the A to Z lists it, when Alliance writes it.
+pub fn summary<'a>(site: &'a Site, templates: &Templates) -> Option<Summary<'a>> {
+    generated(site, templates).then(|| Summary {
+        title: TITLE,
+        nav_title: TITLE,
+        path: PATH,
+        description: None,
+        date: None,
+        kind: None,
+        id: "accessibility",
+        is_section: false,
+    })
 }
 
 /// The statement's sitemap entry (path and last change), when Alliance writes it.
