@@ -167,7 +167,7 @@ const TITLE: &str = "Accessibility statement";
 
 /// The statement as the A to Z lists it, when Alliance writes it.
 pub fn summary<'a>(site: &'a Site, templates: &Templates) -> Option<Summary<'a>> {
-    generated(site, templates).then(|| Summary {
+    generated(site, templates).then_some(Summary {
         title: TITLE,
         nav_title: TITLE,
         path: PATH,
