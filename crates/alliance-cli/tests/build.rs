@@ -345,3 +345,64 @@ fn aliases_are_written_as_redirects_for_hosts_that_read_them() {
     build_ok(&fixture("partnership"), plain.path());
     assert!(!plain.path().join("_redirects").exists());
 }
+
+#[test]
+fn meetings_and_publications_filed_in_sub_sections_are_listed_by_their_sections() {
+    let dir = tempfile::tempdir().unwrap();
+    let site = dir.path().join("site");
+    copy_tree(&fixture("partnership"), &site);
+    // Meetings filed by year, publications in a sub-section.
+    std::fs::create_dir_all(site.join("content/meetings/2026")).unwrap();
+    std::fs::rename(
+        site.join("content/meetings/2026-09-safety"),
+        site.join("content/meetings/2026/2026-09-safety"),
+    )
+    .unwrap();
+    write(
+        &site,
+        "content/meetings/2026/_index.md",
+        "+++\ntitle = \"Meetings in 2026\"\n+++\n",
+    );
+    std::fs::create_dir_all(site.join("content/publications/reports")).unwrap();
+    std::fs::rename(
+        site.join("content/publications/plan"),
+        site.join("content/publications/reports/plan"),
+    )
+    .unwrap();
+    write(
+        &site,
+        "content/publications/reports/_index.md",
+        "+++\ntitle = \"Reports\"\n+++\n",
+    );
+    write(
+        &site,
+        "content/publications/reports/old/index.md",
+        "+++\ntitle = \"An older plan\"\nkind = \"document\"\nfile = \"old.pdf\"\npublished = 2024-02-01\n+++\n\nThe plan before.\n",
+    );
+    std::fs::copy(
+        site.join("content/publications/reports/plan/community-safety-plan.pdf"),
+        site.join("content/publications/reports/old/old.pdf"),
+    )
+    .unwrap();
+    let out = dir.path().join("public");
+    build_ok(&site, &out);
+    let meetings = std::fs::read_to_string(out.join("meetings/index.html")).unwrap();
+    assert!(
+        meetings.contains("2026/2026-09-safety/index.html"),
+        "the meeting filed under 2026/ is listed:\n{meetings}"
+    );
+    assert!(meetings.contains("meetings.ics"), "{meetings}");
+    let publications = std::fs::read_to_string(out.join("publications/index.html")).unwrap();
+    let new = publications
+        .find("Community Safety Plan 2026")
+        .expect("the newer plan is listed");
+    let old = publications
+        .find("An older plan")
+        .expect("the older plan is listed");
+    assert!(new < old, "newest first");
+    assert!(
+        publications
+            .contains("Published <time datetime=\"2024-02-01\">1 February 2024</time>. PDF,"),
+        "{publications}"
+    );
+}

@@ -93,6 +93,7 @@ fn related(site: &Site, model: &Model, id: PageId, affected: &mut BTreeSet<PageI
             let leads = model.strategies[s].priorities.iter().filter_map(|p| p.lead);
             affected.extend(leads.map(|g| model.groups[g].page));
         }
-        Entity::Document(_) | Entity::Structure | Entity::News | Entity::None => {}
+        Entity::Document(d) => affected.extend(site.ancestors(model.documents[d].page)),
+        Entity::Structure | Entity::News | Entity::None => {}
     }
 }

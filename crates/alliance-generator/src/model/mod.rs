@@ -50,6 +50,8 @@ pub struct Model {
     pub meetings_under: HashMap<PageId, Vec<usize>>,
     /// For each section, the groups whose pages are under it, in page order.
     pub groups_under: HashMap<PageId, Vec<usize>>,
+    /// For each section, the documents whose pages are under it, newest first.
+    pub documents_under: HashMap<PageId, Vec<usize>>,
     ids: HashMap<String, Entity>,
     /// Ids defined twice: already an error, so references to them are not.
     ambiguous: std::collections::HashSet<String>,
@@ -295,6 +297,26 @@ impl Model {
         }
         for meetings in self.meetings_under.values_mut() {
             meetings.sort_by_key(|&m| (self.meetings[m].start, m));
+        }
+        self.documents_under.clear();
+        for (d, document) in self.documents.iter().enumerate() {
+            for section in site.ancestors(document.page) {
+                self.documents_under.entry(section).or_default().push(d);
+            }
+        }
+        for documents in self.documents_under.values_mut() {
+            documents.sort_by(|&a, &b| {
+                let (x, y) = (&self.documents[a], &self.documents[b]);
+                y.published
+                    .cmp(&x.published)
+                    .then_with(|| {
+                        site.pages[x.page]
+                            .front
+                            .title
+                            .cmp(&site.pages[y.page].front.title)
+                    })
+                    .then(a.cmp(&b))
+            });
         }
         self.groups_under.clear();
         for (g, group) in self.groups.iter().enumerate() {

@@ -16,7 +16,7 @@ use crate::render::jsonld::JsonLd;
 use crate::render::templates::{CURRENT_PATH, LINK_BASE, Templates};
 use crate::render::views::{
     DirectoryView, DocumentView, GroupView, MeetingLists, MeetingView, OrganisationPage,
-    StrategyView, StructureView, Views,
+    PublicationView, StrategyView, StructureView, Views,
 };
 use crate::util::url::root_prefix;
 
@@ -76,6 +76,8 @@ struct PageView<'a> {
     directory: Option<DirectoryView<'a>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     meetings: Option<MeetingLists<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    publications: Option<Vec<PublicationView<'a>>>,
 }
 
 /// The template a page is rendered with.
@@ -205,6 +207,7 @@ pub fn render_page(
         structure: None,
         directory: None,
         meetings: None,
+        publications: None,
     };
     let views = Views::new(content);
     match content.model.entities.get(id).copied().unwrap_or_default() {
@@ -219,6 +222,7 @@ pub fn render_page(
     if page.is_section {
         view.directory = views.directory(&page.children);
         view.meetings = views.section_meetings(id);
+        view.publications = views.section_publications(id);
     }
     context.insert("page", &view);
     context.insert(CURRENT_PATH, &page.path);

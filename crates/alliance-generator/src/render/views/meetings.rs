@@ -131,15 +131,22 @@ impl<'a> Views<'a> {
         }
     }
 
-    /// The meetings under a section, if it holds any itself.
+    /// Every meeting under a section, however deep (`meetings/2026/...`).
+    /// The home page lists them only if it holds meetings itself: below it
+    /// is the whole site.
     pub fn section_meetings(&self, section: PageId) -> Option<MeetingLists<'a>> {
-        let page = &self.site.pages[section];
-        let holds = page
-            .children
-            .iter()
-            .any(|&c| matches!(self.model.entities[c], Entity::Meeting(_)));
         let meetings = self.model.meetings_under.get(&section)?;
-        holds.then(|| self.meeting_lists(meetings))
+        if section == self.site.home {
+            let page = &self.site.pages[section];
+            let holds = page
+                .children
+                .iter()
+                .any(|&c| matches!(self.model.entities[c], Entity::Meeting(_)));
+            if !holds {
+                return None;
+            }
+        }
+        Some(self.meeting_lists(meetings))
     }
 }
 

@@ -5,6 +5,7 @@ use serde::Serialize;
 use super::meetings::attachment;
 use super::{AttachmentView, GroupLink, Views};
 use crate::date::SiteDate;
+use crate::load::site::{PageId, Summary};
 use crate::model::Indicator;
 use crate::render::charts::{self, Series};
 
@@ -15,6 +16,17 @@ pub struct DocumentView<'a> {
     pub file: AttachmentView<'a>,
     /// When it was published.
     pub published: Option<SiteDate>,
+}
+
+/// A publication in a section's list: its page, date, and file.
+#[derive(Serialize)]
+pub struct PublicationView<'a> {
+    /// Its page (the HTML summary).
+    pub link: Summary<'a>,
+    /// When it was published.
+    pub published: Option<SiteDate>,
+    /// The file: format and size.
+    pub file: AttachmentView<'a>,
 }
 
 /// An indicator with its chart.
@@ -60,6 +72,27 @@ impl<'a> Views<'a> {
             file: attachment(&document.file),
             published: document.published,
         }
+    }
+
+    /// Every document under a section (not the home page), newest first.
+    pub fn section_publications(&self, section: PageId) -> Option<Vec<PublicationView<'a>>> {
+        if section == self.site.home {
+            return None;
+        }
+        let documents = self.model.documents_under.get(&section)?;
+        Some(
+            documents
+                .iter()
+                .map(|&d| {
+                    let document = &self.model.documents[d];
+                    PublicationView {
+                        link: self.site.summary(document.page),
+                        published: document.published,
+                        file: attachment(&document.file),
+                    }
+                })
+                .collect(),
+        )
     }
 
     /// The strategy's page facts, with a chart per indicator.
