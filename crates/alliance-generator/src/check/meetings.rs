@@ -47,8 +47,9 @@ pub fn check(content: &Content) -> Vec<Diagnostic> {
             }
         }
         if meeting.status == MeetingStatus::Scheduled && day < content.today {
+            let at = if page.typed.contains_key("status") { "status" } else { "start" };
             found.push(warn(
-                &["status"],
+                &[at],
                 format!("the meeting was on {} but is still `scheduled`", meeting.start.long()),
                 "set `status = \"held\"` (and add its minutes), or `\"cancelled\"`, `\"postponed\"` or `\"rescheduled\"`".to_owned(),
             ));
