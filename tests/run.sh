@@ -17,6 +17,8 @@ $alliance check
 $alliance build --output "$out/example"
 $alliance build --root tests/fixtures/basic --output "$out/basic"
 $alliance build --root tests/fixtures/partnership --output "$out/partnership"
+$alliance build --root tests/fixtures/meetings --output "$out/meetings"
+$alliance build --root tests/fixtures/closed --output "$out/closed"
 $alliance init "$out/starter-src"
 $alliance build --root "$out/starter-src" --output "$out/starter"
 $alliance snapshot --date 2026-11-22 --out "$out/snapshots"

@@ -353,7 +353,10 @@ impl Config {
                 .unwrap_or(0);
             errors.push(
                 source
-                    .error_at(offset, "a partnership that has closed needs the date it closed")
+                    .error_at(
+                        offset,
+                        "a partnership that has closed needs the date it closed",
+                    )
                     .with_hint("add `closed = 2011-03-31` under [partnership]"),
             );
         }

@@ -47,7 +47,11 @@ pub fn check(content: &Content) -> Vec<Diagnostic> {
             }
         }
         if meeting.status == MeetingStatus::Scheduled && day < content.today {
-            let at = if page.typed.contains_key("status") { "status" } else { "start" };
+            let at = if page.typed.contains_key("status") {
+                "status"
+            } else {
+                "start"
+            };
             found.push(warn(
                 &[at],
                 format!("the meeting was on {} but is still `scheduled`", meeting.start.long()),

@@ -327,7 +327,10 @@ impl LiveSite {
         let mut errors = done.errors;
         let withheld = &self.content.model.withheld;
         // Papers that an exempt item now names are never served; those it no longer names are.
-        let released = undo.model.iter().flat_map(|old| old.withheld.difference(withheld));
+        let released = undo
+            .model
+            .iter()
+            .flat_map(|old| old.withheld.difference(withheld));
         let sources = released.filter_map(|path| {
             let asset = self.content.site.assets.iter().find(|a| &a.path == path)?;
             Some((path, &asset.source))

@@ -183,13 +183,16 @@ impl Model {
                     &step(&at, "item"),
                     format!("the agenda has no item {number}"),
                     match agenda.len() {
-                        0 => "add the meeting's `agenda`: declarations name an item by its number".to_owned(),
+                        0 => "add the meeting's `agenda`: declarations name an item by its number"
+                            .to_owned(),
                         n => format!("agenda items are numbered 1 to {n} in the order written"),
                     },
                 );
                 continue;
             }
-            if let (Some(representative), Some(item), Some(interest)) = (representative, item, interest) {
+            if let (Some(representative), Some(item), Some(interest)) =
+                (representative, item, interest)
+            {
                 declarations.push(Declaration {
                     representative,
                     item,
@@ -325,8 +328,12 @@ fn read_agenda(f: &mut Fields<'_>, table: &Table, papers: &mut [Paper]) -> Vec<A
                 None => {
                     let known: Vec<&str> = papers.iter().map(|p| p.written.as_str()).collect();
                     let hint = match crate::diagnostic::nearest(&file, known.iter().copied()) {
-                        Some(best) => format!("did you mean `{best}`? an item names files of the meeting's `papers`"),
-                        None => format!("add `{{ title = \"...\", file = \"{file}\" }}` to the meeting's `papers`; an item names files of that list"),
+                        Some(best) => format!(
+                            "did you mean `{best}`? an item names files of the meeting's `papers`"
+                        ),
+                        None => format!(
+                            "add `{{ title = \"...\", file = \"{file}\" }}` to the meeting's `papers`; an item names files of that list"
+                        ),
                     };
                     f.fail(
                         &step(&step(&at, "papers"), i),

@@ -258,7 +258,10 @@ fn meeting(content: &Content, m: usize) -> Value {
             .map(|z| z.strftime("%Y-%m-%dT%H:%M:%S%:z").to_string())
             .unwrap_or_else(|_| at.to_string())
     };
-    let not_held = site.config.closed_on().is_some_and(|c| meeting.start.date > c);
+    let not_held = site
+        .config
+        .closed_on()
+        .is_some_and(|c| meeting.start.date > c);
     let status = match meeting.status {
         _ if not_held => "https://schema.org/EventCancelled",
         MeetingStatus::Cancelled => "https://schema.org/EventCancelled",

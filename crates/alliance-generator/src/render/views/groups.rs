@@ -151,7 +151,10 @@ impl<'a> Views<'a> {
                 let members: Vec<MemberView<'a>> = group
                     .members
                     .iter()
-                    .filter(|m| m.org.is_some_and(|o| self.model.organisations[o].sector == sector))
+                    .filter(|m| {
+                        m.org
+                            .is_some_and(|o| self.model.organisations[o].sector == sector)
+                    })
                     .map(|m| self.member(m))
                     .collect();
                 (!members.is_empty()).then(|| SectorMembers {

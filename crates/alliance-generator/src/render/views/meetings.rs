@@ -6,7 +6,7 @@ use super::{GroupLink, Views};
 use crate::date::SiteDate;
 use crate::load::site::PageId;
 use crate::model::{
-    AgendaItem, Attachment, Attended, AttendanceMode, Attendee, Entity, Meeting, MeetingStatus,
+    AgendaItem, Attachment, AttendanceMode, Attended, Attendee, Entity, Meeting, MeetingStatus,
     Paper,
 };
 
@@ -176,9 +176,11 @@ impl<'a> Views<'a> {
             }
             (status, _) => status.label().to_owned(),
         };
-        let notice = (not_held
-            || !matches!(meeting.status, MeetingStatus::Scheduled | MeetingStatus::Held))
-        .then(|| status_text.clone());
+        let notice = match meeting.status {
+            _ if not_held => Some("Not held".to_owned()),
+            MeetingStatus::Scheduled | MeetingStatus::Held => None,
+            _ => Some(status_text.clone()),
+        };
         MeetingView {
             title: &page.front.title,
             path: &page.path,
@@ -241,7 +243,9 @@ impl<'a> Views<'a> {
                 .iter()
                 .filter(|a| a.attended == attended)
                 .map(|a: &'a Attendee| {
-                    let org = a.org.map(|o| &self.site.pages[self.model.organisations[o].page]);
+                    let org = a
+                        .org
+                        .map(|o| &self.site.pages[self.model.organisations[o].page]);
                     AttendeeView {
                         representative: &a.representative,
                         org: org.map(|p| p.front.title.as_str()),
