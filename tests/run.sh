@@ -25,7 +25,7 @@ $alliance snapshot --date 2026-11-22 --out "$out/snapshots"
 
 echo "== Accessibility: the checker's self-test, then axe-core and vnu on every page"
 bash tests/a11y/selftest.sh
-bash tests/a11y/run.sh "$out/example" "$out/basic" "$out/partnership" "$out/starter" "$out/snapshots/2026-11-22/site"
+bash tests/a11y/run.sh "$out/example" "$out/basic" "$out/partnership" "$out/meetings" "$out/closed" "$out/starter" "$out/snapshots/2026-11-22/site"
 
 echo "== Archives: warcio, py-wacz, bagit-python and pywb replay"
 bash tests/archive/validate.sh "$out/snapshots/2026-11-22"
