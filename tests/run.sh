@@ -17,13 +17,15 @@ $alliance check
 $alliance build --output "$out/example"
 $alliance build --root tests/fixtures/basic --output "$out/basic"
 $alliance build --root tests/fixtures/partnership --output "$out/partnership"
+$alliance build --root tests/fixtures/meetings --output "$out/meetings"
+$alliance build --root tests/fixtures/closed --output "$out/closed"
 $alliance init "$out/starter-src"
 $alliance build --root "$out/starter-src" --output "$out/starter"
 $alliance snapshot --date 2026-11-22 --out "$out/snapshots"
 
 echo "== Accessibility: the checker's self-test, then axe-core and vnu on every page"
 bash tests/a11y/selftest.sh
-bash tests/a11y/run.sh "$out/example" "$out/basic" "$out/partnership" "$out/starter" "$out/snapshots/2026-11-22/site"
+bash tests/a11y/run.sh "$out/example" "$out/basic" "$out/partnership" "$out/meetings" "$out/closed" "$out/starter" "$out/snapshots/2026-11-22/site"
 
 echo "== Archives: warcio, py-wacz, bagit-python and pywb replay"
 bash tests/archive/validate.sh "$out/snapshots/2026-11-22"

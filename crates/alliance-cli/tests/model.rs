@@ -362,7 +362,7 @@ fn icalendar_feeds_parse_back_with_every_field() {
         cancelled.get_status(),
         Some(icalendar::EventStatus::Cancelled)
     );
-    assert_eq!(cancelled.property_value("SEQUENCE"), Some("1"));
+    assert_eq!(cancelled.property_value("SEQUENCE"), Some("3"));
     assert_eq!(
         cancelled.get_location(),
         Some("Room 1, Town Hall; and online")

@@ -47,6 +47,9 @@ pub struct Config {
     /// Markdown options.
     #[serde(default)]
     pub markdown: MarkdownOptions,
+    /// When agendas and minutes are due.
+    #[serde(default)]
+    pub meetings: Meetings,
     /// Free-form values for templates.
     #[serde(default)]
     pub extra: toml::Table,
@@ -71,6 +74,59 @@ pub struct Partnership {
     /// A logo under `static/`, e.g. `images/logo.svg`.
     #[serde(default)]
     pub logo: String,
+    /// Whether it still exists: `active`, `closed`, `merged` or `replaced`.
+    #[serde(default)]
+    pub status: PartnershipStatus,
+    /// When it closed (required unless active).
+    pub closed: Option<SiteDate>,
+    /// The body that took over its work.
+    pub successor: Option<Successor>,
+}
+
+/// Whether the partnership still exists.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum PartnershipStatus {
+    /// It is working.
+    #[default]
+    Active,
+    /// It closed.
+    Closed,
+    /// It merged with another body.
+    Merged,
+    /// Another body replaced it.
+    Replaced,
+}
+
+/// `[partnership] successor = { name, url }`.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Successor {
+    /// Its name.
+    pub name: String,
+    /// Its website.
+    pub url: Option<String>,
+}
+
+/// `[meetings]`.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Meetings {
+    /// The clear days before a meeting by which its agenda must be published.
+    #[serde(default = "default_notice_days")]
+    pub notice_days: u32,
+    /// The days after a held meeting by which its minutes should be published.
+    #[serde(default = "default_minutes_days")]
+    pub minutes_days: u32,
+}
+
+impl Default for Meetings {
+    fn default() -> Self {
+        Meetings {
+            notice_days: default_notice_days(),
+            minutes_days: default_minutes_days(),
+        }
+    }
 }
 
 /// `[contact]`.
@@ -241,6 +297,12 @@ fn default_timezone() -> String {
 fn default_review_months() -> u32 {
     12
 }
+fn default_notice_days() -> u32 {
+    5
+}
+fn default_minutes_days() -> u32 {
+    10
+}
 
 impl Config {
     /// Reads and checks `config.toml` at `path` (reported as `display`). All its errors are returned.
@@ -283,6 +345,21 @@ impl Config {
                     .with_hint("use an IANA time-zone name, e.g. timezone = \"Europe/London\""),
             );
         }
+        let partnership = &config.partnership;
+        if partnership.status != PartnershipStatus::Active && partnership.closed.is_none() {
+            let offset = text
+                .find("[partnership]")
+                .and_then(|at| text[at..].find("status").map(|s| at + s))
+                .unwrap_or(0);
+            errors.push(
+                source
+                    .error_at(
+                        offset,
+                        "a partnership that has closed needs the date it closed",
+                    )
+                    .with_hint("add `closed = 2011-03-31` under [partnership]"),
+            );
+        }
         if !errors.is_empty() {
             return Err(errors);
         }
@@ -306,6 +383,14 @@ impl Config {
         self.review
             .as_ref()
             .map_or_else(default_review_months, |r| r.period_months)
+    }
+
+    /// The day the partnership closed, if it has (`[partnership] status` is not `active`).
+    pub fn closed_on(&self) -> Option<jiff::civil::Date> {
+        match self.partnership.status {
+            PartnershipStatus::Active => None,
+            _ => self.partnership.closed.map(|d| d.date),
+        }
     }
 
     /// The path of `base_url` on its host, between slashes: `/` for

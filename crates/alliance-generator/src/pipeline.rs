@@ -202,7 +202,13 @@ pub fn render(
             let mut errors = Diagnostics::new();
             let mut files = 0;
             if scope.static_files {
-                files += site_files::copy_static(site, theme, sink, &mut errors);
+                files += site_files::copy_static(
+                    site,
+                    &content.model.withheld,
+                    theme,
+                    sink,
+                    &mut errors,
+                );
             }
             if scope.stylesheets {
                 files += site_files::write_stylesheets(theme, sink, &mut errors);

@@ -66,8 +66,10 @@ pub fn check(config: &Config, today: Date) -> Vec<Diagnostic> {
     ]
     .into_iter()
     .find_map(|(key, date)| date.map(|d| (key, d)));
+    // A partnership that has closed reviews nothing: its statement is a record too.
     if let Some((key, last)) = last
         && months > 0
+        && config.closed_on().is_none()
         && months_after(last.date, months).is_some_and(|due| today > due)
     {
         out.push(at(

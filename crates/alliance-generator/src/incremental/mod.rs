@@ -325,8 +325,22 @@ impl LiveSite {
             &sink,
         );
         let mut errors = done.errors;
-        for change in &changes {
-            if let Change::File { path, source } = change {
+        let withheld = &self.content.model.withheld;
+        // Papers that an exempt item now names are never served; those it no longer names are.
+        let released = undo
+            .model
+            .iter()
+            .flat_map(|old| old.withheld.difference(withheld));
+        let sources = released.filter_map(|path| {
+            let asset = self.content.site.assets.iter().find(|a| &a.path == path)?;
+            Some((path, &asset.source))
+        });
+        let files = changes.iter().filter_map(|c| match c {
+            Change::File { path, source } => Some((path, source)),
+            _ => None,
+        });
+        for (path, source) in files.chain(sources) {
+            if !withheld.contains(path) {
                 match std::fs::read(source) {
                     Ok(bytes) => crate::render::site_files::put(&sink, path, bytes, &mut errors),
                     Err(e) => errors.push(Diagnostic::error(source, format!("cannot read: {e}"))),
@@ -368,6 +382,11 @@ impl LiveSite {
             .into_iter()
             .map(|(k, v)| (k, Arc::from(v)))
             .collect();
+        for path in &self.content.model.withheld {
+            if self.files.remove(path).is_some() {
+                update.changed.push(path.clone());
+            }
+        }
         // The files a redone part made before and makes no more are gone.
         let gone: Vec<String> = self
             .parts

@@ -54,7 +54,7 @@ fn related(site: &Site, model: &Model, id: PageId, affected: &mut BTreeSet<PageI
             affected.extend(structure_pages());
             for (g, group) in model.groups.iter().enumerate() {
                 let chairs = group.chair.as_ref().and_then(|c| c.org) == Some(o);
-                if chairs || group.members.iter().any(|m| m.org == o) {
+                if chairs || group.members.iter().any(|m| m.org == Some(o)) {
                     affected.insert(model.groups[g].page);
                 }
             }
@@ -66,7 +66,7 @@ fn related(site: &Site, model: &Model, id: PageId, affected: &mut BTreeSet<PageI
                 group
                     .members
                     .iter()
-                    .map(|m| model.organisations[m.org].page),
+                    .filter_map(|m| m.org.map(|o| model.organisations[o].page)),
             );
             if let Some(org) = group.chair.as_ref().and_then(|c| c.org) {
                 affected.insert(model.organisations[org].page);

@@ -57,9 +57,12 @@ const GROUP: &[Key] = &[
     table(
         "members",
         &[
-            required("org", "\"organisation-id\""),
+            optional("org"),
             optional("representative"),
             optional("role"),
+            optional("category"),
+            optional("voting"),
+            optional("vacant"),
         ],
     ),
     optional("priorities"),
@@ -73,12 +76,42 @@ const MEETING: &[Key] = &[
     optional("end"),
     optional("location"),
     optional("status"),
+    optional("previous_start"),
+    optional("attendance_mode"),
+    optional("online_url"),
     table(
         "papers",
         &[
             required("title", "\"Agenda\""),
             required("file", "\"agenda.pdf\""),
             optional("kind"),
+            optional("published"),
+        ],
+    ),
+    table(
+        "agenda",
+        &[
+            required("title", "\"Apologies for absence\""),
+            optional("papers"),
+            optional("exempt"),
+            optional("decision"),
+        ],
+    ),
+    table(
+        "attendees",
+        &[
+            required("representative", "\"Jane Smith\""),
+            optional("org"),
+            optional("attended"),
+            optional("substitute"),
+        ],
+    ),
+    table(
+        "declarations",
+        &[
+            required("representative", "\"Jane Smith\""),
+            required("item", "3"),
+            required("interest", "\"Trustee of a bidding charity\""),
         ],
     ),
 ];
@@ -265,8 +298,9 @@ mod tests {
     #[test]
     fn nested_keys_are_found_through_list_indices() {
         let at = vec!["members".to_owned(), "2".to_owned()];
-        let org = PageKind::Group.key(&at, "org").unwrap();
-        assert_eq!(org.required, Some("\"organisation-id\""));
+        let item = PageKind::Meeting.key(&["declarations".into(), "0".into()], "item");
+        assert_eq!(item.unwrap().required, Some("3"));
+        assert!(PageKind::Group.key(&at, "vacant").is_some());
         let at: Vec<String> = ["priorities", "0", "indicators", "1", "values"]
             .map(String::from)
             .into();

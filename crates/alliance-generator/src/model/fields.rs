@@ -242,6 +242,34 @@ impl Fields<'_> {
         }
     }
 
+    /// An optional true/false value.
+    pub fn boolean(&mut self, table: &Table, at: &[String], key: &str) -> Option<bool> {
+        match table.get(key)? {
+            Value::Boolean(b) => Some(*b),
+            other => {
+                self.wrong_type(&step(at, key), other, "true or false, without quotes");
+                None
+            }
+        }
+    }
+
+    /// A whole number of at least 1 (`item = 3`); absent, an error if the kind requires the key.
+    pub fn count(&mut self, table: &Table, at: &[String], key: &str) -> Option<usize> {
+        match table.get(key) {
+            Some(Value::Integer(i)) if *i >= 1 => usize::try_from(*i).ok(),
+            Some(other) => {
+                self.wrong_type(&step(at, key), other, "a whole number from 1, e.g. 3");
+                None
+            }
+            None => {
+                if let Some(example) = self.key(at, key).and_then(|k| k.required) {
+                    self.missing(at, key, example);
+                }
+                None
+            }
+        }
+    }
+
     /// An optional date (`2026-11-22`).
     pub fn date(&mut self, table: &Table, at: &[String], key: &str) -> Option<SiteDate> {
         let value = table.get(key)?;
@@ -315,6 +343,7 @@ impl Fields<'_> {
     fn wrong_type(&mut self, at: &[String], value: &Value, expected: &str) {
         let key = at.last().map_or("", String::as_str);
         let found = match value {
+            Value::Integer(i) if *i < 1 => "a number below 1",
             Value::String(_) => "text",
             Value::Integer(_) | Value::Float(_) => "a number",
             Value::Boolean(_) => "true/false",

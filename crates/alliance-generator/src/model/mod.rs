@@ -52,6 +52,8 @@ pub struct Model {
     pub groups_under: HashMap<PageId, Vec<usize>>,
     /// For each section, the documents whose pages are under it, newest first.
     pub documents_under: HashMap<PageId, Vec<usize>>,
+    /// Site paths of the papers of exempt agenda items: never published.
+    pub withheld: std::collections::BTreeSet<String>,
     ids: HashMap<String, Entity>,
     /// Ids defined twice: already an error, so references to them are not.
     ambiguous: std::collections::HashSet<String>,
@@ -254,22 +256,29 @@ impl Model {
         self.leads = vec![Vec::new(); self.groups.len()];
         for (g, group) in self.groups.iter().enumerate() {
             for member in &group.members {
-                self.seats[member.org].push(Seat {
+                let Some(org) = member.org else { continue };
+                self.seats[org].push(Seat {
                     group: g,
                     representative: member.representative.clone(),
                     role: member.role.clone(),
+                    category: member.category,
+                    voting: member.voting,
+                    vacant: member.vacant,
                 });
             }
             if let Some(Chair {
                 org: Some(org),
                 name,
             }) = &group.chair
-                && !group.members.iter().any(|m| m.org == *org)
+                && !group.members.iter().any(|m| m.org == Some(*org))
             {
                 self.seats[*org].push(Seat {
                     group: g,
                     representative: name.clone(),
                     role: Some("Chair".into()),
+                    category: None,
+                    voting: true,
+                    vacant: false,
                 });
             }
             if let Some(parent) = group.reports_to {
@@ -286,6 +295,13 @@ impl Model {
         for (m, meeting) in self.meetings.iter().enumerate() {
             self.group_meetings[meeting.group].push(m);
         }
+        self.withheld = self
+            .meetings
+            .iter()
+            .flat_map(|m| &m.papers)
+            .filter(|p| p.withheld)
+            .map(|p| p.file.path.clone())
+            .collect();
         for meetings in &mut self.group_meetings {
             meetings.sort_by_key(|&m| self.meetings[m].start);
         }

@@ -40,15 +40,36 @@ impl Model {
         let mut members = Vec::new();
         for (at, entry) in f.tables(table, &[], "members") {
             let entry: &Table = &entry;
-            let org = f
-                .text(entry, &at, "org")
-                .and_then(|id| self.resolve(f, &step(&at, "org"), &id, PageKind::Organisation));
-            if let Some(org) = org {
-                members.push(Member {
-                    org,
-                    representative: f.text(entry, &at, "representative"),
-                    role: f.text(entry, &at, "role"),
-                });
+            let vacant = f.boolean(entry, &at, "vacant").unwrap_or(false);
+            let written = f.text(entry, &at, "org");
+            let org = written
+                .as_deref()
+                .and_then(|id| self.resolve(f, &step(&at, "org"), id, PageKind::Organisation));
+            let representative = f.text(entry, &at, "representative");
+            if written.is_none() && !vacant {
+                f.fail(
+                    &at,
+                    "each entry of `members` needs `org`",
+                    "add `org = \"organisation-id\"`, or `vacant = true` for a seat no organisation holds yet",
+                );
+            }
+            if vacant && let Some(name) = &representative {
+                f.fail(
+                    &step(&at, "representative"),
+                    format!("a vacant seat has no representative, but `{name}` is named"),
+                    "remove `vacant = true` if the seat is filled, or remove `representative`",
+                );
+            }
+            let member = Member {
+                org,
+                representative,
+                role: f.text(entry, &at, "role"),
+                category: f.choice::<SeatCategory>(entry, &at, "category"),
+                voting: f.boolean(entry, &at, "voting").unwrap_or(true),
+                vacant,
+            };
+            if org.is_some() || (vacant && written.is_none()) {
+                members.push(member);
             }
         }
         self.groups.push(Group {
@@ -88,6 +109,17 @@ impl Model {
         let status = f
             .choice::<MeetingStatus>(table, &[], "status")
             .unwrap_or(MeetingStatus::Scheduled);
+        let previous_start = f.local_datetime(table, &[], "previous_start");
+        if status == MeetingStatus::Rescheduled && previous_start.is_none() {
+            f.fail(
+                &["status".into()],
+                "a rescheduled meeting needs `previous_start`, the date and time it was to start",
+                "add `previous_start = 2026-12-03T14:00:00`, and set `start` to the new date and time",
+            );
+        }
+        let attendance_mode = f
+            .choice::<AttendanceMode>(table, &[], "attendance_mode")
+            .unwrap_or(AttendanceMode::InPerson);
         let mut papers = Vec::new();
         for (at, entry) in f.tables(table, &[], "papers") {
             let entry: &Table = &entry;
@@ -95,14 +127,81 @@ impl Model {
             let kind = f
                 .choice::<PaperKind>(entry, &at, "kind")
                 .unwrap_or(PaperKind::Paper);
-            let file = f
-                .text(entry, &at, "file")
-                .and_then(|file| attach(f, files, &step(&at, "file"), &file));
-            if let (Some(title), Some(file)) = (title, file) {
-                papers.push(Paper { title, kind, file });
+            let written = f.text(entry, &at, "file");
+            let file = written
+                .as_deref()
+                .and_then(|file| attach(f, files, &step(&at, "file"), file));
+            let published = f.date(entry, &at, "published");
+            if let (Some(title), Some(file), Some(written)) = (title, file, written) {
+                papers.push(Paper {
+                    title,
+                    kind,
+                    file,
+                    written,
+                    published,
+                    withheld: false,
+                });
+            }
+        }
+        let agenda = read_agenda(f, table, &mut papers);
+        let mut attendees = Vec::new();
+        for (at, entry) in f.tables(table, &[], "attendees") {
+            let entry: &Table = &entry;
+            let org = f
+                .text(entry, &at, "org")
+                .and_then(|id| self.resolve(f, &step(&at, "org"), &id, PageKind::Organisation));
+            let attended = f
+                .choice::<Attended>(entry, &at, "attended")
+                .unwrap_or(Attended::Present);
+            let substitute = f.text(entry, &at, "substitute");
+            if attended == Attended::Substitute && substitute.is_none() {
+                f.fail(
+                    &step(&at, "attended"),
+                    "a substitute came: `substitute` names who came instead",
+                    "add `substitute = \"Name of who came\"` to this entry",
+                );
+            }
+            if let Some(representative) = f.text(entry, &at, "representative") {
+                attendees.push(Attendee {
+                    org,
+                    representative,
+                    attended,
+                    substitute,
+                });
+            }
+        }
+        let mut declarations = Vec::new();
+        for (at, entry) in f.tables(table, &[], "declarations") {
+            let entry: &Table = &entry;
+            let representative = f.text(entry, &at, "representative");
+            let interest = f.text(entry, &at, "interest");
+            let item = f.count(entry, &at, "item");
+            if let Some(number) = item
+                && number > agenda.len()
+            {
+                f.fail(
+                    &step(&at, "item"),
+                    format!("the agenda has no item {number}"),
+                    match agenda.len() {
+                        0 => "add the meeting's `agenda`: declarations name an item by its number"
+                            .to_owned(),
+                        n => format!("agenda items are numbered 1 to {n} in the order written"),
+                    },
+                );
+                continue;
+            }
+            if let (Some(representative), Some(item), Some(interest)) =
+                (representative, item, interest)
+            {
+                declarations.push(Declaration {
+                    representative,
+                    item,
+                    interest,
+                });
             }
         }
         let location = f.text(table, &[], "location");
+        let online_url = f.text(table, &[], "online_url");
         let (Some(group), Some(start)) = (group, start) else {
             return None;
         };
@@ -113,7 +212,13 @@ impl Model {
             end,
             location,
             status,
+            previous_start,
+            attendance_mode,
+            online_url,
             papers,
+            agenda,
+            attendees,
+            declarations,
         });
         Some(Entity::Meeting(self.meetings.len() - 1))
     }
@@ -208,6 +313,51 @@ impl Model {
         });
         Some(Entity::Strategy(self.strategies.len() - 1))
     }
+}
+
+/// A meeting's agenda; the papers of its exempt items are marked withheld.
+fn read_agenda(f: &mut Fields<'_>, table: &Table, papers: &mut [Paper]) -> Vec<AgendaItem> {
+    let mut agenda = Vec::new();
+    for (at, entry) in f.tables(table, &[], "agenda") {
+        let entry: &Table = &entry;
+        let exempt = f.boolean(entry, &at, "exempt").unwrap_or(false);
+        let mut named = Vec::new();
+        for (i, file) in f.texts(entry, &at, "papers").into_iter().enumerate() {
+            match papers.iter().position(|p| p.written == file) {
+                Some(p) => named.push(p),
+                None => {
+                    let known: Vec<&str> = papers.iter().map(|p| p.written.as_str()).collect();
+                    let hint = match crate::diagnostic::nearest(&file, known.iter().copied()) {
+                        Some(best) => format!(
+                            "did you mean `{best}`? an item names files of the meeting's `papers`"
+                        ),
+                        None => format!(
+                            "add `{{ title = \"...\", file = \"{file}\" }}` to the meeting's `papers`; an item names files of that list"
+                        ),
+                    };
+                    f.fail(
+                        &step(&step(&at, "papers"), i),
+                        format!("the meeting has no paper `{file}`"),
+                        hint,
+                    );
+                }
+            }
+        }
+        if exempt {
+            for &p in &named {
+                papers[p].withheld = true;
+            }
+        }
+        if let Some(title) = f.text(entry, &at, "title") {
+            agenda.push(AgendaItem {
+                title,
+                papers: named,
+                exempt,
+                decision: f.text(entry, &at, "decision"),
+            });
+        }
+    }
+    agenda
 }
 
 /// Resolves a file beside the page, or records why it cannot.

@@ -69,11 +69,44 @@ choice! {
 }
 
 choice! {
-    /// Whether a meeting is to happen, happened or was called off.
+    /// Whether a meeting is to happen, happened, was put off or called off.
     MeetingStatus {
         Scheduled = "scheduled", "Scheduled";
         Held = "held", "Held";
         Cancelled = "cancelled", "Cancelled";
+        Postponed = "postponed", "Postponed";
+        Rescheduled = "rescheduled", "Rescheduled";
+    }
+}
+
+choice! {
+    /// How people attend a meeting.
+    AttendanceMode {
+        InPerson = "in-person", "In person";
+        Online = "online", "Online";
+        Hybrid = "hybrid", "In person and online";
+    }
+}
+
+choice! {
+    /// Whether a member came to a meeting.
+    Attended {
+        Present = "present", "Present";
+        Apologies = "apologies", "Apologies";
+        Absent = "absent", "Absent";
+        Substitute = "substitute", "Substitute";
+    }
+}
+
+choice! {
+    /// The kind of seat an organisation holds on a group.
+    SeatCategory {
+        Statutory = "statutory", "Statutory member";
+        Invited = "invited", "Invited participant";
+        CoOpted = "co-opted", "Co-opted member";
+        Advisory = "advisory", "Advisory member";
+        Observer = "observer", "Observer";
+        Officer = "officer", "Officer";
     }
 }
 
@@ -122,15 +155,29 @@ pub struct Chair {
     pub org: Option<usize>,
 }
 
-/// An organisation's seat on a group.
+/// A seat on a group, held by an organisation or standing vacant.
 #[derive(Debug, Clone)]
 pub struct Member {
-    /// The organisation (index into [`Model::organisations`]).
-    pub org: usize,
+    /// The organisation (index into [`Model::organisations`]); `None` for a
+    /// vacant seat no organisation holds yet.
+    pub org: Option<usize>,
     /// The person who represents it.
     pub representative: Option<String>,
     /// Their role on the group ("Vice-chair", "Advisory, non-voting").
     pub role: Option<String>,
+    /// The kind of seat (statutory, invited...), if said.
+    pub category: Option<SeatCategory>,
+    /// Whether the seat has a vote (true unless `voting = false`).
+    pub voting: bool,
+    /// Whether the seat stands vacant.
+    pub vacant: bool,
+}
+
+impl Member {
+    /// The organisation filling the seat: `None` when the seat is vacant.
+    pub fn filled_by(&self) -> Option<usize> {
+        if self.vacant { None } else { self.org }
+    }
 }
 
 /// A body of the partnership (`kind = "group"`).
@@ -163,6 +210,49 @@ pub struct Paper {
     pub kind: PaperKind,
     /// The file.
     pub file: Attachment,
+    /// The file's name as the page writes it (agenda items name papers by it).
+    pub written: String,
+    /// When it was published (made open to inspection).
+    pub published: Option<SiteDate>,
+    /// Whether an exempt agenda item names it: then it is never published.
+    pub withheld: bool,
+}
+
+/// An item of a meeting's agenda.
+#[derive(Debug, Clone)]
+pub struct AgendaItem {
+    /// Its title.
+    pub title: String,
+    /// Its papers (indices into [`Meeting::papers`]).
+    pub papers: Vec<usize>,
+    /// Whether it is taken in private (its papers are not published).
+    pub exempt: bool,
+    /// What was decided.
+    pub decision: Option<String>,
+}
+
+/// Who was expected at a meeting, and whether they came.
+#[derive(Debug, Clone)]
+pub struct Attendee {
+    /// Their organisation.
+    pub org: Option<usize>,
+    /// Who they are.
+    pub representative: String,
+    /// Present, apologies, absent or substitute.
+    pub attended: Attended,
+    /// Who came instead, for a substitute.
+    pub substitute: Option<String>,
+}
+
+/// An interest declared at a meeting.
+#[derive(Debug, Clone)]
+pub struct Declaration {
+    /// Who declared it.
+    pub representative: String,
+    /// The agenda item's number (from 1).
+    pub item: usize,
+    /// The interest.
+    pub interest: String,
 }
 
 /// A meeting of a group (`kind = "meeting"`).
@@ -178,10 +268,22 @@ pub struct Meeting {
     pub end: Option<SiteDate>,
     /// Where.
     pub location: Option<String>,
-    /// Scheduled, held or cancelled.
+    /// Scheduled, held, cancelled, postponed or rescheduled.
     pub status: MeetingStatus,
+    /// The date and time it was to start before it was rescheduled.
+    pub previous_start: Option<SiteDate>,
+    /// In person, online or both.
+    pub attendance_mode: AttendanceMode,
+    /// Where people join online.
+    pub online_url: Option<String>,
     /// Agenda, minutes and papers.
     pub papers: Vec<Paper>,
+    /// The agenda, item by item (numbered from 1).
+    pub agenda: Vec<AgendaItem>,
+    /// Who was expected and whether they came.
+    pub attendees: Vec<Attendee>,
+    /// Interests declared.
+    pub declarations: Vec<Declaration>,
 }
 
 /// A publication (`kind = "document"`).
@@ -256,6 +358,12 @@ pub struct Seat {
     pub representative: Option<String>,
     /// Their role.
     pub role: Option<String>,
+    /// The kind of seat.
+    pub category: Option<SeatCategory>,
+    /// Whether it has a vote.
+    pub voting: bool,
+    /// Whether it stands vacant.
+    pub vacant: bool,
 }
 
 /// What a page is in the model.

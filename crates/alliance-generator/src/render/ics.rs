@@ -57,6 +57,7 @@ pub fn calendar(content: &Content, name: &str, meetings: &[usize]) -> String {
         lines.extend(LONDON_VTIMEZONE.iter().map(|l| (*l).to_owned()));
     }
     let host = host(&site.config.base_url);
+    let closed = site.config.closed_on();
     for &m in meetings {
         let meeting = &content.model.meetings[m];
         let page = &site.pages[meeting.page];
@@ -95,12 +96,10 @@ pub fn calendar(content: &Content, name: &str, meetings: &[usize]) -> String {
             ))
         ));
         lines.push(format!("URL:{}", site.config.absolute_url(&page.path)));
-        let cancelled = meeting.status == MeetingStatus::Cancelled;
-        lines.push(format!(
-            "STATUS:{}",
-            if cancelled { "CANCELLED" } else { "CONFIRMED" }
-        ));
-        lines.push(format!("SEQUENCE:{}", u8::from(cancelled)));
+        let not_held = closed.is_some_and(|c| meeting.start.date > c);
+        let (status, sequence) = status(meeting.status, not_held);
+        lines.push(format!("STATUS:{status}"));
+        lines.push(format!("SEQUENCE:{sequence}"));
         lines.push("END:VEVENT".into());
     }
     lines.push("END:VCALENDAR".into());
@@ -109,6 +108,22 @@ pub fn calendar(content: &Content, name: &str, meetings: &[usize]) -> String {
         fold(&mut out, line);
     }
     out
+}
+
+/// A meeting's `STATUS` and `SEQUENCE`. The UID never changes, so a calendar
+/// that has the meeting updates it when SEQUENCE rises: scheduled or held 0,
+/// postponed 1 (TENTATIVE: the old date stays, no longer certain), rescheduled
+/// 2 (CONFIRMED at the new date), cancelled, or not held because the
+/// partnership closed, 3 (CANCELLED). Each step of the usual course —
+/// scheduled, postponed, rescheduled, cancelled — raises it.
+fn status(status: MeetingStatus, not_held: bool) -> (&'static str, u8) {
+    match status {
+        _ if not_held => ("CANCELLED", 3),
+        MeetingStatus::Scheduled | MeetingStatus::Held => ("CONFIRMED", 0),
+        MeetingStatus::Postponed => ("TENTATIVE", 1),
+        MeetingStatus::Rescheduled => ("CONFIRMED", 2),
+        MeetingStatus::Cancelled => ("CANCELLED", 3),
+    }
 }
 
 /// `20260304T140000`: a local date-time in iCalendar's basic format.

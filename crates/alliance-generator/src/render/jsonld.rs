@@ -14,7 +14,7 @@ use serde_json::{Value, json};
 
 use crate::content::Content;
 use crate::load::site::{PageId, Site};
-use crate::model::{Entity, MeetingStatus};
+use crate::model::{AttendanceMode, Entity, MeetingStatus, SeatCategory};
 
 /// The structured data of one build's pages. What many pages share (the
 /// partnership, and the partnership with all its members, which the home
@@ -151,6 +151,9 @@ fn partnership(site: &Site) -> Value {
     if !config.partnership.area.is_empty() {
         value["areaServed"] = json!(config.partnership.area);
     }
+    if let (Some(_), Some(closed)) = (config.closed_on(), &config.partnership.closed) {
+        value["dissolutionDate"] = json!(closed.iso_date());
+    }
     value
 }
 
@@ -200,7 +203,7 @@ fn organisation(content: &Content, o: usize, full: bool) -> Value {
                     "name": site.pages[group.page].front.title,
                 },
             });
-            if let Some(name) = &seat.role {
+            if let Some(name) = role_name(seat.role.as_deref(), seat.category) {
                 role["roleName"] = json!(name);
             }
             role
@@ -221,15 +224,15 @@ fn group(content: &Content, g: usize) -> Value {
     let members: Vec<Value> = group
         .members
         .iter()
-        .map(|m| {
+        .filter_map(|m| {
             let mut role = json!({
                 "@type": "OrganizationRole",
-                "member": organisation(content, m.org, false),
+                "member": organisation(content, m.filled_by()?, false),
             });
-            if let Some(name) = &m.role {
+            if let Some(name) = role_name(m.role.as_deref(), m.category) {
                 role["roleName"] = json!(name);
             }
-            role
+            Some(role)
         })
         .collect();
     let subs: Vec<Value> = content.model.subgroups[g]
@@ -255,6 +258,11 @@ fn group(content: &Content, g: usize) -> Value {
     value
 }
 
+/// A seat's `roleName`: its role as written, else its kind of seat in words.
+fn role_name(role: Option<&str>, category: Option<SeatCategory>) -> Option<&str> {
+    role.or(category.map(SeatCategory::label))
+}
+
 fn meeting(content: &Content, m: usize) -> Value {
     let site = &content.site;
     let meeting = &content.model.meetings[m];
@@ -269,9 +277,21 @@ fn meeting(content: &Content, m: usize) -> Value {
             .map(|z| z.strftime("%Y-%m-%dT%H:%M:%S%:z").to_string())
             .unwrap_or_else(|_| at.to_string())
     };
+    let not_held = site
+        .config
+        .closed_on()
+        .is_some_and(|c| meeting.start.date > c);
     let status = match meeting.status {
+        _ if not_held => "https://schema.org/EventCancelled",
         MeetingStatus::Cancelled => "https://schema.org/EventCancelled",
-        _ => "https://schema.org/EventScheduled",
+        MeetingStatus::Postponed => "https://schema.org/EventPostponed",
+        MeetingStatus::Rescheduled => "https://schema.org/EventRescheduled",
+        MeetingStatus::Scheduled | MeetingStatus::Held => "https://schema.org/EventScheduled",
+    };
+    let mode = match meeting.attendance_mode {
+        AttendanceMode::InPerson => "https://schema.org/OfflineEventAttendanceMode",
+        AttendanceMode::Online => "https://schema.org/OnlineEventAttendanceMode",
+        AttendanceMode::Hybrid => "https://schema.org/MixedEventAttendanceMode",
     };
     let mut value = json!({
         "@type": "Event",
@@ -279,6 +299,7 @@ fn meeting(content: &Content, m: usize) -> Value {
         "url": url(site, meeting.page),
         "startDate": instant(&meeting.start),
         "eventStatus": status,
+        "eventAttendanceMode": mode,
         "organizer": {
             "@type": "Organization",
             "@id": format!("{}#group", url(site, group.page)),
@@ -289,8 +310,29 @@ fn meeting(content: &Content, m: usize) -> Value {
     if let Some(end) = &meeting.end {
         value["endDate"] = json!(instant(end));
     }
-    if let Some(location) = &meeting.location {
-        value["location"] = json!({ "@type": "Place", "name": location });
+    if let Some(previous) = &meeting.previous_start {
+        value["previousStartDate"] = json!(instant(previous));
+    }
+    let place = meeting
+        .location
+        .as_ref()
+        .map(|location| json!({ "@type": "Place", "name": location }));
+    let virtual_location = match meeting.attendance_mode {
+        AttendanceMode::InPerson => None,
+        _ => Some(match &meeting.online_url {
+            Some(url) => json!({ "@type": "VirtualLocation", "url": url }),
+            None => json!({ "@type": "VirtualLocation" }),
+        }),
+    };
+    match (meeting.attendance_mode, place, virtual_location) {
+        (AttendanceMode::Hybrid, Some(place), Some(online)) => {
+            value["location"] = json!([place, online]);
+        }
+        (AttendanceMode::Online, _, Some(online)) | (_, None, Some(online)) => {
+            value["location"] = online;
+        }
+        (_, Some(place), _) => value["location"] = place,
+        (_, None, None) => {}
     }
     value
 }

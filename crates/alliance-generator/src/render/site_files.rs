@@ -3,7 +3,7 @@
 //! robots.txt, aliases, the accessibility statement, the 404 page, the A to
 //! Z, calendars, feeds).
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use rayon::prelude::*;
 
@@ -97,9 +97,11 @@ fn write_file(sink: &dyn Sink, path: &str, bytes: Vec<u8>) -> Result<(), Diagnos
 }
 
 /// Copies the theme's static files, the site's static files and co-located
-/// files (these in parallel: a large site has thousands). Returns how many.
+/// files (these in parallel: a large site has thousands), except papers of
+/// exempt agenda items (`withheld`), which are never published. Returns how many.
 pub fn copy_static(
     site: &Site,
+    withheld: &BTreeSet<String>,
     theme: &Theme,
     sink: &dyn Sink,
     diagnostics: &mut Diagnostics,
@@ -120,6 +122,7 @@ pub fn copy_static(
     let copied: Vec<Result<(), Diagnostic>> = site
         .assets
         .par_iter()
+        .filter(|asset| !withheld.contains(&asset.path))
         .map(|asset| {
             let bytes = std::fs::read(&asset.source)
                 .map_err(|e| Diagnostic::error(&asset.source, format!("cannot read: {e}")))?;

@@ -27,7 +27,9 @@ pub fn check(site: &Site, page: &Page, today: Date) -> Option<Diagnostic> {
     let is_record = page.kind().is_some_and(|k| RECORDS.contains(&k));
     // A spreadsheet row is reviewed with its spreadsheet, unless it has its own `reviewed` column.
     let is_row = matches!(page.origin, crate::load::site::Origin::CsvRow { .. });
-    if months == 0 || ((is_record || is_row) && page.front.reviewed.is_none()) {
+    // A partnership that has closed reviews nothing: its pages are a record.
+    let closed = site.config.closed_on().is_some();
+    if months == 0 || closed || ((is_record || is_row) && page.front.reviewed.is_none()) {
         return None;
     }
     let front = &page.front;

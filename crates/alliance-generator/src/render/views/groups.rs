@@ -3,18 +3,26 @@
 use serde::Serialize;
 
 use super::{GroupLink, MeetingLists, OrganisationView, Views};
-use crate::model::Sector;
+use crate::model::{SeatCategory, Sector};
 use crate::render::charts;
 
-/// An organisation's seat on a group.
+/// A seat on a group.
 #[derive(Serialize)]
 pub struct MemberView<'a> {
-    /// The organisation.
-    pub org: OrganisationView<'a>,
+    /// The organisation; `None` for a vacant seat no organisation holds.
+    pub org: Option<OrganisationView<'a>>,
     /// Who represents it.
     pub representative: Option<&'a str>,
     /// Their role.
     pub role: Option<&'a str>,
+    /// The kind of seat, as written, if said.
+    pub category: Option<SeatCategory>,
+    /// The kind of seat in words: "Invited participant".
+    pub category_label: Option<&'static str>,
+    /// Whether the seat has a vote.
+    pub voting: bool,
+    /// Whether the seat stands vacant.
+    pub vacant: bool,
 }
 
 /// Members of one sector.
@@ -35,8 +43,10 @@ pub struct SectorMembers<'a> {
 pub struct Balance {
     /// One row per sector with members: `{ sector, label, count }`.
     pub rows: Vec<BalanceRow>,
-    /// All members.
+    /// All members (organisations in filled seats).
     pub total: usize,
+    /// Seats standing vacant (not counted as organisations).
+    pub vacant: usize,
     /// The rows as an accessible SVG bar chart.
     pub chart: String,
 }
@@ -84,8 +94,10 @@ pub struct GroupView<'a> {
     pub chair: Option<ChairView<'a>>,
     /// Members as written.
     pub members: Vec<MemberView<'a>>,
-    /// Members grouped by sector, in directory order.
+    /// Members grouped by sector, in directory order (seats an organisation holds).
     pub members_by_sector: Vec<SectorMembers<'a>>,
+    /// Vacant seats no organisation holds yet.
+    pub vacancies: Vec<MemberView<'a>>,
     /// Sector balance, with a chart.
     pub balance: Balance,
     /// Groups reporting to it.
@@ -123,6 +135,12 @@ pub struct SeatView<'a> {
     pub representative: Option<&'a str>,
     /// Their role.
     pub role: Option<&'a str>,
+    /// The kind of seat in words, if said.
+    pub category_label: Option<&'static str>,
+    /// Whether it has a vote.
+    pub voting: bool,
+    /// Whether it stands vacant.
+    pub vacant: bool,
 }
 impl<'a> Views<'a> {
     /// A group's members, by sector.
@@ -133,7 +151,10 @@ impl<'a> Views<'a> {
                 let members: Vec<MemberView<'a>> = group
                     .members
                     .iter()
-                    .filter(|m| self.model.organisations[m.org].sector == sector)
+                    .filter(|m| {
+                        m.org
+                            .is_some_and(|o| self.model.organisations[o].sector == sector)
+                    })
                     .map(|m| self.member(m))
                     .collect();
                 (!members.is_empty()).then(|| SectorMembers {
@@ -148,9 +169,13 @@ impl<'a> Views<'a> {
 
     fn member(&self, m: &'a crate::model::Member) -> MemberView<'a> {
         MemberView {
-            org: self.organisation(m.org),
+            org: m.org.map(|o| self.organisation(o)),
             representative: m.representative.as_deref(),
             role: m.role.as_deref(),
+            category: m.category,
+            category_label: m.category.map(SeatCategory::label),
+            voting: m.voting,
+            vacant: m.vacant,
         }
     }
 
@@ -162,7 +187,8 @@ impl<'a> Views<'a> {
                 let count = group
                     .members
                     .iter()
-                    .filter(|m| self.model.organisations[m.org].sector == sector)
+                    .filter_map(crate::model::Member::filled_by)
+                    .filter(|&o| self.model.organisations[o].sector == sector)
                     .count();
                 (count > 0).then_some(BalanceRow {
                     sector,
@@ -171,7 +197,8 @@ impl<'a> Views<'a> {
                 })
             })
             .collect();
-        let total = group.members.len();
+        let total: usize = rows.iter().map(|r| r.count).sum();
+        let vacant = group.members.iter().filter(|m| m.vacant).count();
         let title = &self.site.pages[group.page].front.title;
         let bars: Vec<(&str, usize)> = rows.iter().map(|r| (r.label, r.count)).collect();
         let summary: Vec<String> = rows
@@ -188,7 +215,12 @@ impl<'a> Views<'a> {
                 &format!("{total} members. {}.", summary.join("; ")),
             )
         };
-        Balance { rows, total, chart }
+        Balance {
+            rows,
+            total,
+            vacant,
+            chart,
+        }
     }
 
     /// A group's page facts.
@@ -205,6 +237,12 @@ impl<'a> Views<'a> {
             }),
             members: group.members.iter().map(|m| self.member(m)).collect(),
             members_by_sector: self.members_by_sector(g),
+            vacancies: group
+                .members
+                .iter()
+                .filter(|m| m.org.is_none())
+                .map(|m| self.member(m))
+                .collect(),
             balance: self.balance(g, &format!("balance-{}", page.id)),
             subgroups: model.subgroups[g]
                 .iter()

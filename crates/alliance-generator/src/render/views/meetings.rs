@@ -5,7 +5,10 @@ use serde::Serialize;
 use super::{GroupLink, Views};
 use crate::date::SiteDate;
 use crate::load::site::PageId;
-use crate::model::{Attachment, Entity, MeetingStatus};
+use crate::model::{
+    AgendaItem, Attachment, AttendanceMode, Attended, Attendee, Entity, Meeting, MeetingStatus,
+    Paper,
+};
 
 /// A file to download: `{ path, format, media_type, bytes, size, label }`.
 #[derive(Serialize)]
@@ -45,14 +48,95 @@ pub struct MeetingView<'a> {
     pub end: Option<SiteDate>,
     /// Where.
     pub location: Option<&'a str>,
-    /// `scheduled`, `held`, `cancelled`.
+    /// `scheduled`, `held`, `cancelled`, `postponed`, `rescheduled`.
     pub status: MeetingStatus,
-    /// "Cancelled".
+    /// "Cancelled"; "Not held" for a meeting after the partnership closed.
     pub status_label: &'static str,
+    /// The status in words: "Rescheduled from 3 December 2026".
+    pub status_text: String,
+    /// The status in words when it is news (not for a scheduled or held
+    /// meeting): what lists flag beside the meeting.
+    pub notice: Option<String>,
+    /// Set when the partnership closed before the meeting's date: it was not held.
+    pub not_held: bool,
+    /// The date and time it was to start before it was rescheduled.
+    pub previous_start: Option<SiteDate>,
     /// Whether it is still to come.
     pub upcoming: bool,
-    /// Its papers.
+    /// `in-person`, `online`, `hybrid`.
+    pub attendance_mode: AttendanceMode,
+    /// "In person and online".
+    pub attendance_label: &'static str,
+    /// Where people join online.
+    pub online_url: Option<&'a str>,
+    /// Its published papers (never those of exempt items).
     pub papers: Vec<PaperView<'a>>,
+    /// The agenda, numbered.
+    pub agenda: Vec<AgendaItemView<'a>>,
+    /// Who came, and who sent apologies.
+    pub attendance: Option<AttendanceView<'a>>,
+    /// Interests declared, in the order written.
+    pub declarations: Vec<DeclarationView<'a>>,
+}
+
+/// An agenda item.
+#[derive(Serialize)]
+pub struct AgendaItemView<'a> {
+    /// Its number, from 1.
+    pub number: usize,
+    /// The id of its element on the meeting page: `item-3`.
+    pub anchor: String,
+    /// Its title.
+    pub title: &'a str,
+    /// Whether it is taken in private.
+    pub exempt: bool,
+    /// Its papers, if published (an exempt item's papers never are).
+    pub papers: Vec<PaperView<'a>>,
+    /// How many papers of an exempt item are not for publication.
+    pub withheld: usize,
+    /// What was decided.
+    pub decision: Option<&'a str>,
+}
+
+/// Someone expected at a meeting.
+#[derive(Serialize)]
+pub struct AttendeeView<'a> {
+    /// Who.
+    pub representative: &'a str,
+    /// Their organisation's name.
+    pub org: Option<&'a str>,
+    /// Their organisation's page.
+    pub org_path: Option<&'a str>,
+    /// For a substitute: who came instead.
+    pub substitute: Option<&'a str>,
+}
+
+/// Attendance, as moderngov lists it.
+#[derive(Serialize)]
+pub struct AttendanceView<'a> {
+    /// Present.
+    pub present: Vec<AttendeeView<'a>>,
+    /// Sent apologies.
+    pub apologies: Vec<AttendeeView<'a>>,
+    /// Absent.
+    pub absent: Vec<AttendeeView<'a>>,
+    /// Sent a substitute (`substitute` names who came).
+    pub substitutes: Vec<AttendeeView<'a>>,
+}
+
+/// A declaration of interest.
+#[derive(Serialize)]
+pub struct DeclarationView<'a> {
+    /// Who declared it.
+    pub representative: &'a str,
+    /// The agenda item's number.
+    pub item: usize,
+    /// The agenda item's title.
+    pub item_title: &'a str,
+    /// The agenda item's anchor on the page.
+    pub anchor: String,
+    /// The interest.
+    pub interest: &'a str,
 }
 
 /// Meetings to come, then past ones by year.
@@ -79,6 +163,24 @@ impl<'a> Views<'a> {
     pub fn meeting(&self, m: usize) -> MeetingView<'a> {
         let meeting = &self.model.meetings[m];
         let page = &self.site.pages[meeting.page];
+        let closed = self.site.config.closed_on();
+        let not_held = closed.is_some_and(|c| meeting.start.date > c)
+            && meeting.status != MeetingStatus::Cancelled;
+        let status_text = match (meeting.status, &meeting.previous_start) {
+            _ if not_held => match &self.site.config.partnership.closed {
+                Some(c) => format!("Not held: the partnership closed on {}", c.long()),
+                None => "Not held".to_owned(),
+            },
+            (MeetingStatus::Rescheduled, Some(previous)) => {
+                format!("Rescheduled from {}", previous.long())
+            }
+            (status, _) => status.label().to_owned(),
+        };
+        let notice = match meeting.status {
+            _ if not_held => Some("Not held".to_owned()),
+            MeetingStatus::Scheduled | MeetingStatus::Held => None,
+            _ => Some(status_text.clone()),
+        };
         MeetingView {
             title: &page.front.title,
             path: &page.path,
@@ -87,23 +189,83 @@ impl<'a> Views<'a> {
             end: meeting.end,
             location: meeting.location.as_deref(),
             status: meeting.status,
-            status_label: meeting.status.label(),
+            status_label: if not_held {
+                "Not held"
+            } else {
+                meeting.status.label()
+            },
+            status_text,
+            notice,
+            not_held,
+            previous_start: meeting.previous_start,
             upcoming: self.is_upcoming(m),
+            attendance_mode: meeting.attendance_mode,
+            attendance_label: meeting.attendance_mode.label(),
+            online_url: meeting.online_url.as_deref(),
             papers: meeting
                 .papers
                 .iter()
-                .map(|p| PaperView {
-                    title: &p.title,
-                    kind: p.kind.as_str(),
-                    kind_label: p.kind.label(),
-                    file: attachment(&p.file),
+                .filter(|p| !p.withheld)
+                .map(paper)
+                .collect(),
+            agenda: meeting
+                .agenda
+                .iter()
+                .enumerate()
+                .map(|(i, item)| agenda_item(meeting, i, item))
+                .collect(),
+            attendance: self.attendance(meeting),
+            declarations: meeting
+                .declarations
+                .iter()
+                .filter_map(|d| {
+                    let item = meeting.agenda.get(d.item - 1)?;
+                    Some(DeclarationView {
+                        representative: &d.representative,
+                        item: d.item,
+                        item_title: &item.title,
+                        anchor: item_anchor(d.item),
+                        interest: &d.interest,
+                    })
                 })
                 .collect(),
         }
     }
 
+    /// Who was expected at a meeting, by whether they came; `None` if not recorded.
+    fn attendance(&self, meeting: &'a Meeting) -> Option<AttendanceView<'a>> {
+        if meeting.attendees.is_empty() {
+            return None;
+        }
+        let who = |attended: Attended| -> Vec<AttendeeView<'a>> {
+            meeting
+                .attendees
+                .iter()
+                .filter(|a| a.attended == attended)
+                .map(|a: &'a Attendee| {
+                    let org = a
+                        .org
+                        .map(|o| &self.site.pages[self.model.organisations[o].page]);
+                    AttendeeView {
+                        representative: &a.representative,
+                        org: org.map(|p| p.front.title.as_str()),
+                        org_path: org.map(|p| p.path.as_str()),
+                        substitute: a.substitute.as_deref(),
+                    }
+                })
+                .collect()
+        };
+        Some(AttendanceView {
+            present: who(Attended::Present),
+            apologies: who(Attended::Apologies),
+            absent: who(Attended::Absent),
+            substitutes: who(Attended::Substitute),
+        })
+    }
+
+    /// Whether a meeting is still to come: never once the partnership has closed.
     fn is_upcoming(&self, m: usize) -> bool {
-        self.model.meetings[m].start.date >= self.today
+        self.site.config.closed_on().is_none() && self.model.meetings[m].start.date >= self.today
     }
 
     /// Meetings split into upcoming (soonest first) and past by year (newest first).
@@ -147,6 +309,33 @@ impl<'a> Views<'a> {
             }
         }
         Some(self.meeting_lists(meetings))
+    }
+}
+
+fn paper(p: &Paper) -> PaperView<'_> {
+    PaperView {
+        title: &p.title,
+        kind: p.kind.as_str(),
+        kind_label: p.kind.label(),
+        file: attachment(&p.file),
+    }
+}
+
+/// The id of agenda item `number`'s element on the meeting page.
+fn item_anchor(number: usize) -> String {
+    format!("item-{number}")
+}
+
+fn agenda_item<'a>(meeting: &'a Meeting, i: usize, item: &'a AgendaItem) -> AgendaItemView<'a> {
+    let papers = item.papers.iter().map(|&p| &meeting.papers[p]);
+    AgendaItemView {
+        number: i + 1,
+        anchor: item_anchor(i + 1),
+        title: &item.title,
+        exempt: item.exempt,
+        papers: papers.clone().filter(|p| !p.withheld).map(paper).collect(),
+        withheld: papers.filter(|p| p.withheld).count(),
+        decision: item.decision.as_deref(),
     }
 }
 

@@ -103,6 +103,9 @@ impl<'a> Views<'a> {
                     group: self.group_link(seat.group),
                     representative: seat.representative.as_deref(),
                     role: seat.role.as_deref(),
+                    category_label: seat.category.map(crate::model::SeatCategory::label),
+                    voting: seat.voting,
+                    vacant: seat.vacant,
                 })
                 .collect(),
         }

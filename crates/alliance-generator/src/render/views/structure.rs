@@ -12,8 +12,10 @@ use crate::render::charts::{self, Node};
 pub struct TreeNode<'a> {
     /// The group.
     pub group: GroupLink<'a>,
-    /// How many members it has.
+    /// How many organisations sit on it (vacant seats are not counted).
     pub members: usize,
+    /// How many of its seats stand vacant.
+    pub vacant: usize,
     /// Groups reporting to it.
     pub children: Vec<TreeNode<'a>>,
 }
@@ -24,8 +26,10 @@ pub struct TreeNode<'a> {
 pub struct OutlineRow<'a> {
     /// The group.
     pub group: GroupLink<'a>,
-    /// How many members it has.
+    /// How many organisations sit on it (vacant seats are not counted).
     pub members: usize,
+    /// How many of its seats stand vacant.
+    pub vacant: usize,
     /// 0 for the top of the structure.
     pub depth: usize,
     /// Whether groups report to it.
@@ -40,6 +44,7 @@ fn outline<'a>(nodes: &[TreeNode<'a>], depth: usize, rows: &mut Vec<OutlineRow<'
         rows.push(OutlineRow {
             group: node.group,
             members: node.members,
+            vacant: node.vacant,
             depth,
             has_children: !node.children.is_empty(),
             close: 0,
@@ -53,6 +58,11 @@ fn outline<'a>(nodes: &[TreeNode<'a>], depth: usize, rows: &mut Vec<OutlineRow<'
     {
         last.close += 1;
     }
+}
+
+/// How many organisations fill a group's seats.
+fn filled(group: &crate::model::Group) -> usize {
+    group.members.iter().filter_map(|m| m.filled_by()).count()
 }
 
 /// A group's sector balance on the structure page.
@@ -143,7 +153,12 @@ impl<'a> Views<'a> {
         fn tree<'a>(views: &Views<'a>, g: usize) -> TreeNode<'a> {
             TreeNode {
                 group: views.group_link(g),
-                members: views.model.groups[g].members.len(),
+                members: filled(&views.model.groups[g]),
+                vacant: views.model.groups[g]
+                    .members
+                    .iter()
+                    .filter(|m| m.vacant)
+                    .count(),
                 children: views.model.subgroups[g]
                     .iter()
                     .map(|&c| tree(views, c))
