@@ -114,7 +114,9 @@ fn every_page_links_to_the_statement_from_its_footer() {
         .filter(|p| p.extension().is_some_and(|e| e == "html"))
     {
         let html = std::fs::read_to_string(&file).unwrap();
-        if html.contains("http-equiv=\"refresh\"") {
+        // Alias redirects have no footer; the 404 page links from the host's
+        // root by design (tests/build.rs checks its links).
+        if html.contains("http-equiv=\"refresh\"") || file.ends_with("404.html") {
             continue;
         }
         let footer = &html[html.find("<footer").unwrap()..];
