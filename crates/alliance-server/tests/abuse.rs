@@ -7,11 +7,11 @@ mod common;
 
 use std::io::{Read, Write};
 use std::net::TcpStream;
-use std::sync::{Arc, Mutex};
+use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
 use alliance_server::{Limits, RunningServer, ServeOptions, start_with};
-use common::{KeepAlive, closed_within, fixture_site, status_kib, threads};
+use common::{KeepAlive, closed_within, fixture_site, huge_headers, status_kib, threads};
 
 /// One test at a time: they measure the process.
 static SERIAL: Mutex<()> = Mutex::new(());
@@ -80,30 +80,11 @@ fn memory_stays_bounded_under_huge_pending_headers() {
     let _serial = SERIAL.lock().unwrap_or_else(|e| e.into_inner());
     let (_dir, server) = server();
     let port = server.port();
-    let chunk: Arc<[u8]> = vec![b'a'; 1 << 20].into();
     // Reset the peak (VmHWM) to the current size, where the kernel allows.
     let _ = std::fs::write("/proc/self/clear_refs", "5");
     let before = status_kib("VmRSS");
     // 20 clients, each trying to send a 32 MiB header and holding on.
-    let abusers: Vec<_> = (0..20)
-        .map(|_| {
-            let chunk = Arc::clone(&chunk);
-            std::thread::spawn(move || {
-                let mut stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
-                stream
-                    .set_write_timeout(Some(Duration::from_millis(500)))
-                    .unwrap();
-                let _ = stream.write_all(b"GET / HTTP/1.1\r\nHost: x\r\nX-Big: ");
-                for _ in 0..32 {
-                    if stream.write_all(&chunk).is_err() {
-                        break;
-                    }
-                }
-                stream
-            })
-        })
-        .collect();
-    let held: Vec<TcpStream> = abusers.into_iter().map(|a| a.join().unwrap()).collect();
+    let held = huge_headers(port, 20, 32);
     let peak = status_kib("VmHWM").max(status_kib("VmRSS"));
     let grew = peak.saturating_sub(before) / 1024;
     assert!(

@@ -4,17 +4,15 @@
 
 mod common;
 
-use std::io::Write;
-use std::net::TcpStream;
 use std::time::{Duration, Instant};
 
 use alliance_server::{ServeOptions, start};
-use common::{KeepAlive, fixture_site, percentile, status_kib, threads};
+use common::{KeepAlive, fixture_site, huge_headers, percentile, status_kib, threads};
 
 /// Keep-alive connections making requests at once.
-const CONNECTIONS: usize = 50;
+const CONNECTIONS: usize = 200;
 /// Requests made on each of them.
-const REQUESTS: usize = 400;
+const REQUESTS: usize = 200;
 
 #[test]
 #[ignore]
@@ -97,34 +95,13 @@ fn measure_load_and_abuse() {
     );
     drop(open);
 
-    // Memory under abuse: 20 clients each sending a header of up to 8 MiB.
+    // Memory under abuse: 20 clients each sending a header of up to 32 MiB.
     let rss = status_kib("VmRSS");
     let hwm = status_kib("VmHWM");
-    let chunk = vec![b'a'; 1 << 20];
-    let abusers: Vec<_> = (0..20)
-        .map(|_| {
-            let chunk = chunk.clone();
-            std::thread::spawn(move || {
-                let mut stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
-                stream
-                    .set_write_timeout(Some(Duration::from_secs(10)))
-                    .unwrap();
-                let _ = stream.write_all(b"GET / HTTP/1.1\r\nHost: x\r\nX-Big: ");
-                let mut sent = 0;
-                for _ in 0..8 {
-                    if stream.write_all(&chunk).is_err() {
-                        break;
-                    }
-                    sent += chunk.len();
-                }
-                (stream, sent)
-            })
-        })
-        .collect();
-    let held: Vec<(TcpStream, usize)> = abusers.into_iter().map(|a| a.join().unwrap()).collect();
+    let held = huge_headers(port, 20, 32);
     std::thread::sleep(Duration::from_millis(500));
     println!(
-        "20 clients sending 8 MiB headers (accepted before refusal: {} KiB in all): VmRSS {} → {} MiB, peak VmHWM {} → {} MiB",
+        "20 clients sending 32 MiB headers (accepted before refusal: {} KiB in all): VmRSS {} → {} MiB, peak VmHWM {} → {} MiB",
         held.iter().map(|(_, s)| s).sum::<usize>() / 1024,
         rss / 1024,
         status_kib("VmRSS") / 1024,

@@ -155,6 +155,35 @@ pub fn closed_within(stream: &mut TcpStream, within: Duration) -> (bool, Vec<u8>
     (false, seen)
 }
 
+/// `clients` connections at once, each sending a request head whose one
+/// header is `mib` MiB long, 1 MiB at a time until the server stops taking
+/// it (refused, or a write waited 500 ms); returns the connections, still
+/// open on this side, and how many header bytes each got written.
+pub fn huge_headers(port: u16, clients: usize, mib: usize) -> Vec<(TcpStream, usize)> {
+    let chunk: std::sync::Arc<[u8]> = vec![b'a'; 1 << 20].into();
+    let abusers: Vec<_> = (0..clients)
+        .map(|_| {
+            let chunk = std::sync::Arc::clone(&chunk);
+            std::thread::spawn(move || {
+                let mut stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
+                stream
+                    .set_write_timeout(Some(Duration::from_millis(500)))
+                    .unwrap();
+                let _ = stream.write_all(b"GET / HTTP/1.1\r\nHost: x\r\nX-Big: ");
+                let mut sent = 0;
+                for _ in 0..mib {
+                    if stream.write_all(&chunk).is_err() {
+                        break;
+                    }
+                    sent += chunk.len();
+                }
+                (stream, sent)
+            })
+        })
+        .collect();
+    abusers.into_iter().map(|a| a.join().unwrap()).collect()
+}
+
 /// The `p`th percentile (0–100) of sorted durations.
 pub fn percentile(sorted: &[Duration], p: usize) -> Duration {
     sorted[(sorted.len() - 1) * p / 100]
