@@ -24,6 +24,15 @@ fn server() -> (tempfile::TempDir, RunningServer) {
 /// A server on a temp copy of the fixture, with a 1 s write timeout and
 /// this header timeout.
 fn server_with_header_timeout(header_timeout: Duration) -> (tempfile::TempDir, RunningServer) {
+    server_with(Limits {
+        header_timeout,
+        write_timeout: Duration::from_secs(1),
+        ..Limits::default()
+    })
+}
+
+/// A server on a temp copy of the fixture, with `limits`.
+fn server_with(limits: Limits) -> (tempfile::TempDir, RunningServer) {
     let (dir, root) = fixture_site();
     let server = start_with(
         ServeOptions {
@@ -32,11 +41,7 @@ fn server_with_header_timeout(header_timeout: Duration) -> (tempfile::TempDir, R
             port: 0,
             open: false,
         },
-        Limits {
-            header_timeout,
-            write_timeout: Duration::from_secs(1),
-            ..Limits::default()
-        },
+        limits,
     )
     .unwrap();
     (dir, server)
@@ -166,6 +171,33 @@ fn threads_stay_bounded_with_many_connections() {
     assert!(
         during <= before + 2,
         "{before} threads before, {during} with 300 connections open"
+    );
+    server.stop();
+}
+
+#[test]
+fn connections_beyond_the_cap_wait_for_a_free_slot() {
+    let _serial = SERIAL.lock().unwrap_or_else(|e| e.into_inner());
+    let (_dir, server) = server_with(Limits {
+        header_timeout: Duration::from_secs(1),
+        max_connections: 4,
+        ..Limits::default()
+    });
+    let port = server.port();
+    let mut held: Vec<KeepAlive> = (0..4)
+        .map(|_| KeepAlive::connect(port, Duration::from_secs(10)))
+        .collect();
+    for client in &mut held {
+        assert_eq!(client.get("/").unwrap().0, 200);
+    }
+    // A fifth is served once an idle one has been closed, not before.
+    let started = Instant::now();
+    let (status, took) = KeepAlive::connect(port, Duration::from_secs(10)).timed_get("/");
+    assert_eq!(status, 200);
+    assert!(
+        took >= Duration::from_millis(500) && took < Duration::from_secs(4),
+        "the fifth connection was answered after {took:?} ({:?})",
+        started.elapsed()
     );
     server.stop();
 }
