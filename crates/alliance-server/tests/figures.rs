@@ -1,5 +1,6 @@
 //! The dev server's figures under load and abuse, for BENCHMARKS.md (a
-//! measurement, not a check; it uses only the default `start`):
+//! measurement, not a check; it uses only the default `start`, so it also
+//! runs against older servers):
 //! `cargo test -p alliance-server --release --test figures -- --ignored --nocapture`.
 
 mod common;
@@ -13,6 +14,55 @@ use common::{KeepAlive, fixture_site, huge_headers, percentile, status_kib, thre
 const CONNECTIONS: usize = 200;
 /// Requests made on each of them.
 const REQUESTS: usize = 200;
+/// How long a request may go unanswered before it counts as stalled (and
+/// its connection is given up).
+const PATIENCE: Duration = Duration::from_secs(10);
+
+/// `clients` connections opened at once, each making `requests` requests
+/// in turn; the times of the answers, and how many requests stalled.
+fn load(port: u16, clients: usize, requests: usize) -> (Vec<Duration>, usize) {
+    let threads: Vec<_> = (0..clients)
+        .map(|_| {
+            std::thread::spawn(move || {
+                let mut client = KeepAlive::connect(port, PATIENCE);
+                let mut times = Vec::new();
+                for i in 0..requests {
+                    let started = Instant::now();
+                    if client
+                        .get(["/", "/about/", "/news/", "/nowhere"][i % 4])
+                        .is_err()
+                    {
+                        return (times, 1);
+                    }
+                    times.push(started.elapsed());
+                }
+                (times, 0)
+            })
+        })
+        .collect();
+    let mut times = Vec::new();
+    let mut stalled = 0;
+    for thread in threads {
+        let (t, s) = thread.join().unwrap();
+        times.extend(t);
+        stalled += s;
+    }
+    times.sort();
+    (times, stalled)
+}
+
+/// Latency percentiles of sorted times.
+fn latency(times: &[Duration]) -> String {
+    match times.last() {
+        None => "none answered".to_owned(),
+        Some(max) => format!(
+            "p50 {:?}, p90 {:?}, p99 {:?}, max {max:?}",
+            percentile(times, 50),
+            percentile(times, 90),
+            percentile(times, 99)
+        ),
+    }
+}
 
 #[test]
 #[ignore]
@@ -26,56 +76,30 @@ fn measure_load_and_abuse() {
     })
     .unwrap();
     let port = server.port();
-    let patience = Duration::from_secs(60);
 
     // Keep-alive load: every connection asks for pages as fast as answered.
     let started = Instant::now();
-    let clients: Vec<_> = (0..CONNECTIONS)
-        .map(|_| {
-            std::thread::spawn(move || {
-                let mut client = KeepAlive::connect(port, patience);
-                (0..REQUESTS)
-                    .map(|i| {
-                        client
-                            .timed_get(["/", "/about/", "/news/", "/nowhere"][i % 4])
-                            .1
-                    })
-                    .collect::<Vec<_>>()
-            })
-        })
-        .collect();
-    let mut times: Vec<Duration> = clients
-        .into_iter()
-        .flat_map(|c| c.join().unwrap())
-        .collect();
+    let (times, stalled) = load(port, CONNECTIONS, REQUESTS);
     let elapsed = started.elapsed();
-    times.sort();
     println!(
-        "keep-alive load: {CONNECTIONS} connections × {REQUESTS} requests in {elapsed:.2?}: {:.0} requests/s; latency p50 {:?}, p90 {:?}, p99 {:?}, max {:?}",
+        "keep-alive load, {CONNECTIONS} connections × {REQUESTS} requests: {} answered in {elapsed:.2?} ({:.0} requests/s), {stalled} connections stalled over {PATIENCE:?}; latency {}",
+        times.len(),
         times.len() as f64 / elapsed.as_secs_f64(),
-        percentile(&times, 50),
-        percentile(&times, 90),
-        percentile(&times, 99),
-        times[times.len() - 1]
+        latency(&times)
     );
 
     // Idle keep-alive connections, then a burst of new connections.
     let idle: Vec<KeepAlive> = (0..8)
         .map(|_| {
-            let mut c = KeepAlive::connect(port, patience);
-            c.get("/").unwrap();
+            let mut c = KeepAlive::connect(port, PATIENCE);
+            let _ = c.get("/");
             c
         })
         .collect();
-    let burst: Vec<_> = (0..100)
-        .map(|_| std::thread::spawn(move || KeepAlive::connect(port, patience).timed_get("/").1))
-        .collect();
-    let mut times: Vec<Duration> = burst.into_iter().map(|b| b.join().unwrap()).collect();
-    times.sort();
+    let (times, stalled) = load(port, 100, 1);
     println!(
-        "8 idle keep-alive connections, then 100 new ones at once: p50 {:?}, max {:?}",
-        percentile(&times, 50),
-        times[times.len() - 1]
+        "8 idle keep-alive connections, then 100 new ones at once: {stalled} stalled over {PATIENCE:?}; latency {}",
+        latency(&times)
     );
     drop(idle);
 
@@ -83,8 +107,8 @@ fn measure_load_and_abuse() {
     let before = threads();
     let open: Vec<KeepAlive> = (0..300)
         .map(|_| {
-            let mut c = KeepAlive::connect(port, patience);
-            c.get("/").unwrap();
+            let mut c = KeepAlive::connect(port, PATIENCE);
+            let _ = c.get("/");
             c
         })
         .collect();
@@ -96,17 +120,17 @@ fn measure_load_and_abuse() {
     drop(open);
 
     // Memory under abuse: 20 clients each sending a header of up to 32 MiB.
+    std::thread::sleep(Duration::from_millis(500));
+    let _ = std::fs::write("/proc/self/clear_refs", "5"); // peak := now
     let rss = status_kib("VmRSS");
-    let hwm = status_kib("VmHWM");
     let held = huge_headers(port, 20, 32);
     std::thread::sleep(Duration::from_millis(500));
     println!(
-        "20 clients sending 32 MiB headers (accepted before refusal: {} KiB in all): VmRSS {} → {} MiB, peak VmHWM {} → {} MiB",
-        held.iter().map(|(_, s)| s).sum::<usize>() / 1024,
-        rss / 1024,
-        status_kib("VmRSS") / 1024,
-        hwm / 1024,
-        status_kib("VmHWM") / 1024
+        "20 clients sending 32 MiB headers ({} MiB written by the clients before refusal or stall): VmRSS {} → {} MiB, peak {} MiB",
+        held.iter().map(|(_, s)| s).sum::<usize>() >> 20,
+        rss >> 10,
+        status_kib("VmRSS") >> 10,
+        status_kib("VmHWM") >> 10
     );
     drop(held);
     server.stop();
