@@ -1,15 +1,17 @@
-//! Answering HTTP: the worker threads, mapping request paths safely onto the
-//! in-memory build, media types, and the scripts and panels added to served
-//! HTML pages (never to the build itself).
+//! Answering HTTP requests: mapping request paths safely onto the in-memory
+//! build, media types, and the scripts and panels added to served HTML pages
+//! (never to the build itself). Connections are `conn`'s job.
 
-use std::io;
-use std::time::Duration;
+use bytes::Bytes;
+use http_body_util::{Either, Full};
+use hyper::header::{ALLOW, CACHE_CONTROL, CONTENT_TYPE, HeaderValue, LOCATION};
+use hyper::{Method, Request, Response, StatusCode};
 
 use alliance_generator::util::media::media_type;
-use tiny_http::{Header, Method, Request, Response, Server, StatusCode};
 
 use crate::State;
 use crate::rebuild::Served;
+use crate::reload::Events;
 
 /// The path of the Server-Sent Events endpoint the reload script listens on.
 pub const EVENTS_PATH: &str = "/__alliance/events";
@@ -20,49 +22,42 @@ const RELOAD_SCRIPT: &str = r#"<script>(function(){var s=new EventSource("/__all
 /// The page served when even the build's `404.html` is missing.
 const FALLBACK_404: &[u8] = b"<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Not found</title></head><body><main><h1>Not found</h1></main></body></html>";
 
-/// A worker: answers requests until the server stops.
-pub(crate) fn worker(server: &Server, state: &State) {
-    while !state.stopping() {
-        match server.recv_timeout(Duration::from_millis(200)) {
-            Ok(Some(request)) => handle(request, state),
-            Ok(None) => {}
-            Err(e) => {
-                eprintln!("warning: http: {e}");
-                std::thread::sleep(Duration::from_millis(50));
-            }
-        }
-    }
-}
+/// A response: a file or message from memory, or an event stream.
+pub(crate) type Answer = Response<Either<Full<Bytes>, Events>>;
 
-/// Answers one request.
-fn handle(request: Request, state: &State) {
-    let head = match request.method() {
-        Method::Get => false,
-        Method::Head => true,
+/// Answers one request (its body, if any, is never read).
+pub(crate) fn answer<B>(request: &Request<B>, state: &State) -> Answer {
+    let head = match *request.method() {
+        Method::GET => false,
+        Method::HEAD => true,
         _ => {
-            let response = text_response(405, "Method not allowed\n")
-                .with_header(header("Allow", "GET, HEAD"));
-            let _ = request.respond(response);
-            return;
+            let mut response =
+                text_response(StatusCode::METHOD_NOT_ALLOWED, "Method not allowed\n");
+            response
+                .headers_mut()
+                .insert(ALLOW, HeaderValue::from_static("GET, HEAD"));
+            return response;
         }
     };
-    let raw = request.url().to_owned();
-    let raw_path = raw.split(['?', '#']).next().unwrap_or("");
+    let raw_path = request.uri().path();
     if raw_path == EVENTS_PATH && !head {
-        state.clients.subscribe(request);
-        return;
+        return state.clients.subscribe();
     }
     // One snapshot per request: the files, overlay and panel of one build.
     let served = state.site.served();
-    let response = match resolve(raw_path, &served) {
-        Resolved::Bad => text_response(400, "Bad request\n"),
-        Resolved::Redirect(location) => {
-            text_response(301, "Moved\n").with_header(header("Location", &location))
-        }
-        Resolved::File(key) => file_response(200, &key, &served),
-        Resolved::NotFound => file_response(404, "404.html", &served),
-    };
-    let _ = request.respond(response);
+    match resolve(raw_path, &served) {
+        Resolved::Bad => text_response(StatusCode::BAD_REQUEST, "Bad request\n"),
+        Resolved::Redirect(location) => match HeaderValue::try_from(location) {
+            Ok(location) => {
+                let mut response = text_response(StatusCode::MOVED_PERMANENTLY, "Moved\n");
+                response.headers_mut().insert(LOCATION, location);
+                response
+            }
+            Err(_) => text_response(StatusCode::BAD_REQUEST, "Bad request\n"),
+        },
+        Resolved::File(key) => file_response(StatusCode::OK, &key, &served),
+        Resolved::NotFound => file_response(StatusCode::NOT_FOUND, "404.html", &served),
+    }
 }
 
 /// Where a request path leads.
@@ -143,7 +138,7 @@ fn percent_decode(text: &str) -> Option<String> {
 
 /// A file from the build, with the reload script, any overlay and any
 /// warnings panel added to HTML; a plain page when even `404.html` is missing.
-fn file_response(status: u16, key: &str, served: &Served) -> Response<io::Cursor<Vec<u8>>> {
+fn file_response(status: StatusCode, key: &str, served: &Served) -> Answer {
     let (key, bytes) = match served.files.get(key) {
         Some(bytes) => (key, &bytes[..]),
         None => ("404.html", FALLBACK_404),
@@ -157,10 +152,11 @@ fn file_response(status: u16, key: &str, served: &Served) -> Response<io::Cursor
     } else {
         bytes.to_vec()
     };
-    Response::from_data(bytes)
-        .with_status_code(StatusCode(status))
-        .with_header(header("Content-Type", media_type(key)))
-        .with_header(header("Cache-Control", "no-store"))
+    let mut response = bytes_response(status, bytes, media_type(key));
+    response
+        .headers_mut()
+        .insert(CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    response
 }
 
 /// Adds the overlay after `<body ...>`, and the warnings panel and the reload
@@ -191,15 +187,23 @@ fn decorate(html: &[u8], overlay: Option<&str>, panel: Option<&str>) -> Vec<u8> 
 }
 
 /// A short plain-text response.
-fn text_response(status: u16, body: &str) -> Response<io::Cursor<Vec<u8>>> {
-    Response::from_data(body.as_bytes().to_vec())
-        .with_status_code(StatusCode(status))
-        .with_header(header("Content-Type", "text/plain; charset=utf-8"))
+fn text_response(status: StatusCode, body: &'static str) -> Answer {
+    bytes_response(
+        status,
+        body.as_bytes().to_vec(),
+        "text/plain; charset=utf-8",
+    )
 }
 
-/// A header from known-good ASCII parts.
-fn header(name: &str, value: &str) -> Header {
-    Header::from_bytes(name.as_bytes(), value.as_bytes()).expect("valid header")
+/// A response of `bytes` with its status and media type (hyper adds the
+/// length, and leaves the body out for HEAD).
+fn bytes_response(status: StatusCode, bytes: Vec<u8>, media_type: &'static str) -> Answer {
+    let mut response = Response::new(Either::Left(Full::new(Bytes::from(bytes))));
+    *response.status_mut() = status;
+    response
+        .headers_mut()
+        .insert(CONTENT_TYPE, HeaderValue::from_static(media_type));
+    response
 }
 
 #[cfg(test)]

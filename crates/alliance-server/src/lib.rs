@@ -9,9 +9,11 @@
 //!
 //! One job a module: `watch` (file events, debounce, re-arming
 //! watches), `rebuild` (the live site, the overlay and the warnings panel),
-//! `http` (workers, safe paths, media types, injecting scripts), `reload`
-//! (the Server-Sent Events listeners).
+//! `conn` (connections: a fixed pool of worker threads, timeouts and
+//! limits, see [`Limits`]), `http` (safe paths, media types, injecting
+//! scripts), `reload` (the Server-Sent Events listeners).
 
+mod conn;
 mod http;
 mod rebuild;
 mod reload;
@@ -20,18 +22,14 @@ mod watch;
 use std::collections::BTreeMap;
 use std::fmt;
 use std::io;
-use std::net::SocketAddr;
+use std::net::TcpListener;
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, RwLock};
 use std::thread::JoinHandle;
-
-use tiny_http::Server;
+use std::time::Duration;
 
 pub use http::{EVENTS_PATH, safe_path};
-
-/// Worker threads answering HTTP requests.
-const WORKERS: usize = 8;
 
 /// How many ports after the requested one are tried when it is taken.
 const PORT_ATTEMPTS: u16 = 10;
@@ -57,6 +55,41 @@ impl Default for ServeOptions {
             bind: "127.0.0.1".to_owned(),
             port: 1111,
             open: false,
+        }
+    }
+}
+
+/// What any one client may cost the server; the defaults suit a dev server
+/// on loopback, and tests shorten the timeouts.
+#[derive(Debug, Clone)]
+pub struct Limits {
+    /// How long a client may take to send a request's headers, counted from
+    /// when the connection opens or the previous answer was sent: a slow
+    /// client, and an idle keep-alive connection, is closed after it.
+    pub header_timeout: Duration,
+    /// How long a write may wait for the client to read before the
+    /// connection is closed (a client that stops reading, even mid-pipeline).
+    pub write_timeout: Duration,
+    /// The largest request head (request line and headers) accepted, in
+    /// bytes; a larger one is answered 431 and the connection closed.
+    pub max_header_bytes: usize,
+    /// The most header lines accepted in one request; more get 431.
+    pub max_headers: usize,
+    /// The most connections served at once; more wait to be accepted.
+    pub max_connections: usize,
+    /// Worker threads serving every connection.
+    pub workers: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            header_timeout: Duration::from_secs(10),
+            write_timeout: Duration::from_secs(10),
+            max_header_bytes: 16 * 1024,
+            max_headers: 100,
+            max_connections: 512,
+            workers: std::thread::available_parallelism().map_or(2, |n| n.get().clamp(2, 4)),
         }
     }
 }
@@ -143,13 +176,14 @@ impl RunningServer {
             .collect()
     }
 
-    /// How many Server-Sent Events listeners are connected (those whose
-    /// connection failed are dropped at the next event or 15-second ping).
+    /// How many Server-Sent Events listeners are connected (a closed
+    /// connection counts until the server notices, at the latest at the next
+    /// event or 15-second ping).
     pub fn listeners(&self) -> usize {
         self.state.clients.len()
     }
 
-    /// Stops the workers and the watcher and waits for them.
+    /// Stops serving and watching and waits for the threads to end.
     pub fn stop(self) {
         self.state.stop.store(true, Ordering::SeqCst);
         self.state.clients.clear();
@@ -192,13 +226,18 @@ pub fn serve(options: ServeOptions) -> Result<(), ServeError> {
 /// threads; returns at once. A failed first build is reported and shown in
 /// the overlay; the server still starts and picks up the fix.
 pub fn start(options: ServeOptions) -> Result<RunningServer, ServeError> {
+    start_with(options, Limits::default())
+}
+
+/// [`start`] with other [`Limits`] than the defaults.
+pub fn start_with(options: ServeOptions, limits: Limits) -> Result<RunningServer, ServeError> {
     let root = options.root.canonicalize().map_err(|e| {
         io::Error::new(
             e.kind(),
             format!("cannot open site folder {}: {e}", options.root.display()),
         )
     })?;
-    let (server, port) = bind(&options.bind, options.port)?;
+    let (listener, port) = bind(&options.bind, options.port)?;
     let host = if options.bind.contains(':') {
         format!("[{}]", options.bind)
     } else {
@@ -215,15 +254,17 @@ pub fn start(options: ServeOptions) -> Result<RunningServer, ServeError> {
     // Watch before serving so no edit made after `start` returns is missed.
     let watch = watch::Watch::start(&root)?;
 
-    let server = Arc::new(server);
     let mut threads = Vec::new();
-    for i in 0..WORKERS {
-        let server = Arc::clone(&server);
+    {
         let state = Arc::clone(&state);
         threads.push(
             std::thread::Builder::new()
-                .name(format!("alliance-http-{i}"))
-                .spawn(move || http::worker(&server, &state))?,
+                .name("alliance-serve".to_owned())
+                .spawn(move || {
+                    if let Err(e) = conn::run(listener, state, limits) {
+                        eprintln!("error: http: {e}");
+                    }
+                })?,
         );
     }
     {
@@ -243,7 +284,7 @@ pub fn start(options: ServeOptions) -> Result<RunningServer, ServeError> {
 }
 
 /// Binds `bind:port`, or the next free port among the following ten.
-fn bind(bind: &str, port: u16) -> Result<(Server, u16), ServeError> {
+fn bind(bind: &str, port: u16) -> Result<(TcpListener, u16), ServeError> {
     let attempts = if port == 0 { 1 } else { PORT_ATTEMPTS + 1 };
     let mut last_error = String::new();
     for offset in 0..attempts {
@@ -255,17 +296,13 @@ fn bind(bind: &str, port: u16) -> Result<(Server, u16), ServeError> {
         } else {
             format!("{bind}:{candidate}")
         };
-        match Server::http(&addr) {
-            Ok(server) => {
-                let actual = server
-                    .server_addr()
-                    .to_ip()
-                    .map(|a: SocketAddr| a.port())
-                    .unwrap_or(candidate);
+        match TcpListener::bind(&addr) {
+            Ok(listener) => {
+                let actual = listener.local_addr().map_or(candidate, |a| a.port());
                 if offset > 0 {
                     println!("Port {port} is taken; using port {actual} instead.");
                 }
-                return Ok((server, actual));
+                return Ok((listener, actual));
             }
             Err(e) => last_error = format!("{addr}: {e}"),
         }

@@ -1,28 +1,42 @@
-//! The browsers listening for reloads: Server-Sent Events clients, each
-//! written to by a thread of its own so a stalled one holds up nobody.
+//! The browsers listening for reloads: Server-Sent Events clients, each fed
+//! by a short queue that its connection's task drains, so a stalled one holds
+//! up nobody and costs no thread.
 
-use std::io::Write;
-use std::sync::mpsc;
-use std::sync::{Arc, Mutex};
+use std::convert::Infallible;
+use std::pin::Pin;
+use std::sync::Mutex;
+use std::task::{Context, Poll};
 
-use tiny_http::Request;
+use bytes::Bytes;
+use http_body_util::Either;
+use hyper::Response;
+use hyper::body::{Body, Frame};
+use hyper::header::{CACHE_CONTROL, CONTENT_TYPE, HeaderValue};
+use tokio::sync::mpsc;
 
+use crate::http::Answer;
 use crate::lock;
 
 /// How many messages may wait for a slow SSE client before it is dropped.
 const CLIENT_QUEUE: usize = 16;
 
-/// The connected SSE clients: each a queue drained by its own writer thread.
+/// What a new listener is sent first.
+const GREETING: &[u8] = b"retry: 1000\n: connected\n\n";
+
+/// The connected SSE clients: the sending ends of their queues.
 #[derive(Default)]
-pub(crate) struct Clients(Mutex<Vec<mpsc::SyncSender<Arc<str>>>>);
+pub(crate) struct Clients(Mutex<Vec<mpsc::Sender<Bytes>>>);
 
 impl Clients {
-    /// How many clients are connected.
+    /// How many clients are connected (those whose connection has closed
+    /// are forgotten here).
     pub(crate) fn len(&self) -> usize {
-        lock(&self.0).len()
+        let mut clients = lock(&self.0);
+        clients.retain(|client| !client.is_closed());
+        clients.len()
     }
 
-    /// Disconnects every client (their writer threads end).
+    /// Disconnects every client (their streams end).
     pub(crate) fn clear(&self) {
         lock(&self.0).clear();
     }
@@ -31,41 +45,41 @@ impl Clients {
     /// or stopped reading (their queue is full): a stalled browser never holds
     /// up the others or the rebuilds.
     pub(crate) fn broadcast(&self, message: &str) {
-        let message: Arc<str> = Arc::from(message);
-        lock(&self.0).retain(|client| client.try_send(Arc::clone(&message)).is_ok());
+        let message = Bytes::copy_from_slice(message.as_bytes());
+        lock(&self.0).retain(|client| client.try_send(message.clone()).is_ok());
     }
 
-    /// Takes over the connection and registers it as a client, written to by
-    /// a thread of its own; returns at once so the worker is free again.
-    pub(crate) fn subscribe(&self, request: Request) {
-        let mut writer = request.into_writer();
-        let head = "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-cache\r\nConnection: keep-alive\r\nX-Accel-Buffering: no\r\n\r\nretry: 1000\n: connected\n\n";
-        let (tx, rx) = mpsc::sync_channel::<Arc<str>>(CLIENT_QUEUE);
-        // Greet under the lock, so a client that has seen the greeting is
-        // already registered for the next event.
-        let mut clients = lock(&self.0);
-        if writer
-            .write_all(head.as_bytes())
-            .and_then(|()| writer.flush())
-            .is_err()
-        {
-            return;
-        }
-        let spawned = std::thread::Builder::new()
-            .name("alliance-sse".to_owned())
-            .spawn(move || {
-                for message in rx {
-                    if writer
-                        .write_all(message.as_bytes())
-                        .and_then(|()| writer.flush())
-                        .is_err()
-                    {
-                        break;
-                    }
-                }
-            });
-        if spawned.is_ok() {
-            clients.push(tx);
-        }
+    /// Registers a new client and answers it with its event stream, which
+    /// begins with the greeting: a client that has seen the greeting is
+    /// registered for the next event.
+    pub(crate) fn subscribe(&self) -> Answer {
+        let (tx, rx) = mpsc::channel(CLIENT_QUEUE);
+        // The queue is new and empty: the greeting fits.
+        let _ = tx.try_send(Bytes::from_static(GREETING));
+        lock(&self.0).push(tx);
+        let mut response = Response::new(Either::Right(Events(rx)));
+        let headers = response.headers_mut();
+        headers.insert(CONTENT_TYPE, HeaderValue::from_static("text/event-stream"));
+        headers.insert(CACHE_CONTROL, HeaderValue::from_static("no-cache"));
+        headers.insert("x-accel-buffering", HeaderValue::from_static("no"));
+        response
+    }
+}
+
+/// The body of an event stream: the client's queue, until it is dropped.
+pub(crate) struct Events(mpsc::Receiver<Bytes>);
+
+impl Body for Events {
+    type Data = Bytes;
+    type Error = Infallible;
+
+    fn poll_frame(
+        self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+    ) -> Poll<Option<Result<Frame<Bytes>, Infallible>>> {
+        self.get_mut()
+            .0
+            .poll_recv(cx)
+            .map(|message| message.map(|bytes| Ok(Frame::data(bytes))))
     }
 }

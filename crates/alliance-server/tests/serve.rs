@@ -4,26 +4,15 @@
 //! Over 600 lines on purpose: every test shares the fixture-server and
 //! polling helpers at the top; each test is one kind of save or request.
 
-use std::io::{BufRead, BufReader, Read, Write};
+mod common;
+
+use std::io::{Read, Write};
 use std::net::TcpStream;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use alliance_server::{RunningServer, ServeOptions, start};
-
-/// Copies a folder tree.
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), &target).unwrap();
-        }
-    }
-}
+use common::{Events, copy_dir, save};
 
 /// A temp copy of `tests/fixtures/basic` and a server on it.
 fn fixture_server() -> (tempfile::TempDir, PathBuf, RunningServer) {
@@ -130,83 +119,8 @@ fn dechunk(mut data: &[u8]) -> Vec<u8> {
     }
 }
 
-/// Saves a file the way editors do: write a temp file, then rename it over.
-fn save(path: &Path, text: &str) {
-    let temp = path.with_file_name(format!(
-        ".{}.tmp",
-        path.file_name().unwrap().to_string_lossy()
-    ));
-    std::fs::write(&temp, text).unwrap();
-    std::fs::rename(&temp, path).unwrap();
-}
-
 fn get(port: u16, path: &str) -> Reply {
     request(port, "GET", path)
-}
-
-/// An open SSE stream, read line by line with a deadline.
-struct Events(BufReader<TcpStream>);
-
-impl Events {
-    fn connect(port: u16) -> Events {
-        let mut stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
-        stream
-            .set_read_timeout(Some(Duration::from_millis(500)))
-            .unwrap();
-        write!(
-            stream,
-            "GET /__alliance/events HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: text/event-stream\r\n\r\n"
-        )
-        .unwrap();
-        let mut events = Events(BufReader::new(stream));
-        let head = events.until(|l| l.is_empty(), Duration::from_secs(10));
-        assert!(head[0].contains("200"), "{head:?}");
-        assert!(
-            head.iter()
-                .any(|l| l.eq_ignore_ascii_case("content-type: text/event-stream")),
-            "{head:?}"
-        );
-        assert!(
-            head.iter()
-                .any(|l| l.eq_ignore_ascii_case("cache-control: no-cache"))
-        );
-        // The greeting proves we are registered before any edit is made.
-        events.until(|l| l == ": connected", Duration::from_secs(10));
-        events
-    }
-
-    /// Reads lines until one matches; panics after the deadline.
-    fn until(&mut self, done: impl Fn(&str) -> bool, timeout: Duration) -> Vec<String> {
-        let deadline = Instant::now() + timeout;
-        let mut seen = Vec::new();
-        let mut line = String::new();
-        while Instant::now() < deadline {
-            match self.0.read_line(&mut line) {
-                Ok(0) => panic!("event stream closed; saw {seen:?}"),
-                Ok(_) => {
-                    let l = line.trim_end_matches(['\r', '\n']).to_owned();
-                    line.clear();
-                    let finished = done(&l);
-                    seen.push(l);
-                    if finished {
-                        return seen;
-                    }
-                }
-                Err(e)
-                    if matches!(
-                        e.kind(),
-                        std::io::ErrorKind::WouldBlock | std::io::ErrorKind::TimedOut
-                    ) => {}
-                Err(e) => panic!("{e}"),
-            }
-        }
-        panic!("timed out; saw {seen:?}");
-    }
-
-    fn next_event(&mut self) -> String {
-        let lines = self.until(|l| l.starts_with("event:"), Duration::from_secs(10));
-        lines.last().unwrap()["event:".len()..].trim().to_owned()
-    }
 }
 
 #[test]
