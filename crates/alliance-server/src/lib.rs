@@ -12,6 +12,7 @@
 //! `http` (workers, safe paths, media types, injecting scripts), `reload`
 //! (the Server-Sent Events listeners).
 
+mod cms;
 mod http;
 mod rebuild;
 mod reload;
@@ -28,6 +29,7 @@ use std::thread::JoinHandle;
 
 use tiny_http::Server;
 
+pub use cms::{API_PATH, Reply, Request, answer as answer_editor};
 pub use http::{EVENTS_PATH, safe_path};
 
 /// Worker threads answering HTTP requests.
@@ -98,6 +100,8 @@ struct State {
     clients: reload::Clients,
     /// Set when the server is asked to stop.
     stop: AtomicBool,
+    /// The port listened on.
+    port: u16,
 }
 
 impl State {
@@ -181,6 +185,7 @@ pub fn serve(options: ServeOptions) -> Result<(), ServeError> {
         },
         server.url()
     );
+    println!("Edit it in the browser at {}admin/", server.url());
     if open {
         open_browser(&server.url());
     }
@@ -210,6 +215,7 @@ pub fn start(options: ServeOptions) -> Result<RunningServer, ServeError> {
         site,
         clients: reload::Clients::default(),
         stop: AtomicBool::new(false),
+        port,
     });
 
     // Watch before serving so no edit made after `start` returns is missed.

@@ -17,6 +17,7 @@ use std::collections::HashMap;
 
 pub use attachment::{Attachment, Files};
 use fields::Fields;
+pub(crate) use fields::Choice;
 pub use types::*;
 
 use crate::diagnostic::{Diagnostic, nearest};
