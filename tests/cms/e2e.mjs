@@ -104,16 +104,19 @@ try {
 
   await page.getByRole('button', { name: /add papers/i }).click();
   await page.locator('[id^="title-field"]').nth(1).fill('Agenda');
-  const pdf = join(site, 'agenda-upload.pdf');
+  // Uploaded from outside the site (the browser reads it again when publishing).
+  const pdf = join(mkdtempSync(join(tmpdir(), 'alliance-upload-')), 'agenda-upload.pdf');
   writeFileSync(pdf, readFileSync(join(here, '../fixtures/partnership/content/meetings/2026-09-safety/agenda.pdf')));
   await page.getByRole('button', { name: /choose a file/i }).click();
   await page.locator('input[type="file"]').setInputFiles(pdf);
-  await page.getByText('agenda-upload.pdf').first().click();
-  await page.getByRole('button', { name: /choose selected/i }).click();
-  rmSync(pdf);
+  await page.getByText('agenda-upload.pdf', { exact: true }).waitFor();
+  // An upload is selected as it arrives (a click would deselect it).
+  await page.getByRole('button', { name: /choose selected/i }).click({ timeout: 10000 });
 
   await page.getByRole('button', { name: /^publish$/i }).click();
   await page.getByText(/publish now/i).click();
+  await page.waitForTimeout(1500);
+  if (process.env.DEBUG) await page.screenshot({ path: join(tmpdir(), 'alliance-cms-published.png') });
   await page.getByText(/entry saved/i).first().waitFor({ timeout: 20000 }).catch(() => {});
 
   // The file on disk.
