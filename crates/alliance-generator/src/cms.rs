@@ -191,7 +191,11 @@ impl<'a> Collections<'a> {
             .folders
             .iter()
             .filter_map(|(name, folder)| Some(self.plain(name, folder, folder.pages.get(&None)?)));
-        typed.into_iter().chain(plain).chain(self.sections()).collect()
+        typed
+            .into_iter()
+            .chain(plain)
+            .chain(self.sections())
+            .collect()
     }
 
     /// A folder collection of `kind`'s pages in `folder`: new pages get the kind.
@@ -233,9 +237,12 @@ impl<'a> Collections<'a> {
     /// there (new pages can be made), or a list of the files otherwise.
     fn plain(&self, name: &str, folder: &Folder<'_>, pages: &[&Page]) -> Yaml {
         let label = format!("Pages in {}", self.folder_title(name));
-        let collection = format!("pages-{}", if name.is_empty() { "home" } else { name })
-            .replace('/', "-");
-        let mut entries = vec![("name", Yaml::str(&collection)), ("label", Yaml::str(&label))];
+        let collection =
+            format!("pages-{}", if name.is_empty() { "home" } else { name }).replace('/', "-");
+        let mut entries = vec![
+            ("name", Yaml::str(&collection)),
+            ("label", Yaml::str(&label)),
+        ];
         if folder.pages.len() == 1 {
             entries.extend([
                 ("folder", Yaml::str(&content_folder(name))),
@@ -386,7 +393,12 @@ impl<'a> Collections<'a> {
     /// collection, or, when some of those pages are not files the editor can
     /// list (rows of `organisations.csv`), a list of the ids there are now.
     fn reference(&self, target: PageKind) -> (&'static str, Vec<(&'static str, Yaml)>) {
-        let pages = || self.site.pages.iter().filter(move |p| p.kind() == Some(target));
+        let pages = || {
+            self.site
+                .pages
+                .iter()
+                .filter(move |p| p.kind() == Some(target))
+        };
         match self.main.get(&target) {
             Some(folder) if pages().all(editable) => (
                 "relation",
@@ -562,5 +574,179 @@ impl Yaml {
                 out.push('\n');
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::{Path, PathBuf};
+
+    use serde_norway::Value as Y;
+
+    use super::*;
+    use crate::model::Choice;
+
+    /// The repository's example site and every fixture site.
+    fn sites() -> Vec<PathBuf> {
+        let repo = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+        let fixtures = std::fs::read_dir(repo.join("tests/fixtures")).unwrap();
+        let mut sites: Vec<PathBuf> = fixtures
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.join("config.toml").exists())
+            .chain([repo.clone()])
+            .collect();
+        sites.sort();
+        sites
+    }
+
+    fn names(fields: &Y) -> Vec<&str> {
+        let list = fields.as_sequence().unwrap();
+        list.iter().map(|f| f["name"].as_str().unwrap()).collect()
+    }
+
+    /// Checks a collection's fields against the keys of `kind`, recursively.
+    fn check_fields(fields: &Y, keys: &[Key], kind: Option<PageKind>, at: &str) {
+        for key in keys.iter().filter(|k| !matches!(k.value, Value::Free)) {
+            let field = fields
+                .as_sequence()
+                .unwrap()
+                .iter()
+                .find(|f| f["name"].as_str() == Some(key.name))
+                .unwrap_or_else(|| panic!("{at}: no field `{}`", key.name));
+            let required = key.required.is_some() || kind.is_some_and(|k| k.requires(key.name));
+            assert_eq!(
+                field["required"].as_bool(),
+                Some(required),
+                "{at}.{}",
+                key.name
+            );
+            let widget = field["widget"].as_str().unwrap();
+            match key.value {
+                Value::Choice(list) => {
+                    assert_eq!(widget, "select", "{at}.{}", key.name);
+                    let values: Vec<&str> = field["options"]
+                        .as_sequence()
+                        .unwrap()
+                        .iter()
+                        .map(|o| o["value"].as_str().unwrap())
+                        .collect();
+                    let want: Vec<&str> = match list {
+                        List::Sector => Sector::ALL.iter().map(|(v, _)| *v).collect(),
+                        List::GroupKind => GroupKind::ALL.iter().map(|(v, _)| *v).collect(),
+                        List::MeetingStatus => MeetingStatus::ALL.iter().map(|(v, _)| *v).collect(),
+                        List::PaperKind => PaperKind::ALL.iter().map(|(v, _)| *v).collect(),
+                    };
+                    assert_eq!(values, want, "{at}.{}", key.name);
+                }
+                Value::Id(_) => assert!(
+                    widget == "relation" || widget == "select",
+                    "{at}.{}: {widget}",
+                    key.name
+                ),
+                Value::DateTime | Value::Date => assert_eq!(widget, "datetime"),
+                Value::File => assert_eq!(widget, "file"),
+                Value::Tables => {
+                    assert_eq!(widget, "list");
+                    check_fields(&field["fields"], key.entries, None, key.name);
+                }
+                Value::Table => {
+                    assert_eq!(widget, "object");
+                    check_fields(&field["fields"], key.entries, None, key.name);
+                }
+                Value::Kind => assert_eq!(field["default"].as_str(), kind.map(PageKind::name)),
+                _ => {}
+            }
+        }
+    }
+
+    #[test]
+    fn config_yml_is_yaml_matching_the_content_model_of_every_site() {
+        for root in sites() {
+            let (content, _) = crate::pipeline::prepare(&root, None).unwrap();
+            let site = &content.site;
+            let text = config_yml(site, Backend::Local("http://127.0.0.1:1111"));
+            let yaml: Y = serde_norway::from_str(&text)
+                .unwrap_or_else(|e| panic!("{}: {e}\n{text}", root.display()));
+            assert_eq!(
+                yaml["local_backend"]["url"].as_str(),
+                Some("http://127.0.0.1:1111/api/v1")
+            );
+            let collections = yaml["collections"].as_sequence().unwrap();
+            let mut seen = Vec::new();
+            for page in site.pages.iter().filter(|p| editable(p)) {
+                let file = format!("content/{}", page.content_path);
+                let (folder, _) = folder_of(&page.content_path);
+                let collection = collections.iter().find(|c| {
+                    let in_folder = c["folder"].as_str() == Some(&content_folder(folder))
+                        && !page.is_section
+                        && match page.kind() {
+                            Some(kind) => c["filter"]["value"].as_str() == Some(kind.name()),
+                            None => c["filter"].is_null(),
+                        };
+                    let listed = c["files"]
+                        .as_sequence()
+                        .is_some_and(|f| f.iter().any(|f| f["file"].as_str() == Some(&file)));
+                    in_folder || listed
+                });
+                let collection =
+                    collection.unwrap_or_else(|| panic!("{file}: in no collection\n{text}"));
+                let fields = match collection["files"].as_sequence() {
+                    Some(files) => &files
+                        .iter()
+                        .find(|f| f["file"].as_str() == Some(&file))
+                        .unwrap()["fields"],
+                    None => {
+                        assert_eq!(collection["format"].as_str(), Some("toml-frontmatter"));
+                        assert_eq!(collection["frontmatter_delimiter"].as_str(), Some("+++"));
+                        &collection["fields"]
+                    }
+                };
+                let own = page.kind().map_or(&[][..], PageKind::keys);
+                check_fields(fields, own, page.kind(), &file);
+                let common: Vec<Key> = COMMON
+                    .iter()
+                    .filter(|k| page.kind().is_some() || k.value != Value::Kind)
+                    .copied()
+                    .collect();
+                check_fields(fields, &common, page.kind(), &file);
+                assert_eq!(names(fields).last(), Some(&"body"));
+                seen.extend(page.kind());
+            }
+            // Relations point at collections that exist.
+            for relation in text
+                .lines()
+                .filter(|l| l.trim_start().starts_with("collection:"))
+            {
+                let name = relation.split('"').nth(1).unwrap();
+                assert!(
+                    collections.iter().any(|c| c["name"].as_str() == Some(name)),
+                    "{}: relation to {name}",
+                    root.display()
+                );
+            }
+            assert!(!seen.is_empty() || site.pages.len() < 3);
+        }
+    }
+
+    #[test]
+    fn the_live_sites_editor_uses_the_git_host_and_no_local_backend() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/partnership");
+        let (mut content, _) = crate::pipeline::prepare(&root, None).unwrap();
+        content.site.config.cms = Some(crate::config::Cms {
+            backend: Some("github".into()),
+            repo: Some("riverside/site".into()),
+            ..Default::default()
+        });
+        let yaml: Y = serde_norway::from_str(&config_yml(&content.site, Backend::Git)).unwrap();
+        assert_eq!(yaml["backend"]["name"].as_str(), Some("github"));
+        assert_eq!(yaml["backend"]["repo"].as_str(), Some("riverside/site"));
+        assert_eq!(yaml["backend"]["branch"].as_str(), Some("main"));
+        assert!(yaml["local_backend"].is_null());
+        assert_eq!(
+            yaml["site_url"].as_str(),
+            Some("https://www.riverside-partnership.example.org")
+        );
+        let html = index_html(&content.site);
+        assert!(html.contains(DEFAULT_SCRIPT_INTEGRITY));
     }
 }

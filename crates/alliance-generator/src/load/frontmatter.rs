@@ -10,7 +10,6 @@ use crate::diagnostic::{Diagnostic, Position, suggest};
 use crate::load::kind::{COMMON, PageKind};
 use crate::toml_source::TomlSource;
 
-
 /// The front matter keys common to all pages, deserialised.
 #[derive(Debug, Clone, Deserialize, Serialize, Default, PartialEq)]
 pub struct FrontMatter {
@@ -91,8 +90,7 @@ pub fn parse(path: &Path, text: &str) -> Result<Parsed, Vec<Diagnostic>> {
     let mut errors = Vec::new();
     let kind = read_kind(&source, &table, &mut errors);
     let kind_keys = kind.map_or(&[][..], PageKind::keys);
-    let known =
-        |name: &str| COMMON.iter().chain(kind_keys).any(|k| k.name == name);
+    let known = |name: &str| COMMON.iter().chain(kind_keys).any(|k| k.name == name);
     for (key, _) in table.get_ref().iter() {
         let name: &str = key.get_ref();
         if known(name) {

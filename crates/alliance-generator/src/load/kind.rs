@@ -146,11 +146,7 @@ const GROUP: &[Key] = &[
     tables(
         "members",
         &[
-            required(
-                "org",
-                "\"organisation-id\"",
-                Id(PageKind::Organisation),
-            ),
+            required("org", "\"organisation-id\"", Id(PageKind::Organisation)),
             optional("representative", Text),
             optional("role", Text),
         ],
@@ -198,7 +194,10 @@ const STRATEGY: &[Key] = &[
                     optional("unit", Text),
                     optional("baseline", Number),
                     optional("target", Number),
-                    tables("values", &[optional("year", Text), optional("value", Number)]),
+                    tables(
+                        "values",
+                        &[optional("year", Text), optional("value", Number)],
+                    ),
                 ],
             ),
         ],

@@ -16,8 +16,8 @@ mod types;
 use std::collections::HashMap;
 
 pub use attachment::{Attachment, Files};
-use fields::Fields;
 pub(crate) use fields::Choice;
+use fields::Fields;
 pub use types::*;
 
 use crate::diagnostic::{Diagnostic, nearest};

@@ -72,7 +72,12 @@ impl Part {
                 let site = &content.site;
                 let [page, config] = crate::cms::FILES;
                 let yml = crate::cms::config_yml(site, crate::cms::Backend::Git);
-                put(sink, page, crate::cms::index_html(site).into_bytes(), diagnostics);
+                put(
+                    sink,
+                    page,
+                    crate::cms::index_html(site).into_bytes(),
+                    diagnostics,
+                );
                 put(sink, config, yml.into_bytes(), diagnostics);
             }
         }
