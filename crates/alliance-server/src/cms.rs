@@ -87,11 +87,11 @@ pub fn is_editor_path(path: &str) -> bool {
 pub(crate) fn handle(
     mut request: tiny_http::Request,
     state: &State,
-) -> Result<(), tiny_http::Request> {
+) -> Option<tiny_http::Request> {
     let url = request.url().to_owned();
     let path = url.split(['?', '#']).next().unwrap_or("");
     if !is_editor_path(path) {
-        return Err(request);
+        return Some(request);
     }
     let header = |name: &'static str| {
         request
@@ -132,7 +132,7 @@ pub(crate) fn handle(
         response.add_header(header_of(name, value));
     }
     let _ = request.respond(response);
-    Ok(())
+    None
 }
 
 /// A header from known-good parts.
@@ -428,10 +428,11 @@ fn list(root: &Path, dir: &Path, extension: &str, depth: u64, out: &mut Vec<Stri
         let path = entry.path();
         if kind.is_dir() {
             list(root, &path, extension, depth - 1, out);
-        } else if kind.is_file() && path.to_string_lossy().ends_with(extension) {
-            if let Ok(relative) = path.strip_prefix(root) {
-                out.push(slashed(relative));
-            }
+        } else if kind.is_file()
+            && path.to_string_lossy().ends_with(extension)
+            && let Ok(relative) = path.strip_prefix(root)
+        {
+            out.push(slashed(relative));
         }
     }
 }

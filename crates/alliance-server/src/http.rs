@@ -37,7 +37,7 @@ pub(crate) fn worker(server: &Server, state: &State) {
 /// Answers one request.
 fn handle(request: Request, state: &State) {
     // The browser editor's page, config and API (`cms`) take their own requests.
-    let Err(request) = crate::cms::handle(request, state) else {
+    let Some(request) = crate::cms::handle(request, state) else {
         return;
     };
     let head = match request.method() {
