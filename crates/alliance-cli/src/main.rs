@@ -93,7 +93,12 @@ fn main() -> ExitCode {
                     dir.display(),
                     files.len()
                 );
-                println!("Next: cd {} && alliance build", dir.display());
+                println!(
+                    "Next: cd {} && alliance serve\n\
+                     Then open http://127.0.0.1:1111/ to see the site \
+                     and http://127.0.0.1:1111/admin/ to edit it in the browser.",
+                    dir.display()
+                );
                 ExitCode::SUCCESS
             }
             Err(message) => {

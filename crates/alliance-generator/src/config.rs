@@ -50,6 +50,9 @@ pub struct Config {
     /// When agendas and minutes are due.
     #[serde(default)]
     pub meetings: Meetings,
+    /// The browser editor; `None` when config.toml has no `[cms]`.
+    #[serde(default)]
+    pub cms: Option<Cms>,
     /// Free-form values for templates.
     #[serde(default)]
     pub extra: toml::Table,
@@ -274,6 +277,40 @@ pub struct Archive {
     /// The archive that takes snapshots, named in their banner.
     #[serde(default)]
     pub organisation: String,
+}
+
+/// `[cms]`: the browser editor (Decap CMS). With `backend` set, `build`
+/// writes `admin/` for editing the live site through a git host.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Cms {
+    /// Decap's backend for the live site: `github`, `gitlab`, `gitea`, `git-gateway`...
+    #[serde(default)]
+    pub backend: Option<String>,
+    /// The repository on the git host, `owner/name`.
+    #[serde(default)]
+    pub repo: Option<String>,
+    /// The branch edits are committed to.
+    #[serde(default = "default_branch")]
+    pub branch: String,
+    /// Where the editor's script is loaded from, instead of the pinned copy on unpkg.
+    #[serde(default)]
+    pub script: Option<String>,
+}
+
+impl Default for Cms {
+    fn default() -> Self {
+        Cms {
+            backend: None,
+            repo: None,
+            branch: default_branch(),
+            script: None,
+        }
+    }
+}
+
+fn default_branch() -> String {
+    "main".to_owned()
 }
 
 /// `[markdown]`.

@@ -7,6 +7,7 @@
 //! build reports them all.
 
 pub(crate) mod check;
+pub mod cms;
 pub(crate) mod config;
 pub(crate) mod content;
 pub mod date;

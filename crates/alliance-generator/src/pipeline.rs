@@ -276,7 +276,11 @@ pub fn run_timed(
             (0, found)
         }
         Ok((theme, templates)) => {
-            let scope = Scope::all(&content.site);
+            let mut scope = Scope::all(&content.site);
+            if mode.snapshot.is_some() {
+                // A snapshot is a record of the site, not a way to edit it.
+                scope.parts.retain(|&part| part != Part::Editor);
+            }
             let done = timed(&mut timer, Stage::Render, || {
                 render(content, &theme, &templates, &scope, sink)
             });

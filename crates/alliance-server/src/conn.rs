@@ -25,7 +25,7 @@ use tokio::net::TcpStream;
 use tokio::sync::Semaphore;
 use tokio::time::{Sleep, timeout};
 
-use crate::{Limits, State, http};
+use crate::{Limits, State, cms, http};
 
 /// How often the accept loop looks at the stop flag.
 const STOP_POLL: Duration = Duration::from_millis(200);
@@ -87,8 +87,17 @@ async fn accept(
         let connection = builder.serve_connection(
             io,
             service_fn(move |request| {
-                let answer = http::answer(&request, &state);
-                async move { Ok::<_, std::convert::Infallible>(answer) }
+                let state = Arc::clone(&state);
+                async move {
+                    // The browser editor's page, config and API read bodies
+                    // and write files; every other request is answered from memory.
+                    let answer = if cms::is_editor_path(request.uri().path()) {
+                        cms::handle(request, &state).await
+                    } else {
+                        http::answer(&request, &state)
+                    };
+                    Ok::<_, std::convert::Infallible>(answer)
+                }
             }),
         );
         tokio::spawn(async move {

@@ -13,6 +13,7 @@
 //! limits, see [`Limits`]), `http` (safe paths, media types, injecting
 //! scripts), `reload` (the Server-Sent Events listeners).
 
+mod cms;
 mod conn;
 mod http;
 mod rebuild;
@@ -29,6 +30,7 @@ use std::sync::{Arc, Mutex, RwLock};
 use std::thread::JoinHandle;
 use std::time::Duration;
 
+pub use cms::{API_PATH, Reply, Request, answer as answer_editor};
 pub use http::{EVENTS_PATH, safe_path};
 
 /// How many ports after the requested one are tried when it is taken.
@@ -131,6 +133,8 @@ struct State {
     clients: reload::Clients,
     /// Set when the server is asked to stop.
     stop: AtomicBool,
+    /// The port listened on.
+    port: u16,
 }
 
 impl State {
@@ -215,6 +219,7 @@ pub fn serve(options: ServeOptions) -> Result<(), ServeError> {
         },
         server.url()
     );
+    println!("Edit it in the browser at {}admin/", server.url());
     if open {
         open_browser(&server.url());
     }
@@ -249,6 +254,7 @@ pub fn start_with(options: ServeOptions, limits: Limits) -> Result<RunningServer
         site,
         clients: reload::Clients::default(),
         stop: AtomicBool::new(false),
+        port,
     });
 
     // Watch before serving so no edit made after `start` returns is missed.

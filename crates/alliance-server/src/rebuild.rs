@@ -59,6 +59,16 @@ impl Rebuilder {
         &self.base_url
     }
 
+    /// The site folder.
+    pub(crate) fn root(&self) -> &std::path::Path {
+        &self.root
+    }
+
+    /// Calls `f` with the site as last built, if it has built.
+    pub(crate) fn with_site<T>(&self, f: impl FnOnce(&alliance_generator::Site) -> T) -> Option<T> {
+        lock(&self.live).as_ref().map(|live| f(live.site()))
+    }
+
     /// What is served now.
     pub(crate) fn served(&self) -> Arc<Served> {
         read_lock(&self.served).clone()

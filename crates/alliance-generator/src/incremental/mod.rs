@@ -281,6 +281,7 @@ impl LiveSite {
         // What the change reaches.
         let mut affected: BTreeSet<PageId> = pages.iter().copied().collect();
         let mut parts = BTreeSet::from([Part::SiteFiles]);
+        parts.extend(Part::editor(&self.content.site));
         for &id in &pages {
             let page = &self.content.site.pages[id];
             parts.extend(page.parent.map(Part::Feed));

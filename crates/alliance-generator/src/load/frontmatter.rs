@@ -7,25 +7,8 @@ use toml::de::{DeTable, DeValue};
 
 use crate::date::SiteDate;
 use crate::diagnostic::{Diagnostic, Position, suggest};
-use crate::load::kind::PageKind;
+use crate::load::kind::{COMMON, PageKind};
 use crate::toml_source::TomlSource;
-
-/// Keys every page may have.
-pub const COMMON_KEYS: &[&str] = &[
-    "title",
-    "description",
-    "date",
-    "updated",
-    "reviewed",
-    "owner",
-    "weight",
-    "draft",
-    "slug",
-    "aliases",
-    "template",
-    "extra",
-    "kind",
-];
 
 /// The front matter keys common to all pages, deserialised.
 #[derive(Debug, Clone, Deserialize, Serialize, Default, PartialEq)]
@@ -107,17 +90,13 @@ pub fn parse(path: &Path, text: &str) -> Result<Parsed, Vec<Diagnostic>> {
     let mut errors = Vec::new();
     let kind = read_kind(&source, &table, &mut errors);
     let kind_keys = kind.map_or(&[][..], PageKind::keys);
-    let known =
-        |name: &str| COMMON_KEYS.contains(&name) || kind_keys.iter().any(|k| k.name == name);
+    let known = |name: &str| COMMON.iter().chain(kind_keys).any(|k| k.name == name);
     for (key, _) in table.get_ref().iter() {
         let name: &str = key.get_ref();
         if known(name) {
             continue;
         }
-        let allowed = COMMON_KEYS
-            .iter()
-            .copied()
-            .chain(kind_keys.iter().map(|k| k.name));
+        let allowed = COMMON.iter().chain(kind_keys).map(|k| k.name);
         let mut hint = suggest(name, allowed);
         if table.get_ref().get("kind").is_none()
             && let Some(k) = PageKind::ALL.into_iter().find(|k| k.has_key(name))

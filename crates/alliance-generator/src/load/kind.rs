@@ -17,21 +17,81 @@ pub struct Key {
     /// For a table or a list of tables, the keys of each entry. The first is
     /// also the shorthand: `members = ["council"]` reads as `[{ org = "council" }]`.
     pub entries: &'static [Key],
+    /// What its value is: how the browser editor asks for it.
+    pub value: Value,
 }
 
-const fn optional(name: &'static str) -> Key {
+/// What a key's value is, as the browser editor's forms ask for it
+/// (`cms` turns each into a widget).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Value {
+    /// A line of text.
+    Text,
+    /// A paragraph of text.
+    Paragraph,
+    /// A list of lines of text.
+    Lines,
+    /// A date (`2026-11-22`).
+    Date,
+    /// A local date and time (`2026-03-04T14:00:00`).
+    DateTime,
+    /// A number.
+    Number,
+    /// A whole number.
+    Whole,
+    /// `true` or `false`.
+    Flag,
+    /// One of a fixed list.
+    Choice(List),
+    /// The id of a page of this kind.
+    Id(PageKind),
+    /// A file beside the page.
+    File,
+    /// A table of the key's entries.
+    Table,
+    /// A list of tables of the key's entries.
+    Tables,
+    /// The page's kind itself.
+    Kind,
+    /// Free-form values for templates, not asked for.
+    Free,
+}
+
+/// The fixed lists a value is chosen from; their values and labels are
+/// defined in `model::types`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum List {
+    /// `Sector`.
+    Sector,
+    /// `GroupKind`.
+    GroupKind,
+    /// `MeetingStatus`.
+    MeetingStatus,
+    /// `PaperKind`.
+    PaperKind,
+    /// `AttendanceMode`.
+    AttendanceMode,
+    /// `Attended`.
+    Attended,
+    /// `SeatCategory`.
+    SeatCategory,
+}
+
+const fn optional(name: &'static str, value: Value) -> Key {
     Key {
         name,
         required: None,
         entries: &[],
+        value,
     }
 }
 
-const fn required(name: &'static str, example: &'static str) -> Key {
+const fn required(name: &'static str, example: &'static str, value: Value) -> Key {
     Key {
         name,
         required: Some(example),
         entries: &[],
+        value,
     }
 }
 
@@ -40,102 +100,143 @@ const fn table(name: &'static str, entries: &'static [Key]) -> Key {
         name,
         required: None,
         entries,
+        value: Value::Table,
     }
 }
 
+const fn tables(name: &'static str, entries: &'static [Key]) -> Key {
+    Key {
+        name,
+        required: None,
+        entries,
+        value: Value::Tables,
+    }
+}
+
+use Value::*;
+
+/// The keys every page may have, in the order the editor shows them.
+pub const COMMON: &[Key] = &[
+    required("title", "\"About us\"", Text),
+    optional("description", Paragraph),
+    optional("date", Date),
+    optional("updated", Date),
+    optional("reviewed", Date),
+    optional("owner", Text),
+    optional("weight", Whole),
+    optional("draft", Flag),
+    optional("slug", Text),
+    optional("aliases", Lines),
+    optional("template", Text),
+    optional("extra", Free),
+    optional("kind", Kind),
+];
+
 const ORGANISATION: &[Key] = &[
-    required("sector", "\"public\""),
-    optional("website"),
-    optional("email"),
-    optional("address"),
+    required("sector", "\"public\"", Choice(List::Sector)),
+    optional("website", Text),
+    optional("email", Text),
+    optional("address", Lines),
 ];
 
 const GROUP: &[Key] = &[
-    required("group", "\"executive\""),
-    optional("reports_to"),
-    table("chair", &[optional("name"), optional("org")]),
+    required("group", "\"executive\"", Choice(List::GroupKind)),
+    optional("reports_to", Id(PageKind::Group)),
     table(
-        "members",
+        "chair",
         &[
-            optional("org"),
-            optional("representative"),
-            optional("role"),
-            optional("category"),
-            optional("voting"),
-            optional("vacant"),
+            optional("name", Text),
+            optional("org", Id(PageKind::Organisation)),
         ],
     ),
-    optional("priorities"),
-    optional("achievements"),
-    optional("approach"),
+    tables(
+        "members",
+        &[
+            optional("org", Id(PageKind::Organisation)),
+            optional("representative", Text),
+            optional("role", Text),
+            optional("category", Choice(List::SeatCategory)),
+            optional("voting", Flag),
+            optional("vacant", Flag),
+        ],
+    ),
+    optional("priorities", Lines),
+    optional("achievements", Lines),
+    optional("approach", Lines),
 ];
 
 const MEETING: &[Key] = &[
-    required("group", "\"group-id\""),
-    required("start", "2026-03-04T14:00:00"),
-    optional("end"),
-    optional("location"),
-    optional("status"),
-    optional("previous_start"),
-    optional("attendance_mode"),
-    optional("online_url"),
-    table(
+    required("group", "\"group-id\"", Id(PageKind::Group)),
+    required("start", "2026-03-04T14:00:00", DateTime),
+    optional("end", DateTime),
+    optional("location", Text),
+    optional("status", Choice(List::MeetingStatus)),
+    optional("previous_start", DateTime),
+    optional("attendance_mode", Choice(List::AttendanceMode)),
+    optional("online_url", Text),
+    tables(
         "papers",
         &[
-            required("title", "\"Agenda\""),
-            required("file", "\"agenda.pdf\""),
-            optional("kind"),
-            optional("published"),
+            required("title", "\"Agenda\"", Text),
+            required("file", "\"agenda.pdf\"", File),
+            optional("kind", Choice(List::PaperKind)),
+            optional("published", Date),
         ],
     ),
-    table(
+    tables(
         "agenda",
         &[
-            required("title", "\"Apologies for absence\""),
-            optional("papers"),
-            optional("exempt"),
-            optional("decision"),
+            required("title", "\"Apologies for absence\"", Text),
+            optional("papers", Lines),
+            optional("exempt", Flag),
+            optional("decision", Paragraph),
         ],
     ),
-    table(
+    tables(
         "attendees",
         &[
-            required("representative", "\"Jane Smith\""),
-            optional("org"),
-            optional("attended"),
-            optional("substitute"),
+            required("representative", "\"Jane Smith\"", Text),
+            optional("org", Id(PageKind::Organisation)),
+            optional("attended", Choice(List::Attended)),
+            optional("substitute", Text),
         ],
     ),
-    table(
+    tables(
         "declarations",
         &[
-            required("representative", "\"Jane Smith\""),
-            required("item", "3"),
-            required("interest", "\"Trustee of a bidding charity\""),
+            required("representative", "\"Jane Smith\"", Text),
+            required("item", "3", Whole),
+            required("interest", "\"Trustee of a bidding charity\"", Text),
         ],
     ),
 ];
 
-const DOCUMENT: &[Key] = &[required("file", "\"strategy.pdf\""), optional("published")];
+const DOCUMENT: &[Key] = &[
+    required("file", "\"strategy.pdf\"", File),
+    optional("published", Date),
+];
 
 const STRATEGY: &[Key] = &[
-    optional("period"),
-    optional("vision"),
-    table(
+    optional("period", Text),
+    optional("vision", Paragraph),
+    tables(
         "priorities",
         &[
-            optional("id"),
-            required("title", "\"Safer communities\""),
-            optional("summary"),
-            optional("lead"),
-            table(
+            optional("id", Text),
+            required("title", "\"Safer communities\"", Text),
+            optional("summary", Paragraph),
+            optional("lead", Id(PageKind::Group)),
+            tables(
                 "indicators",
                 &[
-                    required("name", "\"Crime rate\""),
-                    optional("unit"),
-                    optional("baseline"),
-                    optional("target"),
-                    table("values", &[optional("year"), optional("value")]),
+                    required("name", "\"Crime rate\"", Text),
+                    optional("unit", Text),
+                    optional("baseline", Number),
+                    optional("target", Number),
+                    tables(
+                        "values",
+                        &[optional("year", Text), optional("value", Number)],
+                    ),
                 ],
             ),
         ],
@@ -201,6 +302,11 @@ impl PageKind {
             PageKind::Strategy => STRATEGY,
             PageKind::News | PageKind::Structure => &[],
         }
+    }
+
+    /// Whether this kind requires the common key `name` (a news item's `date`).
+    pub fn requires(self, name: &str) -> bool {
+        self == PageKind::News && name == "date"
     }
 
     /// Whether `name` is one of this kind's own top-level keys.

@@ -16,6 +16,7 @@ mod types;
 use std::collections::HashMap;
 
 pub use attachment::{Attachment, Files};
+pub(crate) use fields::Choice;
 use fields::Fields;
 pub use types::*;
 

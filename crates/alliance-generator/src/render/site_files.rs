@@ -28,6 +28,8 @@ pub enum Part {
     Calendars,
     /// A section's Atom feed: the section and its pages.
     Feed(PageId),
+    /// The browser editor for the live site (`admin/`), when `[cms] backend` is set.
+    Editor,
 }
 
 impl Part {
@@ -35,6 +37,7 @@ impl Part {
     pub fn all(site: &Site) -> Vec<Part> {
         [Part::SiteFiles, Part::AToZ, Part::Calendars]
             .into_iter()
+            .chain(Part::editor(site))
             .chain(
                 site.pages
                     .iter()
@@ -43,6 +46,13 @@ impl Part {
                     .map(|(id, _)| Part::Feed(id)),
             )
             .collect()
+    }
+
+    /// The editor part, if the site has one: it lists the site's pages, so
+    /// every change reaches it.
+    pub fn editor(site: &Site) -> Option<Part> {
+        let cms = site.config.cms.as_ref()?;
+        cms.backend.is_some().then_some(Part::Editor)
     }
 
     /// Makes this part's files into `sink`.
@@ -58,6 +68,18 @@ impl Part {
             Part::AToZ => write_a_to_z(&content.site, templates, sink, diagnostics),
             Part::Calendars => write_calendars(content, sink, diagnostics),
             Part::Feed(id) => write_feed(content, id, sink, diagnostics),
+            Part::Editor => {
+                let site = &content.site;
+                let [page, config] = crate::cms::FILES;
+                let yml = crate::cms::config_yml(site, crate::cms::Backend::Git);
+                put(
+                    sink,
+                    page,
+                    crate::cms::index_html(site).into_bytes(),
+                    diagnostics,
+                );
+                put(sink, config, yml.into_bytes(), diagnostics);
+            }
         }
     }
 }
