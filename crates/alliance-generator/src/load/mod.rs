@@ -249,6 +249,7 @@ fn read_page(found: &Found) -> Result<Option<Page>, Vec<Diagnostic>> {
             None => String::new(),
         };
         let slug = parsed.front.slug.clone().unwrap_or_else(|| slugify(id));
+        check_segment(&source, &text, &slug)?;
         (
             format!("{parent}{slug}/"),
             id.to_owned(),
@@ -260,6 +261,7 @@ fn read_page(found: &Found) -> Result<Option<Page>, Vec<Diagnostic>> {
             .slug
             .as_deref()
             .map_or_else(|| slugify(id), slugify);
+        check_segment(&source, &text, &slug)?;
         (
             format!("{dir_path}{slug}/"),
             id.to_owned(),
@@ -283,6 +285,22 @@ fn read_page(found: &Found) -> Result<Option<Page>, Vec<Diagnostic>> {
         subsections: Vec::new(),
         origin: Origin::Markdown,
     }))
+}
+
+/// A file whose name gives no address of its own (`..md`, `!.md`) is an
+/// error: its page would be written over a folder or outside the site.
+fn check_segment(source: &Path, text: &str, slug: &str) -> Result<(), Vec<Diagnostic>> {
+    match crate::util::url::slug_problem(slug) {
+        None => Ok(()),
+        Some(problem) => Err(vec![
+            Diagnostic::error(
+                source,
+                format!("the address this file's name gives, `{slug}`, {problem}"),
+            )
+            .at(text, crate::diagnostic::Position { line: 1, col: 1 })
+            .with_hint("rename the file, or give it a `slug`, e.g. slug = \"our-board\""),
+        ]),
+    }
 }
 
 /// The id a content file gives a typed page: its stem, or its folder's name
