@@ -111,7 +111,7 @@ pub fn load(root: &Path, config: Config) -> (Site, Diagnostics) {
         with_errors,
     };
     link_tree(&mut site);
-    site.assets = collect_assets(&site, &files, &mut diagnostics);
+    site.assets = collect_assets(&site, &files);
     (site, diagnostics)
 }
 
@@ -392,11 +392,7 @@ fn dir_of(path: &str) -> &str {
 /// Site static files, then co-located content files. (The theme's static
 /// files are the theme's: [`crate::Theme`] reads them, and the site's own
 /// files are copied after them, so a site file of the same name wins.)
-fn collect_assets(
-    site: &Site,
-    content_files: &[(PathBuf, String)],
-    diagnostics: &mut Diagnostics,
-) -> Vec<Asset> {
+fn collect_assets(site: &Site, content_files: &[(PathBuf, String)]) -> Vec<Asset> {
     let mut by_path: BTreeMap<String, PathBuf> = BTreeMap::new();
     let dir = site.root.join("static");
     for entry in walk(&dir).flatten() {
@@ -432,15 +428,6 @@ fn collect_assets(
             Some(p) => format!("{}{}", p.path, inner),
             None => inner.to_owned(),
         };
-        if let Some(page) = site.by_path.get(&format!("{path}/")) {
-            diagnostics.push(Diagnostic::error(
-                PathBuf::from("content").join(rel),
-                format!(
-                    "this file and {} would both be served at /{path}/",
-                    site.pages[*page].source.display()
-                ),
-            ));
-        }
         by_path.insert(path, file.clone());
     }
     by_path
