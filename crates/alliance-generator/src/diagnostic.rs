@@ -222,6 +222,11 @@ impl LineStarts {
         LineStarts(starts)
     }
 
+    /// The byte offset where 1-based `line` starts, if the text has it.
+    pub fn start(&self, line: usize) -> Option<usize> {
+        line.checked_sub(1).and_then(|i| self.0.get(i)).copied()
+    }
+
     /// The 1-based line holding byte `offset`.
     pub fn line_of(&self, offset: usize) -> usize {
         self.0.partition_point(|&start| start <= offset)
