@@ -250,3 +250,35 @@ fn a_long_line_of_broken_links_prints_a_window_and_a_count() {
         "{err}"
     );
 }
+
+#[test]
+fn control_characters_are_placed_errors_and_never_echoed() {
+    let err = build_broken("basic", |site| {
+        write(
+            site,
+            "content/ctl.md",
+            "+++\ntitle = \"C\"\n+++\nA bell \u{7} and \u{1b}[2J escape.\n",
+        );
+    });
+    assert!(
+        err.contains("content/ctl.md:4:8: error: the file holds the control character U+0007"),
+        "{err}"
+    );
+    assert!(
+        err.contains("content/ctl.md:4:14: error: the file holds the control character U+001B"),
+        "{err}"
+    );
+    assert!(!err.contains(['\u{7}', '\u{1b}']), "echoed raw: {err:?}");
+    let err = build_broken("basic", |site| {
+        std::fs::write(
+            site.join("content/bad.md"),
+            b"+++\ntitle = \"B\"\n+++\n\x1b[31m\xff\n",
+        )
+        .unwrap();
+    });
+    assert!(
+        err.contains("content/bad.md:4:6: error: the file is not UTF-8 text"),
+        "{err}"
+    );
+    assert!(!err.contains('\u{1b}'), "echoed raw: {err:?}");
+}

@@ -48,7 +48,7 @@ pub struct Diagnostic {
     pub source_line: Option<String>,
     /// The characters of `source_line` before the column (the caret's place).
     #[serde(skip)]
-    caret: usize,
+    caret: u32,
     /// What to do about it.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub hint: Option<String>,
@@ -93,7 +93,7 @@ impl Diagnostic {
         let (window, caret) = window(line, position.col.saturating_sub(1));
         self.position = position;
         self.source_line = Some(window);
-        self.caret = caret;
+        self.caret = u32::try_from(caret).unwrap_or(u32::MAX);
         self
     }
 
@@ -151,7 +151,7 @@ impl fmt::Display for Diagnostic {
             writeln!(f, "{line} | {source}")?;
             let pad: String = source
                 .chars()
-                .take(self.caret)
+                .take(self.caret as usize)
                 .map(|c| if c == '\t' { '\t' } else { ' ' })
                 .collect();
             writeln!(f, "{gutter} | {pad}^")?;
@@ -174,7 +174,7 @@ pub const WINDOW: usize = 120;
 fn window(line: &str, before: usize) -> (String, usize) {
     let count = line.chars().count();
     if count <= WINDOW {
-        return (line.to_owned(), before.min(count));
+        return (line.chars().map(printable).collect(), before.min(count));
     }
     let before = before.min(count);
     let start = before.saturating_sub(WINDOW / 2).min(count - WINDOW);
@@ -183,11 +183,21 @@ fn window(line: &str, before: usize) -> (String, usize) {
     if start > 0 {
         out.push('…');
     }
-    out.extend(line.chars().skip(start).take(WINDOW));
+    out.extend(line.chars().skip(start).take(WINDOW).map(printable));
     if end < count {
         out.push('…');
     }
     (out, before - start + usize::from(start > 0))
+}
+
+/// A character as a terminal may show it: control characters (other than
+/// tab) become `�`, so no quoted line rings, clears or recolours a terminal.
+fn printable(c: char) -> char {
+    if c.is_control() && c != '\t' {
+        '\u{fffd}'
+    } else {
+        c
+    }
 }
 
 /// Shows a path with forward slashes, as editors and terminals link it.

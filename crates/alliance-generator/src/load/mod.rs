@@ -209,7 +209,7 @@ pub fn read_text(
             format!("cannot read {what}: {e}"),
         )]
     })?;
-    String::from_utf8(bytes).map_err(|e| {
+    let text = String::from_utf8(bytes).map_err(|e| {
         vec![
             Diagnostic::error(source, format!("{what} is not UTF-8 text"))
                 .at_offset(
@@ -218,7 +218,25 @@ pub fn read_text(
                 )
                 .with_hint(hint),
         ]
-    })
+    })?;
+    let controls: Vec<Diagnostic> = text
+        .char_indices()
+        .filter(|&(_, c)| c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
+        .take(10)
+        .map(|(at, c)| {
+            Diagnostic::error(
+                source,
+                format!("{what} holds the control character U+{:04X}", u32::from(c)),
+            )
+            .at_offset(&text, at)
+            .with_hint("it is invisible and breaks the page: delete it (it often comes from pasting out of another program)")
+        })
+        .collect();
+    if controls.is_empty() {
+        Ok(text)
+    } else {
+        Err(controls)
+    }
 }
 
 /// Reads one Markdown file; `Ok(None)` for a draft.
