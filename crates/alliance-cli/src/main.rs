@@ -4,7 +4,7 @@
 //! library, prints diagnostics and sets the exit code (0 success, 1 the content
 //! has errors, 2 the command was misused).
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
 
@@ -114,6 +114,9 @@ fn main() -> ExitCode {
             let started = Instant::now();
             // Relative to the site folder; `join` keeps an absolute path as it is.
             let output = root.join(output);
+            if let Err(code) = prepare_output(&root, &output) {
+                return code;
+            }
             let options = BuildOptions {
                 root,
                 output: output.clone(),
@@ -202,6 +205,9 @@ fn snapshot(root: PathBuf, date: Option<String>, out: PathBuf) -> ExitCode {
     let out = root.join(out);
     let dir = out.join(date.iso_date());
     let site_dir = dir.join("site");
+    if let Err(code) = prepare_output(&root, &site_dir) {
+        return code;
+    }
     let config = match alliance_generator::pipeline::config(&root, None) {
         Ok(config) => config,
         Err(diagnostics) => return failed(&diagnostics),
@@ -252,6 +258,24 @@ fn snapshot(root: PathBuf, date: Option<String>, out: PathBuf) -> ExitCode {
             ExitCode::from(1)
         }
     }
+}
+
+/// Refuses (exit 2) an output that would replace the site's own files, and
+/// makes Ctrl-C and SIGTERM remove the staging folder before exiting.
+fn prepare_output(root: &Path, output: &Path) -> Result<(), ExitCode> {
+    if let Err(refused) = alliance_generator::check_output(root, output) {
+        eprint!("{refused}");
+        return Err(ExitCode::from(2));
+    }
+    let handler = ctrlc::set_handler(|| {
+        alliance_generator::output::remove_live_staging();
+        eprintln!("interrupted: nothing was written");
+        std::process::exit(130);
+    });
+    if let Err(e) = handler {
+        eprintln!("warning: an interrupted build may leave its staging folder behind ({e})");
+    }
+    Ok(())
 }
 
 fn print_report(diagnostics: &Diagnostics) {

@@ -235,7 +235,8 @@ fn output_inside_the_site_sources_is_refused() {
     let dir = tempfile::tempdir().unwrap();
     copy_tree(&fixture("basic"), dir.path());
     let o = build(dir.path(), &dir.path().join("content"));
-    assert_eq!(o.status.code(), Some(1));
+    // A misused command (issue 13): exit 2.
+    assert_eq!(o.status.code(), Some(2));
     assert!(dir.path().join("content/_index.md").is_file());
 }
 

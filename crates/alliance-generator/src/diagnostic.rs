@@ -5,13 +5,14 @@
 //! guess what was meant, a hint. A build collects all of them and reports them
 //! together, in the style of rustc.
 
+use std::collections::HashMap;
 use std::fmt::{self, Write as _};
 use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
 /// How bad a diagnostic is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     /// The site cannot be built as written.
@@ -41,9 +42,13 @@ pub struct Diagnostic {
     pub position: Position,
     /// What is wrong, in one sentence.
     pub message: String,
-    /// The offending line of the file, when known.
+    /// The offending line of the file, when known; a long line is cut to a
+    /// window of [`WINDOW`] characters around the column, marked with `…`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub source_line: Option<String>,
+    /// The characters of `source_line` before the column (the caret's place).
+    #[serde(skip)]
+    caret: u32,
     /// What to do about it.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub hint: Option<String>,
@@ -58,6 +63,7 @@ impl Diagnostic {
             position: Position::default(),
             message: message.into(),
             source_line: None,
+            caret: 0,
             hint: None,
         }
     }
@@ -71,13 +77,23 @@ impl Diagnostic {
     }
 
     /// Places the diagnostic at a position, quoting the line from `text`.
-    pub fn at(mut self, text: &str, position: Position) -> Self {
-        self.position = position;
-        self.source_line = text
+    pub fn at(self, text: &str, position: Position) -> Self {
+        let line = text
             .lines()
             .nth(position.line.saturating_sub(1))
-            .filter(|_| position.line > 0)
-            .map(str::to_owned);
+            .filter(|_| position.line > 0);
+        match line {
+            Some(line) => self.quoting(line, position),
+            None => Diagnostic { position, ..self },
+        }
+    }
+
+    /// Places the diagnostic at a position of `line`, the text of that line.
+    pub fn quoting(mut self, line: &str, position: Position) -> Self {
+        let (window, caret) = window(line, position.col.saturating_sub(1));
+        self.position = position;
+        self.source_line = Some(window);
+        self.caret = u32::try_from(caret).unwrap_or(u32::MAX);
         self
     }
 
@@ -124,10 +140,13 @@ impl fmt::Display for Diagnostic {
         };
         let path = display_path(&self.path);
         let Position { line, col } = self.position;
+        // Messages and hints quote what was written, which may hold control
+        // characters (a TOML escape such as "\u0000"): never echo them raw.
+        let message: String = self.message.chars().map(printable).collect();
         if line > 0 {
-            writeln!(f, "{path}:{line}:{col}: {label}: {}", self.message)?;
+            writeln!(f, "{path}:{line}:{col}: {label}: {message}")?;
         } else {
-            writeln!(f, "{path}: {label}: {}", self.message)?;
+            writeln!(f, "{path}: {label}: {message}")?;
         }
         let gutter = " ".repeat(line.to_string().len());
         if let Some(source) = &self.source_line {
@@ -135,15 +154,53 @@ impl fmt::Display for Diagnostic {
             writeln!(f, "{line} | {source}")?;
             let pad: String = source
                 .chars()
-                .take(col.saturating_sub(1))
+                .take(self.caret as usize)
                 .map(|c| if c == '\t' { '\t' } else { ' ' })
                 .collect();
             writeln!(f, "{gutter} | {pad}^")?;
         }
         if let Some(hint) = &self.hint {
+            let hint: String = hint.chars().map(printable).collect();
             writeln!(f, "{gutter} = hint: {hint}")?;
         }
         Ok(())
+    }
+}
+
+/// How many diagnostics of one message in one file a report shows.
+pub const REPEATS_SHOWN: usize = 3;
+
+/// The most characters of a source line a diagnostic quotes.
+pub const WINDOW: usize = 120;
+
+/// At most [`WINDOW`] characters of `line` around the character `before` the
+/// column, with `…` where it was cut; and the characters before the column in it.
+fn window(line: &str, before: usize) -> (String, usize) {
+    let count = line.chars().count();
+    if count <= WINDOW {
+        return (line.chars().map(printable).collect(), before.min(count));
+    }
+    let before = before.min(count);
+    let start = before.saturating_sub(WINDOW / 2).min(count - WINDOW);
+    let end = start + WINDOW;
+    let mut out = String::with_capacity(WINDOW * 4 + 6);
+    if start > 0 {
+        out.push('…');
+    }
+    out.extend(line.chars().skip(start).take(WINDOW).map(printable));
+    if end < count {
+        out.push('…');
+    }
+    (out, before - start + usize::from(start > 0))
+}
+
+/// A character as a terminal may show it: control characters (other than
+/// tab) become `�`, so no quoted line rings, clears or recolours a terminal.
+fn printable(c: char) -> char {
+    if c.is_control() && c != '\t' {
+        '\u{fffd}'
+    } else {
+        c
     }
 }
 
@@ -165,10 +222,40 @@ pub fn position_of(text: &str, offset: usize) -> Position {
     Position { line, col }
 }
 
+/// Where each line of a text starts, found once: the line of any byte
+/// offset in logarithmic time (for files with many places to report).
+#[derive(Debug, Clone)]
+pub struct LineStarts(Vec<usize>);
+
+impl LineStarts {
+    /// Indexes the lines of `text`.
+    pub fn new(text: &str) -> Self {
+        let starts = std::iter::once(0)
+            .chain(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1))
+            .collect();
+        LineStarts(starts)
+    }
+
+    /// The byte offset where 1-based `line` starts, if the text has it.
+    pub fn start(&self, line: usize) -> Option<usize> {
+        line.checked_sub(1).and_then(|i| self.0.get(i)).copied()
+    }
+
+    /// The 1-based line holding byte `offset`.
+    pub fn line_of(&self, offset: usize) -> usize {
+        self.0.partition_point(|&start| start <= offset)
+    }
+}
+
 /// The diagnostics of one build or check, kept in a stable order.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 #[serde(transparent)]
 pub struct Diagnostics(Vec<Diagnostic>);
+
+/// What makes two diagnostics repeats of one another in a report.
+fn repeat_key(d: &Diagnostic) -> (Severity, &Path, &str) {
+    (d.severity, &d.path, &d.message)
+}
 
 impl Diagnostics {
     /// No diagnostics yet.
@@ -220,11 +307,31 @@ impl Diagnostics {
         self.0.dedup();
     }
 
-    /// The whole report as text: each diagnostic, then a summary line.
+    /// The whole report as text: each diagnostic, then a summary line. Of
+    /// one message repeated in one file, the first [`REPEATS_SHOWN`] are
+    /// shown and the rest counted ("and 9999 more like this").
     pub fn report(&self) -> String {
         let mut out = String::new();
+        let mut total: HashMap<_, usize> = HashMap::new();
         for diagnostic in &self.0 {
-            let _ = writeln!(out, "{diagnostic}");
+            *total.entry(repeat_key(diagnostic)).or_default() += 1;
+        }
+        let mut shown: HashMap<_, usize> = HashMap::new();
+        for diagnostic in &self.0 {
+            let k = repeat_key(diagnostic);
+            let seen = shown.entry(k).or_default();
+            *seen += 1;
+            if *seen <= REPEATS_SHOWN {
+                let _ = writeln!(out, "{diagnostic}");
+            }
+            let more = total[&k].saturating_sub(REPEATS_SHOWN);
+            if *seen == REPEATS_SHOWN && more > 0 {
+                let _ = writeln!(
+                    out,
+                    "{}: and {more} more like this\n",
+                    display_path(&diagnostic.path)
+                );
+            }
         }
         let (errors, warnings) = (self.error_count(), self.warning_count());
         if errors > 0 {
@@ -344,6 +451,33 @@ mod tests {
         assert!(text.contains("2 | titel = 1\n"));
         assert!(text.contains("  | ^\n"));
         assert!(text.contains("= hint: did you mean `title`?"));
+    }
+
+    #[test]
+    fn long_lines_are_quoted_in_a_window_and_repeats_counted() {
+        let line = format!("{}BAD{}", "a".repeat(5000), "b".repeat(5000));
+        let d = Diagnostic::error("content/a.md", "bad").at(&line, position_of(&line, 5000));
+        assert_eq!(d.position, Position { line: 1, col: 5001 });
+        let quoted = d.source_line.as_deref().unwrap();
+        assert_eq!(quoted.chars().count(), WINDOW + 2);
+        assert!(quoted.starts_with('…') && quoted.ends_with('…') && quoted.contains("BAD"));
+        let text = d.to_string();
+        let caret = text.lines().nth(3).unwrap();
+        let at = quoted.chars().position(|c| c == 'B').unwrap();
+        assert_eq!(caret.chars().count(), "  | ".len() + at + 1, "{text}");
+        let short = Diagnostic::error("a", "x").at("abc", Position { line: 1, col: 3 });
+        assert!(short.to_string().contains("1 | abc\n  |   ^"));
+
+        let mut many = Diagnostics::new();
+        for i in 0..1_000 {
+            many.push(Diagnostic::error("content/a.md", "bad").at(&line, position_of(&line, i)));
+        }
+        many.push(Diagnostic::error("content/b.md", "other"));
+        let report = many.report();
+        assert_eq!(report.matches("error: bad").count(), REPEATS_SHOWN);
+        assert!(report.contains("content/a.md: and 997 more like this"));
+        assert!(report.contains("content/b.md: error: other"));
+        assert!(report.len() < 4000, "{} bytes", report.len());
     }
 
     #[test]

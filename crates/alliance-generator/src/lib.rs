@@ -61,30 +61,21 @@ pub struct BuildReport {
     pub warnings: Diagnostics,
 }
 
-/// Refuses output folders that would destroy the site's own files.
-fn check_output(root: &Path, output: &Path) -> Result<(), Diagnostics> {
-    let abs = |p: &Path| std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());
-    let (root_abs, out_abs) = (abs(root), abs(output));
-    let protected = ["content", "static", "templates", "themes", "sass"];
-    let bad = root_abs.starts_with(&out_abs)
-        || protected
-            .iter()
-            .any(|p| out_abs.starts_with(root_abs.join(p)));
-    if bad {
-        return Err(Diagnostics::from(vec![
-            Diagnostic::error(
-                output,
-                "refusing to build into this folder: it holds the site's own files",
-            )
-            .with_hint("choose a separate output folder, e.g. --output public"),
-        ]));
+/// Refuses output folders that would destroy the site's own files (see
+/// [`output::guard`]): the error a command that is misused gets.
+pub fn check_output(root: &Path, output: &Path) -> Result<(), Diagnostic> {
+    match output::guard::refusal(root, output) {
+        None => Ok(()),
+        Some(why) => Err(
+            Diagnostic::error(output, format!("refusing to build: {why}"))
+                .with_hint("choose a new folder beside the site's own, e.g. --output public"),
+        ),
     }
-    Ok(())
 }
 
 /// Builds the site into `options.output`, replacing it only if the whole build succeeds.
 pub fn build(options: &BuildOptions) -> Result<BuildReport, Diagnostics> {
-    check_output(&options.root, &options.output)?;
+    check_output(&options.root, &options.output).map_err(|d| Diagnostics::from(vec![d]))?;
     let (content, found) = pipeline::prepare(&options.root, options.base_url.as_deref())?;
     if found.has_errors() {
         // Render nowhere all the same, so template problems are reported too.
@@ -102,11 +93,24 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Diagnostics> {
     if found.has_errors() {
         return Err(found);
     }
-    staging.commit().map_err(io_error)?;
+    let mut warnings = found;
+    if let Some(left) = staging.commit().map_err(io_error)? {
+        warnings.push(
+            Diagnostic::warning(
+                &left.path,
+                format!(
+                    "the new site is in {}, but the previous output, moved here, could not be removed: {}",
+                    options.output.display(),
+                    left.error
+                ),
+            )
+            .with_hint("delete this folder by hand; the next build tries again"),
+        );
+    }
     Ok(BuildReport {
         pages: content.site.pages.len(),
         files,
-        warnings: found,
+        warnings,
     })
 }
 

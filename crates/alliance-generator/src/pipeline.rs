@@ -101,10 +101,16 @@ pub fn prepare_timed(
         bodies,
         today,
     };
-    timed(&mut timer, Stage::Check, || {
-        found.extend(check::content(&content))
-    });
+    timed(&mut timer, Stage::Check, || found.extend(checks(&content)));
     Ok((content, found))
+}
+
+/// The check stage: every finding about the content (see [`check::content`])
+/// and every clash of two files at one place of the output.
+pub fn checks(content: &Content) -> Vec<Diagnostic> {
+    let mut found = check::content(content);
+    found.extend(render::collisions::collisions(content));
+    found
 }
 
 /// The model stage: the partnership, and the errors of its typed pages. A

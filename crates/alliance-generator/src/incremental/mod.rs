@@ -34,6 +34,7 @@ use std::sync::Arc;
 use crate::check::rendered;
 use crate::content::Content;
 use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::load;
 use crate::load::site::{Page, PageId, Site};
 use crate::markdown::Rendered as Body;
 use crate::model::Model;
@@ -43,7 +44,6 @@ use crate::render::site_files::Part;
 use crate::render::templates::Templates;
 use crate::render::theme::Theme;
 use crate::render::{self, Mode};
-use crate::{check, load};
 
 /// The built files, by site path.
 pub type Files = BTreeMap<String, Arc<[u8]>>;
@@ -260,7 +260,7 @@ impl LiveSite {
         }
 
         // Check: the whole site's content.
-        found.extend(check::content(&self.content));
+        found.extend(pipeline::checks(&self.content));
 
         // Theme: reloaded and recompiled when its files changed.
         let theme = match changed_templates.is_empty() && !sass {

@@ -9,6 +9,7 @@ use crate::date::SiteDate;
 use crate::diagnostic::{Diagnostic, Position, suggest};
 use crate::load::kind::{COMMON, PageKind};
 use crate::toml_source::TomlSource;
+use crate::util::url::{inside_site, slug_problem};
 
 /// The front matter keys common to all pages, deserialised.
 #[derive(Debug, Clone, Deserialize, Serialize, Default, PartialEq)]
@@ -133,6 +134,9 @@ pub fn parse(path: &Path, text: &str) -> Result<Parsed, Vec<Diagnostic>> {
                 .with_hint("every page needs a title: it becomes its heading"),
         );
     }
+    if let Some(front) = &front {
+        check_addresses(&source, table.get_ref(), front, &mut errors);
+    }
     errors.sort_by_key(|d| d.position);
     let mut typed = toml::Table::deserialize(toml::Deserializer::from(table)).unwrap_or_default();
     typed.retain(|k, _| kind_keys.iter().any(|key| key.name == k));
@@ -144,6 +148,43 @@ pub fn parse(path: &Path, text: &str) -> Result<Parsed, Vec<Diagnostic>> {
             body_offset,
         }),
         _ => Err(errors),
+    }
+}
+
+/// A `slug` must be one URL segment and every alias an address inside the
+/// site: anything else would be written outside its folder, or over another page.
+fn check_addresses(
+    source: &TomlSource<'_>,
+    table: &DeTable<'_>,
+    front: &FrontMatter,
+    errors: &mut Vec<Diagnostic>,
+) {
+    if let Some(slug) = &front.slug
+        && let Some(problem) = slug_problem(slug)
+    {
+        let at = table.get("slug").map_or(0, |v| v.span().start);
+        errors.push(
+            source
+                .error_at(at, format!("the slug `{}` {problem}", slug.escape_debug()))
+                .with_hint("a slug replaces the last part of the page's address: one word or words-with-dashes, e.g. slug = \"our-board\""),
+        );
+    }
+    for (i, alias) in front.aliases.iter().enumerate() {
+        if inside_site(alias) {
+            continue;
+        }
+        let at = value_span(table, &["aliases", &i.to_string()]).map_or(0, |s| s.start);
+        errors.push(
+            source
+                .error_at(
+                    at,
+                    format!(
+                        "the alias `{}` is not an address inside the site",
+                        alias.escape_debug()
+                    ),
+                )
+                .with_hint("an alias is an old address of this page, e.g. \"/about-us/\": not the home page, without `.` or `..`"),
+        );
     }
 }
 

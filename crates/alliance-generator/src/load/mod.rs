@@ -111,7 +111,7 @@ pub fn load(root: &Path, config: Config) -> (Site, Diagnostics) {
         with_errors,
     };
     link_tree(&mut site);
-    site.assets = collect_assets(&site, &files, &mut diagnostics);
+    site.assets = collect_assets(&site, &files);
     (site, diagnostics)
 }
 
@@ -209,7 +209,7 @@ pub fn read_text(
             format!("cannot read {what}: {e}"),
         )]
     })?;
-    String::from_utf8(bytes).map_err(|e| {
+    let text = String::from_utf8(bytes).map_err(|e| {
         vec![
             Diagnostic::error(source, format!("{what} is not UTF-8 text"))
                 .at_offset(
@@ -218,7 +218,25 @@ pub fn read_text(
                 )
                 .with_hint(hint),
         ]
-    })
+    })?;
+    let controls: Vec<Diagnostic> = text
+        .char_indices()
+        .filter(|&(_, c)| c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
+        .take(10)
+        .map(|(at, c)| {
+            Diagnostic::error(
+                source,
+                format!("{what} holds the control character U+{:04X}", u32::from(c)),
+            )
+            .at_offset(&text, at)
+            .with_hint("it is invisible and breaks the page: delete it (it often comes from pasting out of another program)")
+        })
+        .collect();
+    if controls.is_empty() {
+        Ok(text)
+    } else {
+        Err(controls)
+    }
 }
 
 /// Reads one Markdown file; `Ok(None)` for a draft.
@@ -249,6 +267,7 @@ fn read_page(found: &Found) -> Result<Option<Page>, Vec<Diagnostic>> {
             None => String::new(),
         };
         let slug = parsed.front.slug.clone().unwrap_or_else(|| slugify(id));
+        check_segment(&source, &text, &slug)?;
         (
             format!("{parent}{slug}/"),
             id.to_owned(),
@@ -260,6 +279,7 @@ fn read_page(found: &Found) -> Result<Option<Page>, Vec<Diagnostic>> {
             .slug
             .as_deref()
             .map_or_else(|| slugify(id), slugify);
+        check_segment(&source, &text, &slug)?;
         (
             format!("{dir_path}{slug}/"),
             id.to_owned(),
@@ -283,6 +303,22 @@ fn read_page(found: &Found) -> Result<Option<Page>, Vec<Diagnostic>> {
         subsections: Vec::new(),
         origin: Origin::Markdown,
     }))
+}
+
+/// A file whose name gives no address of its own (`..md`, `!.md`) is an
+/// error: its page would be written over a folder or outside the site.
+fn check_segment(source: &Path, text: &str, slug: &str) -> Result<(), Vec<Diagnostic>> {
+    match crate::util::url::slug_problem(slug) {
+        None => Ok(()),
+        Some(problem) => Err(vec![
+            Diagnostic::error(
+                source,
+                format!("the address this file's name gives, `{slug}`, {problem}"),
+            )
+            .at(text, crate::diagnostic::Position { line: 1, col: 1 })
+            .with_hint("rename the file, or give it a `slug`, e.g. slug = \"our-board\""),
+        ]),
+    }
 }
 
 /// The id a content file gives a typed page: its stem, or its folder's name
@@ -374,11 +410,7 @@ fn dir_of(path: &str) -> &str {
 /// Site static files, then co-located content files. (The theme's static
 /// files are the theme's: [`crate::Theme`] reads them, and the site's own
 /// files are copied after them, so a site file of the same name wins.)
-fn collect_assets(
-    site: &Site,
-    content_files: &[(PathBuf, String)],
-    diagnostics: &mut Diagnostics,
-) -> Vec<Asset> {
+fn collect_assets(site: &Site, content_files: &[(PathBuf, String)]) -> Vec<Asset> {
     let mut by_path: BTreeMap<String, PathBuf> = BTreeMap::new();
     let dir = site.root.join("static");
     for entry in walk(&dir).flatten() {
@@ -414,15 +446,6 @@ fn collect_assets(
             Some(p) => format!("{}{}", p.path, inner),
             None => inner.to_owned(),
         };
-        if let Some(page) = site.by_path.get(&format!("{path}/")) {
-            diagnostics.push(Diagnostic::error(
-                PathBuf::from("content").join(rel),
-                format!(
-                    "this file and {} would both be served at /{path}/",
-                    site.pages[*page].source.display()
-                ),
-            ));
-        }
         by_path.insert(path, file.clone());
     }
     by_path

@@ -7,7 +7,7 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::diagnostic::{Diagnostic, Position, suggest};
+use crate::diagnostic::{Diagnostic, LineStarts, Position, suggest};
 use crate::load::frontmatter::FrontMatter;
 use crate::load::kind::{Column, PageKind};
 use crate::load::site::{Origin, Page};
@@ -62,7 +62,7 @@ pub fn parse(source: &Path, rel: &str, text: &str) -> Sheet {
         .from_reader(body.as_bytes());
     let headers: Vec<String> = match reader.headers() {
         Ok(h) => h.iter().map(|c| c.trim().to_lowercase()).collect(),
-        Err(e) => return vec![csv_error(source, &body, &e)].into(),
+        Err(e) => return vec![csv_error(source, &body, &LineStarts::new(&body), &e)].into(),
     };
     let required = Column::required();
     let missing: Vec<&str> = required
@@ -100,18 +100,19 @@ pub fn parse(source: &Path, rel: &str, text: &str) -> Sheet {
     let section_dir = rel.rsplit_once('/').map_or("", |(dir, _)| dir);
     let mut sheet = Sheet::default();
     let errors = &mut sheet.errors;
+    let lines = LineStarts::new(&body);
     for record in reader.records() {
         let record = match record {
             Ok(r) => r,
             Err(e) => {
-                errors.push(csv_error(source, &body, &e));
+                errors.push(csv_error(source, &body, &lines, &e));
                 continue;
             }
         };
         let Some(place) = record.position() else {
             continue;
         };
-        let (line, raw) = row_at(&body, place.byte());
+        let (line, raw) = row_at(&body, &lines, place.byte());
         if record.iter().all(|c| c.trim().is_empty()) {
             continue;
         }
@@ -215,13 +216,15 @@ pub fn parse(source: &Path, rel: &str, text: &str) -> Sheet {
 
 /// The 1-based line and the text of the row starting at `byte` (the reader
 /// counts blank lines before a row as part of it).
-fn row_at(body: &str, byte: u64) -> (usize, &str) {
+fn row_at<'a>(body: &'a str, lines: &LineStarts, byte: u64) -> (usize, &'a str) {
     let mut start = (byte as usize).min(body.len());
     while body[start..].starts_with('\n') {
         start += 1;
     }
-    let line = body[..start].matches('\n').count() + 1;
-    (line, body[start..].lines().next().unwrap_or_default())
+    (
+        lines.line_of(start),
+        body[start..].lines().next().unwrap_or_default(),
+    )
 }
 
 /// Where each cell of a row starts (1-based columns), found by splitting the
@@ -239,18 +242,16 @@ fn cell_columns(raw: &str, headers: &[String]) -> Vec<(String, usize)> {
     headers.iter().cloned().zip(starts).collect()
 }
 
-fn csv_error(source: &Path, body: &str, e: &csv::Error) -> Diagnostic {
-    let (line, raw) = row_at(body, e.position().map_or(0, |p| p.byte()));
+fn csv_error(source: &Path, body: &str, lines: &LineStarts, e: &csv::Error) -> Diagnostic {
+    let (line, raw) = row_at(body, lines, e.position().map_or(0, |p| p.byte()));
     row_error(source, line, raw, format!("cannot read this row: {e}"))
 }
 
 /// An error about a whole row, quoting it.
 fn row_error(source: &Path, line: usize, raw: &str, message: String) -> Diagnostic {
-    let mut diagnostic = Diagnostic::error(source, message)
-        .with_hint("a cell holding a comma must be in \"double quotes\"");
-    diagnostic.position = Position { line, col: 1 };
-    diagnostic.source_line = Some(raw.to_owned());
-    diagnostic
+    Diagnostic::error(source, message)
+        .with_hint("a cell holding a comma must be in \"double quotes\"")
+        .quoting(raw, Position { line, col: 1 })
 }
 
 #[cfg(test)]

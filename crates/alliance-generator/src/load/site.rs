@@ -116,10 +116,8 @@ impl Page {
                     .first()
                     .and_then(|key| cells.iter().find(|(name, _)| name == key))
                     .map_or(1, |(_, col)| *col);
-                let mut diagnostic = Diagnostic::error(&self.source, message);
-                diagnostic.position = Position { line: *line, col };
-                diagnostic.source_line = Some(self.text.clone());
-                diagnostic
+                Diagnostic::error(&self.source, message)
+                    .quoting(&self.text, Position { line: *line, col })
             }
         }
     }

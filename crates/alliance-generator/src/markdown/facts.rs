@@ -2,7 +2,11 @@
 //! comrak's syntax tree (with the same options as rendering, so places agree)
 //! and, when raw HTML is let through, from the tags of that HTML.
 
+use std::cell::Cell;
+
 use comrak::nodes::{AstNode, LineColumn, NodeValue};
+
+use crate::diagnostic::LineStarts;
 
 use crate::markdown::is_decorative;
 use crate::util::html;
@@ -16,11 +20,52 @@ pub struct Place {
     pub col: usize,
 }
 
-impl From<LineColumn> for Place {
-    fn from(lc: LineColumn) -> Self {
+/// Turns comrak's places (columns in bytes: counting characters as comrak
+/// parses is quadratic on long lines) into [`Place`]s (columns in
+/// characters), counting only for the places asked, from the last one asked
+/// when it is earlier on the same line: linear for places asked in order.
+pub struct Columns<'a> {
+    text: &'a str,
+    lines: LineStarts,
+    /// The last place asked: line, byte column (0-based), characters before it.
+    last: Cell<(usize, usize, usize)>,
+}
+
+impl<'a> Columns<'a> {
+    /// For places in `text`, the Markdown that was parsed.
+    pub fn new(text: &'a str) -> Self {
+        Columns {
+            text,
+            lines: LineStarts::new(text),
+            last: Cell::new((0, 0, 0)),
+        }
+    }
+
+    /// The place of a 1-based line and 1-based byte column.
+    pub fn place(&self, lc: LineColumn) -> Place {
+        let Some(start) = self.lines.start(lc.line) else {
+            return Place {
+                line: lc.line,
+                col: lc.column,
+            };
+        };
+        let rest = &self.text[start..];
+        let line = &rest[..memchr::memchr(b'\n', rest.as_bytes()).unwrap_or(rest.len())];
+        let mut byte = lc.column.saturating_sub(1).min(line.len());
+        while !line.is_char_boundary(byte) {
+            byte -= 1;
+        }
+        let (last_line, last_byte, last_chars) = self.last.get();
+        let (from, chars) = if last_line == lc.line && last_byte <= byte {
+            (last_byte, last_chars)
+        } else {
+            (0, 0)
+        };
+        let chars = chars + line[from..byte].chars().count();
+        self.last.set((lc.line, byte, chars));
         Place {
             line: lc.line,
-            col: lc.column,
+            col: chars + 1,
         }
     }
 }
@@ -102,43 +147,46 @@ pub struct Facts {
 pub fn read(markdown: &str, unsafe_html: bool) -> Facts {
     let arena = comrak::Arena::new();
     let root = comrak::parse_document(&arena, markdown, &crate::markdown::options(unsafe_html));
-    read_tree(root, unsafe_html)
+    read_tree(root, &Columns::new(markdown), unsafe_html)
 }
 
 /// Reads the facts of a parsed body (rendering parses once and reads them here).
-pub fn read_tree<'a>(root: &'a AstNode<'a>, unsafe_html: bool) -> Facts {
+pub fn read_tree<'a>(root: &'a AstNode<'a>, columns: &Columns<'_>, unsafe_html: bool) -> Facts {
     let mut facts = Facts::default();
     let mut raw = RawHtml::default();
     for node in root.descendants() {
         let data = node.data();
         let start = data.sourcepos.start;
+        let place = || columns.place(start);
         match &data.value {
             NodeValue::Heading(h) => facts.headings.push(Heading {
                 level: h.level,
-                place: start.into(),
+                place: place(),
                 syntax: Syntax::Markdown,
             }),
             NodeValue::Image(image) => facts.images.push(Image {
                 src: image.url.clone(),
                 alt: Some(node.collect_text()),
                 decorative: is_decorative(&image.title),
-                place: start.into(),
+                place: place(),
                 syntax: Syntax::Markdown,
             }),
             NodeValue::Link(link) => facts.links.push(Link {
                 url: link.url.clone(),
                 text: node.collect_text(),
-                place: start.into(),
+                place: place(),
             }),
             NodeValue::Table(_) => facts.tables.push(Table {
                 has_header: gfm_header_has_text(node),
-                place: start.into(),
+                place: place(),
                 syntax: Syntax::Markdown,
             }),
             NodeValue::HtmlBlock(block) if unsafe_html => {
-                raw.read(&block.literal, start, &mut facts);
+                raw.read(&block.literal, start, columns, &mut facts);
             }
-            NodeValue::HtmlInline(literal) if unsafe_html => raw.read(literal, start, &mut facts),
+            NodeValue::HtmlInline(literal) if unsafe_html => {
+                raw.read(literal, start, columns, &mut facts)
+            }
             _ => {}
         }
     }
@@ -162,9 +210,9 @@ struct RawHtml {
 }
 
 impl RawHtml {
-    fn read(&mut self, literal: &str, start: LineColumn, facts: &mut Facts) {
+    fn read(&mut self, literal: &str, start: LineColumn, columns: &Columns<'_>, facts: &mut Facts) {
         for tag in html::tags(literal) {
-            let place = place_in(literal, start, tag.offset);
+            let place = columns.place(place_in(literal, start, tag.offset));
             if let Some(level) = tag.heading_level() {
                 facts.headings.push(Heading {
                     level,
@@ -214,14 +262,15 @@ impl RawHtml {
     }
 }
 
-/// The place of byte `offset` of a raw HTML fragment that starts at `start`.
-/// Later lines of a block are assumed to share its first line's indent.
-fn place_in(literal: &str, start: LineColumn, offset: usize) -> Place {
+/// The line and byte column of byte `offset` of a raw HTML fragment that
+/// starts at `start`. Later lines of a block are assumed to share its first
+/// line's indent.
+fn place_in(literal: &str, start: LineColumn, offset: usize) -> LineColumn {
     let before = literal.get(..offset).unwrap_or(literal);
     let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    Place {
+    LineColumn {
         line: start.line + before.matches('\n').count(),
-        col: start.column + before[line_start..].chars().count(),
+        column: start.column + before.len() - line_start,
     }
 }
 

@@ -118,10 +118,10 @@ pub fn is_decorative(title: &str) -> bool {
 }
 
 /// The comrak options every parse of a page body uses, so that places agree.
-/// Columns are counted in characters, as diagnostics show them.
+/// Columns come in bytes; [`facts::Columns`] counts them in characters, as
+/// diagnostics show them, for the few places reported.
 pub(crate) fn options(unsafe_html: bool) -> Options<'static> {
     let mut options = Options::default();
-    options.parse.sourcepos_chars = true;
     options.extension.strikethrough = true;
     options.extension.table = true;
     options.extension.autolink = true;
@@ -139,7 +139,8 @@ pub fn render(markdown: &str, cx: &Context<'_>) -> Rendered {
     let arena = Arena::new();
     let root = comrak::parse_document(&arena, markdown, &options);
     // Read before links are rewritten: the checks want them as written.
-    let facts = crate::markdown::facts::read_tree(root, cx.unsafe_html);
+    let columns = facts::Columns::new(markdown);
+    let facts = facts::read_tree(root, &columns, cx.unsafe_html);
     let mut anchorizer = Anchorizer::new();
     let mut flat = Vec::new();
     let mut links = Vec::new();
@@ -175,11 +176,12 @@ pub fn render(markdown: &str, cx: &Context<'_>) -> Rendered {
                     }
                     None => "#".to_owned(),
                 };
+                let place = columns.place(start);
                 links.push(InternalLink {
                     target,
                     anchor,
-                    line: start.line,
-                    col: start.column,
+                    line: place.line,
+                    col: place.col,
                 });
             }
             NodeValue::Image(image) => {
@@ -191,11 +193,12 @@ pub fn render(markdown: &str, cx: &Context<'_>) -> Rendered {
                 }
                 let src = image.url.clone();
                 drop(data);
+                let place = columns.place(start);
                 images.push(ImageRef {
                     src,
                     alt: node.collect_text(),
-                    line: start.line,
-                    col: start.column,
+                    line: place.line,
+                    col: place.col,
                 });
             }
             NodeValue::Text(text) => word_count += text.split_whitespace().count(),

@@ -2,6 +2,7 @@
 //! ([`render_pages`]) and the files made of the whole site ([`site_files`]).
 
 pub mod charts;
+pub mod collisions;
 pub mod extras;
 pub mod ics;
 pub mod jsonld;

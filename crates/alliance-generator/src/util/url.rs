@@ -27,6 +27,35 @@ pub fn slugify(name: &str) -> String {
     out
 }
 
+/// Why `slug` is not one URL segment (empty, `.`, `..`, or holding a `/`), if it is not.
+pub fn slug_problem(slug: &str) -> Option<&'static str> {
+    let slug = slug.trim();
+    if slug.is_empty() {
+        Some("is empty")
+    } else if slug.contains(['/', '\\']) {
+        Some("holds a `/`: a slug is one part of the address")
+    } else if slug == "." || slug == ".." {
+        Some("is `.` or `..`, which name folders rather than a page")
+    } else if slug.chars().any(char::is_control) {
+        Some("holds a control character")
+    } else {
+        None
+    }
+}
+
+/// Whether a site path as written (`/old/page/`, `old.html`) stays inside
+/// the site: not the home page, no `.`, `..` or empty parts, no `\\`.
+pub fn inside_site(path: &str) -> bool {
+    let path = path.trim().trim_start_matches('/');
+    let path = path.strip_suffix('/').unwrap_or(path);
+    !path.is_empty()
+        && !path.contains('\\')
+        && !path.chars().any(char::is_control)
+        && path
+            .split('/')
+            .all(|s| !s.is_empty() && s != "." && s != "..")
+}
+
 /// The folder a path lives in: `"a/b/"` → `"a/b/"`, `"a/feed.xml"` → `"a/"`.
 fn folder_of(path: &str) -> &str {
     match path.rfind('/') {

@@ -1,0 +1,284 @@
+//! Nothing lost, nothing written outside the output: slugs, aliases, output
+//! folders, clashes of files, interrupted builds, long lines (issue 13).
+
+mod common;
+
+use std::path::Path;
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use common::*;
+
+/// A page of the basic fixture with extra front matter.
+fn page(extra: &str) -> String {
+    format!("+++\ntitle = \"Extra\"\n{extra}\n+++\n\nBody.\n")
+}
+
+/// The folders beside the site and its output: nothing else may appear.
+fn beside(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+#[test]
+fn slugs_that_are_not_one_segment_are_placed_errors() {
+    for (slug, why) in [
+        ("", "is empty"),
+        ("..", "is `.` or `..`"),
+        (".", "is `.` or `..`"),
+        ("a/b", "holds a `/`"),
+    ] {
+        let err = build_broken("basic", |site| {
+            write(
+                site,
+                "content/news/extra.md",
+                &page(&format!("slug = \"{slug}\"")),
+            );
+        });
+        assert!(
+            err.contains(&format!(
+                "content/news/extra.md:3:8: error: the slug `{slug}` {why}"
+            )),
+            "{slug}: {err}"
+        );
+    }
+    assert!(!Path::new("/index.html").exists());
+}
+
+#[test]
+fn aliases_stay_inside_the_site() {
+    let err = build_broken("basic", |site| {
+        write(
+            site,
+            "content/extra.md",
+            &page("aliases = [\"/x/../../escaped/\", \"/\"]"),
+        );
+    });
+    assert!(err.contains(
+        "content/extra.md:3:12: error: the alias `/x/../../escaped/` is not an address inside the site"
+    ));
+    assert!(err.contains("content/extra.md:3:33: error: the alias `/` is not an address"));
+}
+
+#[test]
+fn a_page_at_a_generated_files_address_or_a_static_file_at_a_pages_is_an_error_naming_both() {
+    let err = build_broken("basic", |site| {
+        write(site, "content/x.md", &page("slug = \"a-z\""));
+        write(site, "content/y.md", &page("slug = \"sitemap.xml\""));
+        write(site, "static/about/index.html", "mine");
+    });
+    assert!(err.contains(
+        "content/x.md:3:1: error: content/x.md and the generated A to Z (a-z/) would both be written at /a-z/index.html"
+    ), "{err}");
+    assert!(err.contains(
+        "content/y.md:3:1: error: content/y.md and the generated sitemap (sitemap.xml) clash: /sitemap.xml is a file"
+    ), "{err}");
+    assert!(err.contains(
+        "static/about/index.html: error: static/about/index.html and content/about/_index.md would both be written at /about/index.html"
+    ), "{err}");
+    assert!(!err.contains("os error"), "{err}");
+}
+
+#[test]
+fn outputs_over_the_sites_own_files_are_refused_with_exit_2() {
+    let dir = tempfile::tempdir().unwrap();
+    let site = dir.path().join("site");
+    copy_tree(&fixture("basic"), &site);
+    let link = dir.path().join("link");
+    std::os::unix::fs::symlink(&site, &link).unwrap();
+    let before = tree(&site);
+    for (root, out, why) in [
+        (
+            &site,
+            "public/../content",
+            "is or lies inside the site's `content`",
+        ),
+        (
+            &link,
+            "public/../content",
+            "is or lies inside the site's `content`",
+        ),
+        (&site, "config.toml", "is a file, not a folder"),
+        (
+            &site,
+            "templates",
+            "is or lies inside the site's `templates`",
+        ),
+        (&site, "..", "holds the site's folder"),
+        (&site, ".", "is the site's own folder"),
+    ] {
+        let o = alliance(&["build", "--root", root.to_str().unwrap(), "--output", out]);
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert_eq!(o.status.code(), Some(2), "{out}: {err}");
+        assert!(
+            err.contains("error: refusing to build") && err.contains(why),
+            "{out}: {err}"
+        );
+    }
+    assert_eq!(tree(&site), before, "the site's files changed");
+    assert_eq!(beside(dir.path()), ["link", "site"]);
+}
+
+#[test]
+fn a_linked_output_is_written_through() {
+    let dir = tempfile::tempdir().unwrap();
+    let site = dir.path().join("site");
+    copy_tree(&fixture("basic"), &site);
+    let web = dir.path().join("www");
+    std::fs::create_dir(&web).unwrap();
+    std::fs::write(web.join("stale.html"), "old").unwrap();
+    let out = dir.path().join("public");
+    std::os::unix::fs::symlink(&web, &out).unwrap();
+    build_ok(&site, &out);
+    assert!(
+        std::fs::symlink_metadata(&out)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+    assert!(web.join("index.html").is_file() && !web.join("stale.html").exists());
+    assert_eq!(beside(dir.path()), ["public", "site", "www"]);
+}
+
+/// A site big enough that a debug build takes a while: the basic fixture and 1,500 pages.
+fn big_site(dir: &Path) -> std::path::PathBuf {
+    let site = dir.join("site");
+    copy_tree(&fixture("basic"), &site);
+    for i in 0..1500 {
+        write(
+            &site,
+            &format!("content/about/p{i}.md"),
+            &format!("+++\ntitle = \"Page {i}\"\n+++\n\n# Part\n\nSome **text** about {i}.\n"),
+        );
+    }
+    site
+}
+
+/// Starts a build, waits until its staging folder appears, then sends `signal`.
+fn interrupt(site: &Path, out: &Path, signal: &str) -> std::process::ExitStatus {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_alliance"))
+        .args(["build", "--root", site.to_str().unwrap(), "--output"])
+        .arg(out)
+        .env("SOURCE_DATE_EPOCH", TODAY_EPOCH)
+        .stderr(std::process::Stdio::null())
+        .stdout(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let staging = out
+        .parent()
+        .unwrap()
+        .join(format!(".public.building-{}", child.id()));
+    let started = Instant::now();
+    while !staging.exists() {
+        assert!(
+            started.elapsed() < Duration::from_secs(60),
+            "no staging folder"
+        );
+        std::thread::sleep(Duration::from_millis(2));
+    }
+    let sent = Command::new("kill")
+        .args([signal, &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(sent.success());
+    child.wait().unwrap()
+}
+
+#[test]
+fn an_interrupted_build_leaves_nothing_and_a_killed_ones_leftovers_go_next_time() {
+    let dir = tempfile::tempdir().unwrap();
+    let site = big_site(dir.path());
+    let out = dir.path().join("public");
+    build_ok(&site, &out);
+    let before = tree(&out);
+    let status = interrupt(&site, &out, "-TERM");
+    assert_eq!(status.code(), Some(130), "the handler ran");
+    assert_eq!(beside(dir.path()), ["public", "site"]);
+    assert_eq!(tree(&out), before);
+
+    let status = interrupt(&site, &out, "-KILL");
+    assert_eq!(status.code(), None);
+    assert_eq!(
+        beside(dir.path()).len(),
+        3,
+        "a killed build cannot clean up"
+    );
+    std::fs::create_dir(dir.path().join(".public.old-4294967295")).unwrap();
+    build_ok(&site, &out);
+    assert_eq!(beside(dir.path()), ["public", "site"]);
+}
+
+#[test]
+fn a_long_line_of_broken_links_prints_a_window_and_a_count() {
+    let links: String = (0..2000)
+        .map(|i| format!("[**x{i}**](@/nowhere{i}.md) "))
+        .collect();
+    let err = build_broken("basic", |site| {
+        write(
+            site,
+            "content/long.md",
+            &format!("+++\ntitle = \"Long\"\n+++\n{links}\n"),
+        );
+        write(
+            site,
+            "content/same.md",
+            &format!("+++\ntitle = \"Same\"\n+++\n{}\n", "![](x.png) ".repeat(50)),
+        );
+    });
+    assert!(err.len() < 2_000_000, "{} bytes of errors", err.len());
+    let first = err
+        .lines()
+        .find(|l| l.starts_with("content/long.md:4:"))
+        .unwrap();
+    assert!(first.starts_with("content/long.md:4:1: error:"), "{first}");
+    let last_link = format!(
+        "content/long.md:4:{}: error:",
+        links.rfind("[**").unwrap() + 1
+    );
+    assert!(err.contains(&last_link), "columns stay exact");
+    let quoted = err.lines().find(|l| l.starts_with("4 | ")).unwrap();
+    assert!(
+        quoted.chars().count() <= 130 && quoted.ends_with('…'),
+        "{quoted}"
+    );
+    assert!(
+        err.contains("content/same.md: and 47 more like this"),
+        "{err}"
+    );
+}
+
+#[test]
+fn control_characters_are_placed_errors_and_never_echoed() {
+    let err = build_broken("basic", |site| {
+        write(
+            site,
+            "content/ctl.md",
+            "+++\ntitle = \"C\"\n+++\nA bell \u{7} and \u{1b}[2J escape.\n",
+        );
+    });
+    assert!(
+        err.contains("content/ctl.md:4:8: error: the file holds the control character U+0007"),
+        "{err}"
+    );
+    assert!(
+        err.contains("content/ctl.md:4:14: error: the file holds the control character U+001B"),
+        "{err}"
+    );
+    assert!(!err.contains(['\u{7}', '\u{1b}']), "echoed raw: {err:?}");
+    let err = build_broken("basic", |site| {
+        std::fs::write(
+            site.join("content/bad.md"),
+            b"+++\ntitle = \"B\"\n+++\n\x1b[31m\xff\n",
+        )
+        .unwrap();
+    });
+    assert!(
+        err.contains("content/bad.md:4:6: error: the file is not UTF-8 text"),
+        "{err}"
+    );
+    assert!(!err.contains('\u{1b}'), "echoed raw: {err:?}");
+}
