@@ -146,3 +146,31 @@ pub fn write(site: &Path, rel: &str, text: &str) {
     std::fs::create_dir_all(path.parent().unwrap()).unwrap();
     std::fs::write(path, text).unwrap();
 }
+
+/// Builds a fixture site into a temporary folder: the folder (keep it) and the output.
+pub fn built_fixture(name: &str) -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("public");
+    build_ok(&fixture(name), &out);
+    (dir, out)
+}
+
+/// A built file as text.
+pub fn read(out: &Path, rel: &str) -> String {
+    std::fs::read_to_string(out.join(rel)).unwrap_or_else(|e| panic!("{rel}: {e}"))
+}
+
+/// The `<main>` element of a page.
+pub fn main_of(html: &str) -> &str {
+    &html[html.find("<main").unwrap()..html.find("</main>").unwrap()]
+}
+
+/// The JSON-LD graph of a page (its `@context` checked).
+pub fn json_ld(html: &str) -> Vec<serde_json::Value> {
+    let open = "<script type=\"application/ld+json\">";
+    let rest = &html[html.find(open).unwrap() + open.len()..];
+    let json = &rest[..rest.find("</script>").unwrap()];
+    let value: serde_json::Value = serde_json::from_str(&json.replace("<\\/", "</")).unwrap();
+    assert_eq!(value["@context"], "https://schema.org");
+    value["@graph"].as_array().unwrap().clone()
+}

@@ -4,34 +4,10 @@
 
 mod common;
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use common::*;
 use icalendar::{Calendar, CalendarComponent, Component};
-
-fn built(name: &str) -> (tempfile::TempDir, PathBuf) {
-    let dir = tempfile::tempdir().unwrap();
-    let out = dir.path().join("public");
-    build_ok(&fixture(name), &out);
-    (dir, out)
-}
-
-fn read(out: &Path, rel: &str) -> String {
-    std::fs::read_to_string(out.join(rel)).unwrap_or_else(|e| panic!("{rel}: {e}"))
-}
-
-fn main_of(html: &str) -> &str {
-    &html[html.find("<main").unwrap()..html.find("</main>").unwrap()]
-}
-
-/// The JSON-LD graph of a page.
-fn json_ld(html: &str) -> Vec<serde_json::Value> {
-    let open = "<script type=\"application/ld+json\">";
-    let rest = &html[html.find(open).unwrap() + open.len()..];
-    let json = &rest[..rest.find("</script>").unwrap()];
-    let value: serde_json::Value = serde_json::from_str(&json.replace("<\\/", "</")).unwrap();
-    value["@graph"].as_array().unwrap().clone()
-}
 
 fn of_type<'a>(graph: &'a [serde_json::Value], kind: &str) -> &'a serde_json::Value {
     graph
@@ -54,7 +30,7 @@ fn events(text: &str) -> Vec<icalendar::Event> {
 
 #[test]
 fn agenda_items_are_numbered_with_their_papers_and_decisions() {
-    let (_dir, out) = built("meetings");
+    let (_dir, out) = built_fixture("meetings");
     let html = read(&out, "meetings/2026-05-board/index.html");
     let main = main_of(&html);
     assert!(main.contains("<li class=\"agenda__item\" id=\"item-3\">\n<h3 class=\"agenda__title\"><span class=\"agenda__number\">3.</span> Budget 2026/27</h3>"), "{main}");
@@ -72,7 +48,7 @@ fn agenda_items_are_numbered_with_their_papers_and_decisions() {
 
 #[test]
 fn exempt_papers_are_never_published_or_linked() {
-    let (_dir, out) = built("meetings");
+    let (_dir, out) = built_fixture("meetings");
     assert!(out.join("meetings/2026-05-board/budget.pdf").is_file());
     assert!(!out.join("meetings/2026-05-board/contract.pdf").exists());
     for file in walkdir(&out) {
@@ -92,7 +68,7 @@ fn exempt_papers_are_never_published_or_linked() {
 
 #[test]
 fn attendance_and_declarations_read_as_moderngov_shows_them() {
-    let (_dir, out) = built("meetings");
+    let (_dir, out) = built_fixture("meetings");
     let main = main_of(&read(&out, "meetings/2026-05-board/index.html")).to_owned();
     let section = |id: &str| {
         let start = main.find(&format!("id=\"{id}\"")).unwrap();
@@ -112,7 +88,7 @@ fn attendance_and_declarations_read_as_moderngov_shows_them() {
 
 #[test]
 fn statuses_are_in_words_on_the_page_and_in_every_list() {
-    let (_dir, out) = built("meetings");
+    let (_dir, out) = built_fixture("meetings");
     let page = read(&out, "meetings/2026-07-board/index.html");
     assert!(page.contains("<strong>This meeting has been rescheduled.</strong> It was to take place on <time datetime=\"2026-07-09T14:00:00\">Thursday 9 July 2026, 2pm</time>."), "{page}");
     assert!(page.contains("<dt>Status</dt><dd>Rescheduled from 9 July 2026</dd>"));
@@ -132,7 +108,7 @@ fn statuses_are_in_words_on_the_page_and_in_every_list() {
 
 #[test]
 fn the_join_link_is_on_upcoming_online_meetings_only() {
-    let (_dir, out) = built("meetings");
+    let (_dir, out) = built_fixture("meetings");
     let june = read(&out, "meetings/2026-06-board/index.html");
     assert!(june.contains("<dt>Attendance</dt><dd>Online</dd>"));
     assert!(june.contains("<a href=\"https://meet.example.org/board-june\">Join Partnership Board, 18 June 2026 online</a>"));
@@ -146,7 +122,7 @@ fn the_join_link_is_on_upcoming_online_meetings_only() {
 
 #[test]
 fn json_ld_carries_status_attendance_mode_and_locations() {
-    let (_dir, out) = built("meetings");
+    let (_dir, out) = built_fixture("meetings");
     let may = json_ld(&read(&out, "meetings/2026-05-board/index.html"));
     let event = of_type(&may, "Event");
     assert_eq!(
@@ -184,7 +160,7 @@ fn json_ld_carries_status_attendance_mode_and_locations() {
 
 #[test]
 fn calendars_keep_the_uid_and_raise_the_sequence() {
-    let (_dir, out) = built("meetings");
+    let (_dir, out) = built_fixture("meetings");
     let events = events(&read(&out, "meetings.ics"));
     let by_uid = |page: &str| {
         let uid = format!("meetings-{page}@www.meadowbank.example.org");
@@ -219,7 +195,7 @@ fn calendars_keep_the_uid_and_raise_the_sequence() {
 
 #[test]
 fn seats_show_their_kind_vote_and_vacancies() {
-    let (_dir, out) = built("meetings");
+    let (_dir, out) = built_fixture("meetings");
     let group = read(&out, "groups/board/index.html");
     assert!(
         group.contains("<dt>Members</dt><dd>2 organisations; 2 vacant seats</dd>"),
@@ -265,7 +241,7 @@ fn check_warns_of_late_agendas_stale_statuses_and_missing_minutes() {
 
 #[test]
 fn a_closed_partnership_says_so_on_every_page_and_has_nothing_upcoming() {
-    let (_dir, out) = built("closed");
+    let (_dir, out) = built_fixture("closed");
     let notice = "<p><strong>Oldtown Partnership was replaced by <a href=\"https://www.oldtown-forward.example.org/\">Oldtown Forward</a> on <time datetime=\"2011-03-31\">31 March 2011</time>.</strong>";
     for page in walkdir(&out)
         .iter()

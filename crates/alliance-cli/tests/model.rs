@@ -16,30 +16,7 @@ use icalendar::{Calendar, CalendarComponent, Component, EventLike};
 
 /// Builds the partnership fixture once per test into a temp folder.
 fn built() -> (tempfile::TempDir, PathBuf) {
-    let dir = tempfile::tempdir().unwrap();
-    let out = dir.path().join("public");
-    build_ok(&fixture("partnership"), &out);
-    (dir, out)
-}
-
-fn read(out: &Path, rel: &str) -> String {
-    std::fs::read_to_string(out.join(rel)).unwrap_or_else(|e| panic!("{rel}: {e}"))
-}
-
-/// The `<main>` element of a page.
-fn main_of(html: &str) -> &str {
-    let start = html.find("<main").unwrap();
-    &html[start..html.find("</main>").unwrap()]
-}
-
-/// The JSON-LD graph of a page.
-fn json_ld(html: &str) -> Vec<serde_json::Value> {
-    let start = html.find("<script type=\"application/ld+json\">").unwrap();
-    let rest = &html[start + "<script type=\"application/ld+json\">".len()..];
-    let json = &rest[..rest.find("</script>").unwrap()];
-    let value: serde_json::Value = serde_json::from_str(&json.replace("<\\/", "</")).unwrap();
-    assert_eq!(value["@context"], "https://schema.org");
-    value["@graph"].as_array().unwrap().clone()
+    built_fixture("partnership")
 }
 
 fn of_type<'a>(graph: &'a [serde_json::Value], kind: &str) -> Vec<&'a serde_json::Value> {

@@ -87,16 +87,7 @@ pub fn check(config: &Config, today: Date) -> Vec<Diagnostic> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn config(accessibility: &str) -> Config {
-        Config::parse(
-            &format!(
-                "title = \"T\"\nbase_url = \"https://e.org\"\n[contact]\nemail = \"a@e.org\"\n[accessibility]\n{accessibility}"
-            ),
-            std::path::Path::new("config.toml"),
-        )
-        .unwrap()
-    }
+    use crate::render::statement::tests::config;
 
     #[test]
     fn checks_facts_and_places_them() {

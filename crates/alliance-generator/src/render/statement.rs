@@ -186,10 +186,11 @@ pub fn sitemap_entry(site: &Site, templates: &Templates) -> Option<(String, Opti
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
-    fn config(accessibility: &str) -> Config {
+    /// A config with a contact email and this `[accessibility]` table.
+    pub(crate) fn config(accessibility: &str) -> Config {
         Config::parse(
             &format!(
                 "title = \"T\"\nbase_url = \"https://e.org\"\n[contact]\nemail = \"a@e.org\"\n[accessibility]\n{accessibility}"
