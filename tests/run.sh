@@ -25,5 +25,8 @@ echo "== Accessibility: the checker's self-test, then axe-core and vnu on every 
 bash tests/a11y/selftest.sh
 bash tests/a11y/run.sh "$out/example" "$out/basic" "$out/partnership" "$out/starter" "$out/snapshots/2026-11-22/site"
 
+echo "== Search: quality queries, then Chromium (keyboard, axe with results, no-JavaScript fallback)"
+bash tests/search/run.sh "$out/example" "$out/partnership"
+
 echo "== Archives: warcio, py-wacz, bagit-python and pywb replay"
 bash tests/archive/validate.sh "$out/snapshots/2026-11-22"
