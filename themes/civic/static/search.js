@@ -13,6 +13,10 @@
     });
   }
 
+  /* A posting's score over this is a word in the page's title, and the
+   * score less this the number of words of the title (the index's IN_TITLE). */
+  var IN_TITLE = 100;
+
   /* An index of one language, read from `base` (e.g. "en/") through `get`,
    * a function from a file name to a promise of its JSON. */
   function Index(get) {
@@ -75,8 +79,10 @@
     });
   };
 
-  /* One query word's pages: score by page number, and the stems it matched. */
-  Index.prototype.term = function (word) {
+  /* One query word's pages: score by page number, the pages with it in
+   * their title, and the stems it matched. The last word of a query, or one
+   * the index does not have, also matches the words it begins. */
+  Index.prototype.term = function (word, last) {
     var self = this;
     var forms = [word];
     if (this.meta.stemmed) {
@@ -88,45 +94,50 @@
     var exact = forms.reduce(function (p, form) {
       return p.then(function (got) { return got || self.entry(form); });
     }, Promise.resolve(null));
-    var prefixed = word.length >= 3 ? this.prefixed(word, 30).then(function (ws) {
-      return Promise.all(ws.map(function (w) { return self.entry(w); }));
-    }) : Promise.resolve([]);
-    return Promise.all([exact, prefixed]).then(function (got) {
-      var scores = {}, stems = [], n = self.meta.pages;
+    return exact.then(function (found) {
+      var more = word.length >= 3 && (last || !found) ? self.prefixed(word, 30).then(function (ws) {
+        return Promise.all(ws.map(function (w) { return self.entry(w); }));
+      }) : Promise.resolve([]);
+      return more.then(function (prefixed) { return [found, prefixed]; });
+    }).then(function (got) {
+      var scores = {}, titles = {}, stems = [], n = self.meta.pages;
       function add(entry, weight) {
-        if (!entry || stems.indexOf(entry.stem) >= 0 && weight < 1) return;
+        if (!entry || stems.indexOf(entry.stem) >= 0) return;
         stems.push(entry.stem);
         var p = entry.postings, df = p.length / 2, page = 0;
         var idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
         for (var i = 0; i < p.length; i += 2) {
           page += p[i];
-          var s = p[i + 1] * idf * weight;
+          var inTitle = p[i + 1] > IN_TITLE;
+          var s = (inTitle ? 100 + 100 / (p[i + 1] - IN_TITLE) : p[i + 1]) * idf * weight;
           if (!(scores[page] >= s)) scores[page] = s;
+          if (inTitle && weight === 1) titles[page] = 1;
         }
       }
       add(got[0], 1);
       got[1].forEach(function (e) { add(e, 0.5); });
-      return { word: word, scores: scores, stems: stems };
+      return { word: word, scores: scores, titles: titles, stems: stems };
     });
   };
 
-  /* The pages for a query, best first: pages with every word before pages
-   * with some; within each, by score. */
+  /* The pages for a query, best first: by the number of its words they
+   * have, then of those in their title, then by score. */
   Index.prototype.search = function (query) {
     var self = this, terms = words(query).slice(0, 8);
     return this.load().then(function () {
-      return Promise.all(terms.map(function (t) { return self.term(t); }));
+      return Promise.all(terms.map(function (t, i) { return self.term(t, i === terms.length - 1); }));
     }).then(function (found) {
       var pages = {};
       found.forEach(function (t) {
         Object.keys(t.scores).forEach(function (p) {
-          var e = pages[p] || (pages[p] = { page: +p, score: 0, matched: 0 });
+          var e = pages[p] || (pages[p] = { page: +p, score: 0, matched: 0, titled: 0 });
           e.score += t.scores[p];
           e.matched += 1;
+          e.titled += t.titles[p] || 0;
         });
       });
       var results = Object.keys(pages).map(function (p) { return pages[p]; });
-      results.sort(function (a, b) { return b.matched - a.matched || b.score - a.score || a.page - b.page; });
+      results.sort(function (a, b) { return b.matched - a.matched || b.titled - a.titled || b.score - a.score || a.page - b.page; });
       var marks = [];
       found.forEach(function (t) { marks.push(t.word); marks.push.apply(marks, t.stems); });
       return { results: results, marks: marks };

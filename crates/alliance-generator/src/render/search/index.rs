@@ -19,14 +19,20 @@ use unicode_normalization::char::is_combining_mark;
 pub const CHUNK: usize = 4;
 /// A shard is cut once it is this large (one word's postings may make it larger).
 pub const SHARD_BYTES: usize = 24 * 1024;
+/// A word in a page's title scores this plus the number of words of the
+/// title (at most 155), instead of 1–100: the script ranks pages whose titles
+/// have the query's words first, shorter titles before longer ones.
+pub const IN_TITLE: u8 = 100;
 /// Words longer than this are not indexed (hashes, run-together URLs).
 const MAX_WORD: usize = 40;
 
 /// How much a word counts in each part of a page.
 #[derive(Debug, Clone, Copy)]
 pub enum Field {
-    /// The page's title.
+    /// The page's title (its words are also marked [`IN_TITLE`]).
     Title,
+    /// The titles of the sections it is in.
+    Section,
     /// A heading of its body.
     Heading,
     /// Its description and typed facts (a meeting's group and date...).
@@ -38,7 +44,8 @@ pub enum Field {
 impl Field {
     fn weight(self) -> f32 {
         match self {
-            Field::Title => 8.0,
+            Field::Title => 2.0,
+            Field::Section => 1.0,
             Field::Heading => 3.0,
             Field::Facts => 4.0,
             Field::Body => 1.0,
@@ -114,27 +121,44 @@ pub fn words(text: &str, mut each: impl FnMut(&str)) {
 /// One page's words with their weighted counts, and its length in words.
 #[derive(Debug, Default, Clone)]
 pub struct PageWords {
-    counts: HashMap<String, f32>,
-    order: Vec<String>,
+    counts: HashMap<String, Count>,
     length: f32,
+    title_words: u8,
+}
+
+/// How often a word is on a page (weighted by field), and whether it is in the title.
+#[derive(Debug, Default, Clone, Copy)]
+struct Count {
+    weight: f32,
+    title: bool,
 }
 
 impl PageWords {
     /// Adds the words of `text`, found in `field`.
     pub fn add(&mut self, text: &str, field: Field) {
-        let w = field.weight();
+        let (weight, title) = (field.weight(), matches!(field, Field::Title));
         words(text, |word| {
-            if matches!(field, Field::Body) {
-                self.length += 1.0;
+            match field {
+                Field::Body => self.length += 1.0,
+                Field::Title => self.title_words = self.title_words.saturating_add(1),
+                _ => {}
             }
-            match self.counts.get_mut(word) {
-                Some(count) => *count += w,
-                None => {
-                    self.counts.insert(word.to_owned(), w);
-                    self.order.push(word.to_owned());
-                }
-            }
+            let count = match self.counts.get_mut(word) {
+                Some(count) => count,
+                None => self.counts.entry(word.to_owned()).or_default(),
+            };
+            count.weight += weight;
+            count.title |= title;
         });
+    }
+
+    /// The words in order, with their counts (sorted, so that sums over
+    /// them come out the same on every run).
+    fn sorted(&self) -> Vec<(&str, Count)> {
+        let mut words: Vec<(&str, Count)> =
+            self.counts.iter().map(|(w, c)| (w.as_str(), *c)).collect();
+        words.sort_unstable_by(|a, b| a.0.cmp(b.0));
+        words
     }
 }
 
@@ -142,10 +166,11 @@ impl PageWords {
 pub fn build(language: &Language, pages: &[PageWords]) -> BTreeMap<String, Vec<u8>> {
     // Every word once, stemmed once (in parallel): a site of 10,000 pages has
     // millions of words but tens of thousands of distinct ones.
-    let mut vocabulary: Vec<&str> = pages
+    let sorted: Vec<Vec<(&str, Count)>> = pages.par_iter().map(PageWords::sorted).collect();
+    let mut vocabulary: Vec<&str> = sorted
         .par_iter()
         .fold(Vec::new, |mut all, page| {
-            all.extend(page.order.iter().map(String::as_str));
+            all.extend(page.iter().map(|(w, _)| *w));
             all
         })
         .map(|mut v| {
@@ -181,17 +206,21 @@ pub fn build(language: &Language, pages: &[PageWords]) -> BTreeMap<String, Vec<u
     let (k1, b) = (1.2_f32, 0.75_f32);
     let per_page: Vec<Vec<(usize, u8)>> = pages
         .par_iter()
-        .map(|page| {
-            let mut by_stem: BTreeMap<usize, f32> = BTreeMap::new();
-            for word in &page.order {
-                *by_stem.entry(word_stem[word.as_str()]).or_default() += page.counts[word];
+        .zip(&sorted)
+        .map(|(page, words)| {
+            let mut by_stem: BTreeMap<usize, Count> = BTreeMap::new();
+            for (word, count) in words {
+                let sum = by_stem.entry(word_stem[word]).or_default();
+                sum.weight += count.weight;
+                sum.title |= count.title;
             }
             let norm = k1 * (1.0 - b + b * page.length.max(1.0) / average.max(1.0));
             by_stem
                 .into_iter()
-                .map(|(stem, tf)| {
-                    let score = tf * (k1 + 1.0) / (tf + norm) / (k1 + 1.0);
-                    (stem, (score * 100.0).ceil().clamp(1.0, 100.0) as u8)
+                .map(|(stem, Count { weight: tf, title })| {
+                    let score = (tf / (tf + norm) * 100.0).ceil().clamp(1.0, 100.0) as u8;
+                    let title_score = IN_TITLE + page.title_words.clamp(1, 255 - IN_TITLE);
+                    (stem, if title { title_score } else { score })
                 })
                 .collect()
         })
@@ -234,7 +263,7 @@ pub fn build(language: &Language, pages: &[PageWords]) -> BTreeMap<String, Vec<u
 
 /// What a shard holds for a word.
 enum Entry<'a> {
-    /// A stem's pages: (page number, score 1–100), by page number.
+    /// A stem's pages: (page number, score 1–100 or [`IN_TITLE`] and more), by page number.
     Postings(&'a [(u32, u8)]),
     /// A word whose stem differs: the stem.
     Stem(&'a str),

@@ -116,6 +116,9 @@ fn page(content: &Content, id: PageId) -> (PageWords, String) {
     let facts = facts(content, id);
     let mut words = PageWords::default();
     words.add(&page.front.title, Field::Title);
+    for ancestor in site.ancestors(id).into_iter().filter(|&a| a != site.home) {
+        words.add(&site.pages[ancestor].front.title, Field::Section);
+    }
     words.add(&facts, Field::Facts);
     for (_, title, _) in &body.headings {
         words.add(title, Field::Heading);
