@@ -170,6 +170,7 @@ fn write_site_files(
         .then(|| (extras::A_TO_Z.to_owned(), None))
         .into_iter()
         .chain(statement::sitemap_entry(site, templates))
+        .chain(search::enabled(site, templates).then(|| (search::PATH.to_owned(), None)))
         .collect();
     let sitemap = extras::sitemap(site, &generated);
     put(sink, "sitemap.xml", sitemap.into_bytes(), diagnostics);

@@ -21,7 +21,7 @@ use serde::Serialize;
 
 use crate::content::Content;
 use crate::diagnostic::Diagnostics;
-use crate::load::site::PageId;
+use crate::load::site::{PageId, Site};
 use crate::model::Entity;
 use crate::output::Sink;
 use crate::render::render_special;
@@ -34,7 +34,7 @@ pub const PATH: &str = "search/";
 /// The theme's script of the box and the search page (not copied when search is off).
 pub const SCRIPT: &str = "search.js";
 /// At most this much of a page's text goes into its record, for excerpts.
-const RECORD_TEXT: usize = 3000;
+const RECORD_TEXT: usize = 1500;
 
 /// What the search page's template sees as `data`.
 #[derive(Serialize)]
@@ -47,15 +47,13 @@ struct SearchPage<'a> {
 
 /// Whether a site gets search: `[search] enabled`, the theme has the page's
 /// template, and no content page is at its address.
-pub fn enabled(content: &Content, templates: &Templates) -> bool {
-    content.site.config.search.enabled
-        && templates.has("search.html")
-        && !content.site.by_path.contains_key(PATH)
+pub fn enabled(site: &Site, templates: &Templates) -> bool {
+    site.config.search.enabled && templates.has("search.html") && !site.by_path.contains_key(PATH)
 }
 
 /// Writes the search page and one index for each language of the site's pages.
 pub fn write(content: &Content, templates: &Templates, sink: &dyn Sink, errors: &mut Diagnostics) {
-    if !enabled(content, templates) {
+    if !enabled(&content.site, templates) {
         return;
     }
     let site = &content.site;
