@@ -231,7 +231,7 @@
   var input = document.getElementById('search-q');
   input.value = query;
   fallback.hidden = true;
-  if (!query) { input.focus(); return; }
+  if (!query) return;
   document.title = query + ' – ' + document.title;
   status.textContent = 'Searching…';
 
