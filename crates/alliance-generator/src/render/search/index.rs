@@ -9,11 +9,40 @@
 //! stem (`"meetings":"meet"`), so a query finds every form of a word.
 
 use std::collections::{BTreeMap, HashMap};
+use std::fmt::Write as _;
+use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicU32, Ordering};
 
 use rayon::prelude::*;
 use rust_stemmers::{Algorithm, Stemmer};
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
+
+/// The hash of rustc's own tables (FxHash): words are short and not chosen
+/// by an attacker, and SipHash was a tenth of the index's time.
+#[derive(Default, Clone, Copy)]
+struct Fx(u64);
+
+impl Hasher for Fx {
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut word = [0u8; 8];
+            word[..chunk.len()].copy_from_slice(chunk);
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(word))
+                .wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+    }
+    fn write_u8(&mut self, byte: u8) {
+        self.0 = (self.0.rotate_left(5) ^ u64::from(byte)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+/// A hash map with [`Fx`].
+type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<Fx>>;
 
 /// Pages per chunk of page records: a result costs at most one chunk.
 pub const CHUNK: usize = 4;
@@ -109,7 +138,7 @@ pub fn words(text: &str, mut each: impl FnMut(&str)) {
                     word.extend(d.to_lowercase());
                 }
             }
-        } else if !word.is_empty() && !is_combining_mark(c) {
+        } else if !word.is_empty() && (c.is_ascii() || !is_combining_mark(c)) {
             flush(&mut word);
         }
     }
@@ -118,10 +147,56 @@ pub fn words(text: &str, mut each: impl FnMut(&str)) {
     }
 }
 
-/// One page's words with their weighted counts, and its length in words.
+/// Every word the pages of an index have, numbered as first seen (from many
+/// threads): pages keep numbers, not strings, and a word is stored once.
+pub struct Vocabulary {
+    shards: Vec<Mutex<FxMap<Box<str>, u32>>>,
+    next: AtomicU32,
+}
+
+impl Default for Vocabulary {
+    fn default() -> Self {
+        Vocabulary {
+            shards: (0..64).map(|_| Mutex::default()).collect(),
+            next: AtomicU32::new(0),
+        }
+    }
+}
+
+impl Vocabulary {
+    /// A word's number.
+    fn id(&self, word: &str) -> u32 {
+        let mut hash = Fx::default();
+        hash.write(word.as_bytes());
+        let shard = &self.shards[(hash.finish() >> 58) as usize];
+        let mut words = shard.lock().unwrap_or_else(|e| e.into_inner());
+        match words.get(word) {
+            Some(&id) => id,
+            None => {
+                let id = self.next.fetch_add(1, Ordering::Relaxed);
+                words.insert(word.into(), id);
+                id
+            }
+        }
+    }
+
+    /// Every word with its number, sorted by word.
+    fn sorted(self) -> Vec<(Box<str>, u32)> {
+        let mut all: Vec<(Box<str>, u32)> = self
+            .shards
+            .into_iter()
+            .flat_map(|s| s.into_inner().unwrap_or_else(|e| e.into_inner()))
+            .collect();
+        all.par_sort_unstable();
+        all
+    }
+}
+
+/// One page's words (by number in its [`Vocabulary`]) with their weighted
+/// counts, and its length in words.
 #[derive(Debug, Default, Clone)]
 pub struct PageWords {
-    counts: HashMap<String, Count>,
+    counts: FxMap<u32, Count>,
     length: f32,
     title_words: u8,
 }
@@ -135,7 +210,7 @@ struct Count {
 
 impl PageWords {
     /// Adds the words of `text`, found in `field`.
-    pub fn add(&mut self, text: &str, field: Field) {
+    pub fn add(&mut self, vocabulary: &Vocabulary, text: &str, field: Field) {
         let (weight, title) = (field.weight(), matches!(field, Field::Title));
         words(text, |word| {
             match field {
@@ -143,76 +218,67 @@ impl PageWords {
                 Field::Title => self.title_words = self.title_words.saturating_add(1),
                 _ => {}
             }
-            let count = match self.counts.get_mut(word) {
-                Some(count) => count,
-                None => self.counts.entry(word.to_owned()).or_default(),
-            };
+            let count = self.counts.entry(vocabulary.id(word)).or_default();
             count.weight += weight;
             count.title |= title;
         });
     }
-
-    /// The words in order, with their counts (sorted, so that sums over
-    /// them come out the same on every run).
-    fn sorted(&self) -> Vec<(&str, Count)> {
-        let mut words: Vec<(&str, Count)> =
-            self.counts.iter().map(|(w, c)| (w.as_str(), *c)).collect();
-        words.sort_unstable_by(|a, b| a.0.cmp(b.0));
-        words
-    }
 }
 
 /// A finished index of one language: its files, by name within its folder.
-pub fn build(language: &Language, pages: &[PageWords]) -> BTreeMap<String, Vec<u8>> {
-    // Every word once, stemmed once (in parallel): a site of 10,000 pages has
+pub fn build(
+    language: &Language,
+    vocabulary: Vocabulary,
+    pages: &[PageWords],
+) -> BTreeMap<String, Vec<u8>> {
+    // Every word stemmed once (in parallel): a site of 10,000 pages has
     // millions of words but tens of thousands of distinct ones.
-    let sorted: Vec<Vec<(&str, Count)>> = pages.par_iter().map(PageWords::sorted).collect();
-    let mut vocabulary: Vec<&str> = sorted
-        .par_iter()
-        .fold(Vec::new, |mut all, page| {
-            all.extend(page.iter().map(|(w, _)| *w));
-            all
-        })
-        .map(|mut v| {
-            v.sort_unstable();
-            v.dedup();
-            v
-        })
-        .reduce(Vec::new, |mut a, b| {
-            a.extend(b);
-            a
-        });
-    vocabulary.par_sort_unstable();
-    vocabulary.dedup();
+    let sorted = vocabulary.sorted();
     let stems: Vec<String> = match language.stemmer {
-        Some(algorithm) => vocabulary
+        Some(algorithm) => sorted
             .par_iter()
-            .map_init(|| Stemmer::create(algorithm), |s, w| s.stem(w).into_owned())
+            .map_init(
+                || Stemmer::create(algorithm),
+                |s, (w, _)| s.stem(w).into_owned(),
+            )
             .collect(),
-        None => vocabulary.iter().map(|w| (*w).to_owned()).collect(),
+        None => sorted.iter().map(|(w, _)| w.to_string()).collect(),
     };
     let mut stem_ids: BTreeMap<&str, usize> = stems.iter().map(|s| (s.as_str(), 0)).collect();
     for (n, id) in stem_ids.values_mut().enumerate() {
         *id = n;
     }
-    let word_stem: HashMap<&str, usize> = vocabulary
-        .iter()
-        .zip(&stems)
-        .map(|(w, s)| (*w, stem_ids[s.as_str()]))
-        .collect();
+    // For each word's first-seen number: its place in sorted order, and its stem's.
+    let mut word_ids = vec![(0u32, 0u32); sorted.len()];
+    for (n, ((_, id), stem)) in sorted.iter().zip(&stems).enumerate() {
+        word_ids[*id as usize] = (n as u32, stem_ids[stem.as_str()] as u32);
+    }
 
     // BM25's term-frequency part, precomputed: the script adds the idf.
     let average = pages.iter().map(|p| p.length).sum::<f32>() / pages.len().max(1) as f32;
     let (k1, b) = (1.2_f32, 0.75_f32);
-    let per_page: Vec<Vec<(usize, u8)>> = pages
+    let per_page: Vec<Vec<(u32, u8)>> = pages
         .par_iter()
-        .zip(&sorted)
-        .map(|(page, words)| {
-            let mut by_stem: BTreeMap<usize, Count> = BTreeMap::new();
-            for (word, count) in words {
-                let sum = by_stem.entry(word_stem[word]).or_default();
-                sum.weight += count.weight;
-                sum.title |= count.title;
+        .map(|page| {
+            // By word number, so that sums come out the same on every run.
+            let mut words: Vec<(u32, u32, Count)> = page
+                .counts
+                .iter()
+                .map(|(w, c)| {
+                    let (word, stem) = word_ids[*w as usize];
+                    (stem, word, *c)
+                })
+                .collect();
+            words.sort_unstable_by_key(|&(stem, word, _)| (stem, word));
+            let mut by_stem: Vec<(u32, Count)> = Vec::with_capacity(words.len());
+            for (stem, _, count) in words {
+                match by_stem.last_mut() {
+                    Some((last, sum)) if *last == stem => {
+                        sum.weight += count.weight;
+                        sum.title |= count.title;
+                    }
+                    _ => by_stem.push((stem, count)),
+                }
             }
             let norm = k1 * (1.0 - b + b * page.length.max(1.0) / average.max(1.0));
             by_stem
@@ -228,7 +294,7 @@ pub fn build(language: &Language, pages: &[PageWords]) -> BTreeMap<String, Vec<u
     let mut postings: Vec<Vec<(u32, u8)>> = vec![Vec::new(); stem_ids.len()];
     for (n, stems) in per_page.iter().enumerate() {
         for &(stem, score) in stems {
-            postings[stem].push((n as u32, score));
+            postings[stem as usize].push((n as u32, score));
         }
     }
 
@@ -239,7 +305,7 @@ pub fn build(language: &Language, pages: &[PageWords]) -> BTreeMap<String, Vec<u
     for (stem, list) in stem_names.iter().zip(&postings) {
         entries.insert(stem, Entry::Postings(list));
     }
-    for (word, stem) in vocabulary.iter().zip(&stems) {
+    for ((word, _), stem) in sorted.iter().zip(&stems) {
         entries.entry(word).or_insert(Entry::Stem(stem));
     }
     let shards = shards(&entries);
@@ -297,7 +363,7 @@ fn shards(entries: &BTreeMap<&str, Entry<'_>>) -> Vec<(String, String)> {
                     if i > 0 {
                         json.push(',');
                     }
-                    json.push_str(&format!("{},{score}", page - last));
+                    let _ = write!(json, "{},{score}", page - last);
                     last = page;
                 }
                 json.push(']');
@@ -326,11 +392,23 @@ mod tests {
         out
     }
 
-    fn page(title: &str, body: &str) -> PageWords {
-        let mut p = PageWords::default();
-        p.add(title, Field::Title);
-        p.add(body, Field::Body);
-        p
+    /// An index of pages given as (title, body).
+    fn index(language: &Language, pages: &[(String, String)]) -> BTreeMap<String, Vec<u8>> {
+        let vocabulary = Vocabulary::default();
+        let words: Vec<PageWords> = pages
+            .iter()
+            .map(|(title, body)| {
+                let mut p = PageWords::default();
+                p.add(&vocabulary, title, Field::Title);
+                p.add(&vocabulary, body, Field::Body);
+                p
+            })
+            .collect();
+        build(language, vocabulary, &words)
+    }
+
+    fn page(title: &str, body: &str) -> (String, String) {
+        (title.to_owned(), body.to_owned())
     }
 
     fn english() -> Language {
@@ -368,7 +446,7 @@ mod tests {
 
     #[test]
     fn english_words_point_to_their_stems() {
-        let files = build(
+        let files = index(
             &english(),
             &[
                 page("Meetings", "The board meets."),
@@ -385,7 +463,7 @@ mod tests {
 
     #[test]
     fn welsh_is_indexed_word_for_word() {
-        let files = build(&Language::of("cy"), &[page("Cyfarfodydd", "Y bwrdd")]);
+        let files = index(&Language::of("cy"), &[page("Cyfarfodydd", "Y bwrdd")]);
         let text = shard_text(&files);
         assert!(text.contains("\"cyfarfodydd\":[0,"), "{text}");
         assert!(!text.contains(":\"cyfarfod"), "{text}");
@@ -393,7 +471,7 @@ mod tests {
 
     #[test]
     fn the_title_outweighs_the_body() {
-        let files = build(
+        let files = index(
             &english(),
             &[
                 page("Housing", "other words"),
@@ -412,7 +490,7 @@ mod tests {
 
     #[test]
     fn shards_are_cut_by_size_and_listed_in_meta() {
-        let pages: Vec<PageWords> = (0..3000)
+        let pages: Vec<(String, String)> = (0..3000)
             .map(|i| {
                 page(
                     &format!("page{i}"),
@@ -420,7 +498,7 @@ mod tests {
                 )
             })
             .collect();
-        let files = build(&english(), &pages);
+        let files = index(&english(), &pages);
         let meta = String::from_utf8(files["meta.json"].clone()).unwrap();
         let meta: serde_json::Value = serde_json::from_str(&meta).unwrap();
         let firsts = meta["shards"].as_array().unwrap();
@@ -447,7 +525,7 @@ mod tests {
 
     #[test]
     fn the_same_pages_give_the_same_bytes() {
-        let pages: Vec<PageWords> = (0..200)
+        let pages: Vec<(String, String)> = (0..200)
             .map(|i| {
                 page(
                     &format!("Title {i}"),
@@ -455,6 +533,6 @@ mod tests {
                 )
             })
             .collect();
-        assert_eq!(build(&english(), &pages), build(&english(), &pages));
+        assert_eq!(index(&english(), &pages), index(&english(), &pages));
     }
 }

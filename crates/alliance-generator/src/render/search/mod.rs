@@ -27,7 +27,7 @@ use crate::output::Sink;
 use crate::render::render_special;
 use crate::render::site_files::put;
 use crate::render::templates::Templates;
-use index::{Field, Language, PageWords, json_string};
+use index::{Field, Language, PageWords, Vocabulary, json_string};
 
 /// The search page's address.
 pub const PATH: &str = "search/";
@@ -94,9 +94,13 @@ pub fn language_files(
     language: &Language,
     ids: &[PageId],
 ) -> BTreeMap<String, Vec<u8>> {
-    let read: Vec<(PageWords, String)> = ids.par_iter().map(|&id| page(content, id)).collect();
+    let vocabulary = Vocabulary::default();
+    let read: Vec<(PageWords, String)> = ids
+        .par_iter()
+        .map(|&id| page(content, &vocabulary, id))
+        .collect();
     let (words, records): (Vec<PageWords>, Vec<String>) = read.into_iter().unzip();
-    let mut files = index::build(language, &words);
+    let mut files = index::build(language, vocabulary, &words);
     for (n, chunk) in records.chunks(index::CHUNK).enumerate() {
         files.insert(
             format!("p{n}.json"),
@@ -107,21 +111,25 @@ pub fn language_files(
 }
 
 /// One page's words and its record (JSON).
-fn page(content: &Content, id: PageId) -> (PageWords, String) {
+fn page(content: &Content, vocabulary: &Vocabulary, id: PageId) -> (PageWords, String) {
     let site = &content.site;
     let page = &site.pages[id];
     let body = body_text(&content.body(id).html);
     let facts = facts(content, id);
     let mut words = PageWords::default();
-    words.add(&page.front.title, Field::Title);
+    words.add(vocabulary, &page.front.title, Field::Title);
     for ancestor in site.ancestors(id).into_iter().filter(|&a| a != site.home) {
-        words.add(&site.pages[ancestor].front.title, Field::Section);
+        words.add(
+            vocabulary,
+            &site.pages[ancestor].front.title,
+            Field::Section,
+        );
     }
-    words.add(&facts, Field::Facts);
+    words.add(vocabulary, &facts, Field::Facts);
     for (_, title, _) in &body.headings {
-        words.add(title, Field::Heading);
+        words.add(vocabulary, title, Field::Heading);
     }
-    words.add(&body.text, Field::Body);
+    words.add(vocabulary, &body.text, Field::Body);
 
     let section = page
         .parent
@@ -270,12 +278,11 @@ fn body_text(html: &str) -> BodyText {
         let end = rest.find('>').map_or(rest.len(), |i| i + 1);
         let tag = &rest[..end];
         rest = &rest[end..];
-        let name: String = tag
-            .trim_start_matches(['<', '/'])
-            .chars()
-            .take_while(|c| c.is_ascii_alphanumeric())
-            .collect::<String>()
-            .to_ascii_lowercase();
+        // comrak writes tag names in lower case.
+        let bare = tag.trim_start_matches(['<', '/']);
+        let name = &bare[..bare
+            .find(|c: char| !c.is_ascii_alphanumeric())
+            .unwrap_or(bare.len())];
         if !tag.starts_with("</") && (name == "script" || name == "style") {
             let close = format!("</{name}");
             rest = rest.find(&close).map_or("", |i| &rest[i..]);
@@ -296,7 +303,7 @@ fn body_text(html: &str) -> BodyText {
                 out.headings.push((id, title, start));
             }
         }
-        if !INLINE.contains(&name.as_str()) {
+        if !INLINE.contains(&name) {
             push_space(&mut out.text);
         }
     }
