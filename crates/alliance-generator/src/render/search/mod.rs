@@ -297,11 +297,9 @@ fn body_text(html: &str) -> BodyText {
                 .map(|(v, _)| v.to_owned());
             push_space(&mut out.text);
             heading = id.map(|id| (id, out.text.len()));
-        } else if is_heading {
-            if let Some((id, start)) = heading.take() {
-                let title = out.text[start..].trim().to_owned();
-                out.headings.push((id, title, start));
-            }
+        } else if is_heading && let Some((id, start)) = heading.take() {
+            let title = out.text[start..].trim().to_owned();
+            out.headings.push((id, title, start));
         }
         if !INLINE.contains(&name) {
             push_space(&mut out.text);
@@ -376,7 +374,7 @@ mod tests {
     #[test]
     fn body_text_reads_text_and_headings() {
         let body = body_text(
-            "<p>The <em>board</em> meets &amp; decides.</p>\n<h2 id=\"its-role\">Its role</h2>\n<ul><li>One</li><li>Two&#39;s</li></ul><script>x()</script><p>End</p>",
+            "<p>The <em>board</em> meets &amp; decides.</p>\n<h2 id=\"its-role\">Its <em>role</em></h2>\n<ul><li>One</li><li>Two&#39;s</li></ul><script>x()</script><p>End</p>",
         );
         assert_eq!(
             body.text,
