@@ -185,3 +185,41 @@ fn a_snapshot_keeps_the_box_but_not_the_script() {
     assert!(page.contains("role=\"search\" aria-label=\"Site\" action=\"../a-z/index.html\""));
     assert!(!page.contains("search.js"));
 }
+
+#[test]
+fn a_welsh_site_gets_a_welsh_index_matched_word_for_word() {
+    let tmp = tempfile::tempdir().unwrap();
+    let src = tmp.path().join("site");
+    copy_tree(&fixture("partnership"), &src);
+    let config = src.join("config.toml");
+    let text = std::fs::read_to_string(&config).unwrap();
+    std::fs::write(
+        &config,
+        text.replace("language = \"en-GB\"", "language = \"cy\""),
+    )
+    .unwrap();
+    let out = tmp.path().join("out");
+    let run = alliance(&[
+        "build",
+        "--root",
+        src.to_str().unwrap(),
+        "--output",
+        out.to_str().unwrap(),
+    ]);
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    let index = out.join("search/cy");
+    assert_eq!(json(&index.join("meta.json"))["stemmed"], false);
+    assert!(!out.join("search/en").exists());
+    // Not stemmed: the word as written has the pages itself.
+    let found = lookup(&index, "authorities");
+    assert!(
+        found.iter().any(|r| r["u"] == "groups/safety/"),
+        "{found:?}"
+    );
+    let search = std::fs::read_to_string(out.join("search/index.html")).unwrap();
+    assert!(search.contains("data-index=\"cy/\""));
+}
