@@ -31,5 +31,8 @@ echo "== The browser editor: Decap CMS in Chromium against alliance serve"
 (cd tests/cms && npm ci --no-audit --no-fund --loglevel=error)
 node tests/cms/e2e.mjs "$alliance"
 
+echo "== Search: quality queries, then Chromium (keyboard, axe with results, no-JavaScript fallback)"
+bash tests/search/run.sh "$out/example" "$out/partnership"
+
 echo "== Archives: warcio, py-wacz, bagit-python and pywb replay"
 bash tests/archive/validate.sh "$out/snapshots/2026-11-22"

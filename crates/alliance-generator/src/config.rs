@@ -53,6 +53,9 @@ pub struct Config {
     /// The browser editor; `None` when config.toml has no `[cms]`.
     #[serde(default)]
     pub cms: Option<Cms>,
+    /// The search page, box and index.
+    #[serde(default)]
+    pub search: SearchOptions,
     /// Free-form values for templates.
     #[serde(default)]
     pub extra: toml::Table,
@@ -322,6 +325,24 @@ pub struct MarkdownOptions {
     pub unsafe_html: bool,
 }
 
+/// `[search]`.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct SearchOptions {
+    /// Make the search page, the box in every header and the index (default true).
+    #[serde(default = "default_true")]
+    pub enabled: bool,
+}
+
+impl Default for SearchOptions {
+    fn default() -> Self {
+        SearchOptions { enabled: true }
+    }
+}
+
+fn default_true() -> bool {
+    true
+}
 fn default_language() -> String {
     "en-GB".into()
 }

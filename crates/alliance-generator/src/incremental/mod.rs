@@ -282,6 +282,9 @@ impl LiveSite {
         let mut affected: BTreeSet<PageId> = pages.iter().copied().collect();
         let mut parts = BTreeSet::from([Part::SiteFiles]);
         parts.extend(Part::editor(&self.content.site));
+        if !pages.is_empty() || model_stale {
+            parts.insert(Part::Search);
+        }
         for &id in &pages {
             let page = &self.content.site.pages[id];
             parts.extend(page.parent.map(Part::Feed));
@@ -297,7 +300,7 @@ impl LiveSite {
             reach::described_by(&self.content.site, &models, id, &mut affected);
         }
         if let Some(new) = &templates {
-            parts.insert(Part::AToZ);
+            parts.extend([Part::AToZ, Part::Search]);
             affected.extend(self.pages_using(new, &changed_templates));
         }
         let in_use = templates.as_mut().unwrap_or(&mut self.templates);

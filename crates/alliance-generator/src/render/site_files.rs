@@ -1,7 +1,7 @@
 //! The files made of the whole site rather than one page: static and
 //! co-located files, stylesheets, and the site-wide [`Part`]s (sitemap,
 //! robots.txt, aliases, the accessibility statement, the 404 page, the A to
-//! Z, calendars, feeds).
+//! Z, calendars, the search index, feeds).
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -14,7 +14,7 @@ use crate::load::site::{PageId, Site, Summary};
 use crate::output::{MemorySink, Sink};
 use crate::render::templates::Templates;
 use crate::render::theme::Theme;
-use crate::render::{extras, feed_path, ics, render_not_found, render_special, statement};
+use crate::render::{extras, feed_path, ics, render_not_found, render_special, search, statement};
 
 /// A site-wide part of the output, made of several pages: the unit the dev
 /// server redoes when a change reaches it.
@@ -26,6 +26,8 @@ pub enum Part {
     AToZ,
     /// The iCalendar feeds: meetings and groups only.
     Calendars,
+    /// The search page and index: every page's title, facts and text.
+    Search,
     /// A section's Atom feed: the section and its pages.
     Feed(PageId),
     /// The browser editor for the live site (`admin/`), when `[cms] backend` is set.
@@ -35,7 +37,7 @@ pub enum Part {
 impl Part {
     /// Every part of a site.
     pub fn all(site: &Site) -> Vec<Part> {
-        [Part::SiteFiles, Part::AToZ, Part::Calendars]
+        [Part::SiteFiles, Part::AToZ, Part::Calendars, Part::Search]
             .into_iter()
             .chain(Part::editor(site))
             .chain(
@@ -67,6 +69,7 @@ impl Part {
             Part::SiteFiles => write_site_files(&content.site, templates, sink, diagnostics),
             Part::AToZ => write_a_to_z(&content.site, templates, sink, diagnostics),
             Part::Calendars => write_calendars(content, sink, diagnostics),
+            Part::Search => search::write(content, templates, sink, diagnostics),
             Part::Feed(id) => write_feed(content, id, sink, diagnostics),
             Part::Editor => {
                 let site = &content.site;
@@ -130,6 +133,9 @@ pub fn copy_static(
 ) -> usize {
     let mut files = 0;
     for (path, file) in &theme.static_files {
+        if path == search::SCRIPT && !site.config.search.enabled {
+            continue;
+        }
         match file.source.read() {
             Ok(bytes) => match write_file(sink, path, bytes) {
                 Ok(()) => files += 1,
@@ -189,6 +195,7 @@ fn write_site_files(
         .then(|| (extras::A_TO_Z.to_owned(), None))
         .into_iter()
         .chain(statement::sitemap_entry(site, templates))
+        .chain(search::enabled(site, templates).then(|| (search::PATH.to_owned(), None)))
         .collect();
     let sitemap = extras::sitemap(site, &generated);
     put(sink, "sitemap.xml", sitemap.into_bytes(), diagnostics);
@@ -281,7 +288,10 @@ fn write_a_to_z(
     if !has_a_to_z(site, templates) {
         return;
     }
-    let generated: Vec<Summary<'_>> = statement::summary(site, templates).into_iter().collect();
+    let generated: Vec<Summary<'_>> = statement::summary(site, templates)
+        .into_iter()
+        .chain(search::summary(site, templates))
+        .collect();
     let letters = extras::a_to_z(site, &generated);
     let path = extras::A_TO_Z;
     match render_special(site, templates, "a-z.html", path, "A to Z", &letters) {

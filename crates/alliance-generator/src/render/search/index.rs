@@ -1,0 +1,538 @@
+//! The search index itself: words, their stems, weights, and the files a
+//! browser fetches (a small `meta.json`, term shards, page chunks).
+//!
+//! Words are lower-cased and stripped of accents (Unicode NFD without
+//! combining marks, as the script does with `normalize('NFD')`), then
+//! stemmed in the languages `rust-stemmers` knows (English among them);
+//! other languages, Welsh among them, are matched by whole word and by
+//! prefix. The script never stems: each shard maps a word as written to its
+//! stem (`"meetings":"meet"`), so a query finds every form of a word.
+
+use std::collections::{BTreeMap, HashMap};
+use std::fmt::Write as _;
+use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicU32, Ordering};
+
+use rayon::prelude::*;
+use rust_stemmers::{Algorithm, Stemmer};
+use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::is_combining_mark;
+
+/// The hash of rustc's own tables (FxHash): words are short and not chosen
+/// by an attacker, and SipHash was a tenth of the index's time.
+#[derive(Default, Clone, Copy)]
+struct Fx(u64);
+
+impl Hasher for Fx {
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut word = [0u8; 8];
+            word[..chunk.len()].copy_from_slice(chunk);
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(word))
+                .wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+    }
+    fn write_u8(&mut self, byte: u8) {
+        self.0 = (self.0.rotate_left(5) ^ u64::from(byte)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+/// A hash map with [`Fx`].
+type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<Fx>>;
+
+/// Pages per chunk of page records: a result costs at most one chunk.
+pub const CHUNK: usize = 4;
+/// A shard is cut once it is this large (one word's postings may make it larger).
+pub const SHARD_BYTES: usize = 24 * 1024;
+/// A word in a page's title scores this plus the number of words of the
+/// title (at most 155), instead of 1–100: the script ranks pages whose titles
+/// have the query's words first, shorter titles before longer ones.
+pub const IN_TITLE: u8 = 100;
+/// Words longer than this are not indexed (hashes, run-together URLs).
+const MAX_WORD: usize = 40;
+
+/// How much a word counts in each part of a page.
+#[derive(Debug, Clone, Copy)]
+pub enum Field {
+    /// The page's title (its words are also marked [`IN_TITLE`]).
+    Title,
+    /// The titles of the sections it is in.
+    Section,
+    /// A heading of its body.
+    Heading,
+    /// Its description and typed facts (a meeting's group and date...).
+    Facts,
+    /// Its body text.
+    Body,
+}
+
+impl Field {
+    fn weight(self) -> f32 {
+        match self {
+            Field::Title => 2.0,
+            Field::Section => 1.0,
+            Field::Heading => 3.0,
+            Field::Facts => 4.0,
+            Field::Body => 1.0,
+        }
+    }
+}
+
+/// The language of an index: its key (the primary subtag, `en` of `en-GB`)
+/// and its stemmer, if `rust-stemmers` has one.
+#[derive(Debug, Clone)]
+pub struct Language {
+    /// The key: the index's folder under `search/`.
+    pub key: String,
+    /// The stemming algorithm; `None` for whole-word and prefix matching only.
+    pub stemmer: Option<Algorithm>,
+}
+
+impl Language {
+    /// The language of a BCP 47 tag such as `en-GB` or `cy`.
+    pub fn of(tag: &str) -> Language {
+        let key = tag
+            .split(['-', '_'])
+            .next()
+            .unwrap_or_default()
+            .to_ascii_lowercase();
+        let stemmer = match key.as_str() {
+            "en" => Some(Algorithm::English),
+            "fr" => Some(Algorithm::French),
+            "de" => Some(Algorithm::German),
+            "es" => Some(Algorithm::Spanish),
+            "it" => Some(Algorithm::Italian),
+            "pt" => Some(Algorithm::Portuguese),
+            "nl" => Some(Algorithm::Dutch),
+            _ => None,
+        };
+        let key = if key.is_empty() {
+            "und".to_owned()
+        } else {
+            key
+        };
+        Language { key, stemmer }
+    }
+}
+
+/// Calls `each` with every word of `text`, lower-cased and without accents.
+pub fn words(text: &str, mut each: impl FnMut(&str)) {
+    let mut word = String::new();
+    let mut flush = |word: &mut String| {
+        let n = word.chars().count();
+        if (n >= 2 || word.bytes().all(|b| b.is_ascii_digit())) && n <= MAX_WORD {
+            each(word);
+        }
+        word.clear();
+    };
+    for c in text.chars() {
+        if c.is_alphanumeric() {
+            if c.is_ascii() {
+                word.push(c.to_ascii_lowercase());
+            } else {
+                for d in c.nfd().filter(|d| !is_combining_mark(*d)) {
+                    word.extend(d.to_lowercase());
+                }
+            }
+        } else if !word.is_empty() && (c.is_ascii() || !is_combining_mark(c)) {
+            flush(&mut word);
+        }
+    }
+    if !word.is_empty() {
+        flush(&mut word);
+    }
+}
+
+/// Every word the pages of an index have, numbered as first seen (from many
+/// threads): pages keep numbers, not strings, and a word is stored once.
+pub struct Vocabulary {
+    shards: Vec<Mutex<FxMap<Box<str>, u32>>>,
+    next: AtomicU32,
+}
+
+impl Default for Vocabulary {
+    fn default() -> Self {
+        Vocabulary {
+            shards: (0..64).map(|_| Mutex::default()).collect(),
+            next: AtomicU32::new(0),
+        }
+    }
+}
+
+impl Vocabulary {
+    /// A word's number.
+    fn id(&self, word: &str) -> u32 {
+        let mut hash = Fx::default();
+        hash.write(word.as_bytes());
+        let shard = &self.shards[(hash.finish() >> 58) as usize];
+        let mut words = shard.lock().unwrap_or_else(|e| e.into_inner());
+        match words.get(word) {
+            Some(&id) => id,
+            None => {
+                let id = self.next.fetch_add(1, Ordering::Relaxed);
+                words.insert(word.into(), id);
+                id
+            }
+        }
+    }
+
+    /// Every word with its number, sorted by word.
+    fn sorted(self) -> Vec<(Box<str>, u32)> {
+        let mut all: Vec<(Box<str>, u32)> = self
+            .shards
+            .into_iter()
+            .flat_map(|s| s.into_inner().unwrap_or_else(|e| e.into_inner()))
+            .collect();
+        all.par_sort_unstable();
+        all
+    }
+}
+
+/// One page's words (by number in its [`Vocabulary`]) with their weighted
+/// counts, and its length in words.
+#[derive(Debug, Default, Clone)]
+pub struct PageWords {
+    counts: FxMap<u32, Count>,
+    length: f32,
+    title_words: u8,
+}
+
+/// How often a word is on a page (weighted by field), and whether it is in the title.
+#[derive(Debug, Default, Clone, Copy)]
+struct Count {
+    weight: f32,
+    title: bool,
+}
+
+impl PageWords {
+    /// Adds the words of `text`, found in `field`.
+    pub fn add(&mut self, vocabulary: &Vocabulary, text: &str, field: Field) {
+        let (weight, title) = (field.weight(), matches!(field, Field::Title));
+        words(text, |word| {
+            match field {
+                Field::Body => self.length += 1.0,
+                Field::Title => self.title_words = self.title_words.saturating_add(1),
+                _ => {}
+            }
+            let count = self.counts.entry(vocabulary.id(word)).or_default();
+            count.weight += weight;
+            count.title |= title;
+        });
+    }
+}
+
+/// A finished index of one language: its files, by name within its folder.
+pub fn build(
+    language: &Language,
+    vocabulary: Vocabulary,
+    pages: &[PageWords],
+) -> BTreeMap<String, Vec<u8>> {
+    // Every word stemmed once (in parallel): a site of 10,000 pages has
+    // millions of words but tens of thousands of distinct ones.
+    let sorted = vocabulary.sorted();
+    let stems: Vec<String> = match language.stemmer {
+        Some(algorithm) => sorted
+            .par_iter()
+            .map_init(
+                || Stemmer::create(algorithm),
+                |s, (w, _)| s.stem(w).into_owned(),
+            )
+            .collect(),
+        None => sorted.iter().map(|(w, _)| w.to_string()).collect(),
+    };
+    let mut stem_ids: BTreeMap<&str, usize> = stems.iter().map(|s| (s.as_str(), 0)).collect();
+    for (n, id) in stem_ids.values_mut().enumerate() {
+        *id = n;
+    }
+    // For each word's first-seen number: its place in sorted order, and its stem's.
+    let mut word_ids = vec![(0u32, 0u32); sorted.len()];
+    for (n, ((_, id), stem)) in sorted.iter().zip(&stems).enumerate() {
+        word_ids[*id as usize] = (n as u32, stem_ids[stem.as_str()] as u32);
+    }
+
+    // BM25's term-frequency part, precomputed: the script adds the idf.
+    let average = pages.iter().map(|p| p.length).sum::<f32>() / pages.len().max(1) as f32;
+    let (k1, b) = (1.2_f32, 0.75_f32);
+    let per_page: Vec<Vec<(u32, u8)>> = pages
+        .par_iter()
+        .map(|page| {
+            // By word number, so that sums come out the same on every run.
+            let mut words: Vec<(u32, u32, Count)> = page
+                .counts
+                .iter()
+                .map(|(w, c)| {
+                    let (word, stem) = word_ids[*w as usize];
+                    (stem, word, *c)
+                })
+                .collect();
+            words.sort_unstable_by_key(|&(stem, word, _)| (stem, word));
+            let mut by_stem: Vec<(u32, Count)> = Vec::with_capacity(words.len());
+            for (stem, _, count) in words {
+                match by_stem.last_mut() {
+                    Some((last, sum)) if *last == stem => {
+                        sum.weight += count.weight;
+                        sum.title |= count.title;
+                    }
+                    _ => by_stem.push((stem, count)),
+                }
+            }
+            let norm = k1 * (1.0 - b + b * page.length.max(1.0) / average.max(1.0));
+            by_stem
+                .into_iter()
+                .map(|(stem, Count { weight: tf, title })| {
+                    let score = (tf / (tf + norm) * 100.0).ceil().clamp(1.0, 100.0) as u8;
+                    let title_score = IN_TITLE + page.title_words.clamp(1, 255 - IN_TITLE);
+                    (stem, if title { title_score } else { score })
+                })
+                .collect()
+        })
+        .collect();
+    let mut postings: Vec<Vec<(u32, u8)>> = vec![Vec::new(); stem_ids.len()];
+    for (n, stems) in per_page.iter().enumerate() {
+        for &(stem, score) in stems {
+            postings[stem as usize].push((n as u32, score));
+        }
+    }
+
+    // Entries by word as written and by stem, sorted: a stem has postings, a
+    // word whose stem differs names it.
+    let stem_names: Vec<&str> = stem_ids.keys().copied().collect();
+    let mut entries: BTreeMap<&str, Entry> = BTreeMap::new();
+    for (stem, list) in stem_names.iter().zip(&postings) {
+        entries.insert(stem, Entry::Postings(list));
+    }
+    for ((word, _), stem) in sorted.iter().zip(&stems) {
+        entries.entry(word).or_insert(Entry::Stem(stem));
+    }
+    let shards = shards(&entries);
+
+    let mut files = BTreeMap::new();
+    let mut firsts = Vec::new();
+    for (n, (first, json)) in shards.into_iter().enumerate() {
+        firsts.push(first);
+        files.insert(format!("t{n}.json"), json.into_bytes());
+    }
+    let meta = format!(
+        "{{\"version\":1,\"language\":{},\"stemmed\":{},\"pages\":{},\"chunk\":{CHUNK},\"shards\":{}}}",
+        json_string(&language.key),
+        language.stemmer.is_some(),
+        pages.len(),
+        serde_json::to_string(&firsts).unwrap_or_default(),
+    );
+    files.insert("meta.json".to_owned(), meta.into_bytes());
+    files
+}
+
+/// What a shard holds for a word.
+enum Entry<'a> {
+    /// A stem's pages: (page number, score 1–100 or [`IN_TITLE`] and more), by page number.
+    Postings(&'a [(u32, u8)]),
+    /// A word whose stem differs: the stem.
+    Stem(&'a str),
+}
+
+/// Cuts the sorted entries into shards of about [`SHARD_BYTES`]: each shard's
+/// first word and its JSON (`{"word":[gap,score,...],"words":"word"}`).
+fn shards(entries: &BTreeMap<&str, Entry<'_>>) -> Vec<(String, String)> {
+    let mut shards = Vec::new();
+    let mut json = String::new();
+    let mut first = String::new();
+    for (word, entry) in entries {
+        if json.len() >= SHARD_BYTES {
+            json.push('}');
+            shards.push((std::mem::take(&mut first), std::mem::take(&mut json)));
+        }
+        if json.is_empty() {
+            json.push('{');
+            first = (*word).to_owned();
+        } else {
+            json.push(',');
+        }
+        json.push_str(&json_string(word));
+        json.push(':');
+        match entry {
+            Entry::Stem(stem) => json.push_str(&json_string(stem)),
+            Entry::Postings(list) => {
+                json.push('[');
+                let mut last = 0;
+                for (i, &(page, score)) in list.iter().enumerate() {
+                    if i > 0 {
+                        json.push(',');
+                    }
+                    let _ = write!(json, "{},{score}", page - last);
+                    last = page;
+                }
+                json.push(']');
+            }
+        }
+    }
+    if !json.is_empty() {
+        json.push('}');
+        shards.push((first, json));
+    }
+    shards
+}
+
+/// A string as JSON.
+pub fn json_string(text: &str) -> String {
+    serde_json::to_string(text).unwrap_or_else(|_| "\"\"".to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn all(text: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        words(text, |w| out.push(w.to_owned()));
+        out
+    }
+
+    /// An index of pages given as (title, body).
+    fn index(language: &Language, pages: &[(String, String)]) -> BTreeMap<String, Vec<u8>> {
+        let vocabulary = Vocabulary::default();
+        let words: Vec<PageWords> = pages
+            .iter()
+            .map(|(title, body)| {
+                let mut p = PageWords::default();
+                p.add(&vocabulary, title, Field::Title);
+                p.add(&vocabulary, body, Field::Body);
+                p
+            })
+            .collect();
+        build(language, vocabulary, &words)
+    }
+
+    fn page(title: &str, body: &str) -> (String, String) {
+        (title.to_owned(), body.to_owned())
+    }
+
+    fn english() -> Language {
+        Language::of("en-GB")
+    }
+
+    #[test]
+    fn words_are_folded_and_split() {
+        assert_eq!(
+            all("Dŵr Cymru's AGM, 12 March — Llanelli-Café a 7"),
+            [
+                "dwr", "cymru", "agm", "12", "march", "llanelli", "cafe", "7"
+            ]
+        );
+        assert!(all(&"x".repeat(41)).is_empty());
+    }
+
+    #[test]
+    fn languages_are_keyed_by_primary_subtag() {
+        let en = english();
+        assert_eq!(en.key, "en");
+        assert!(en.stemmer.is_some());
+        let cy = Language::of("cy-GB");
+        assert_eq!(cy.key, "cy");
+        assert!(cy.stemmer.is_none());
+    }
+
+    fn shard_text(files: &BTreeMap<String, Vec<u8>>) -> String {
+        files
+            .iter()
+            .filter(|(name, _)| name.starts_with('t'))
+            .map(|(_, b)| String::from_utf8(b.clone()).unwrap())
+            .collect()
+    }
+
+    #[test]
+    fn english_words_point_to_their_stems() {
+        let files = index(
+            &english(),
+            &[
+                page("Meetings", "The board meets."),
+                page("Other", "nothing"),
+            ],
+        );
+        let text = shard_text(&files);
+        assert!(text.contains("\"meetings\":\"meet\""), "{text}");
+        assert!(text.contains("\"meets\":\"meet\""), "{text}");
+        assert!(text.contains("\"meet\":[0,"), "{text}");
+        assert!(text.contains("\"nothing\":\"noth\""), "{text}");
+        assert!(text.contains("\"noth\":[1,"), "{text}");
+    }
+
+    #[test]
+    fn welsh_is_indexed_word_for_word() {
+        let files = index(&Language::of("cy"), &[page("Cyfarfodydd", "Y bwrdd")]);
+        let text = shard_text(&files);
+        assert!(text.contains("\"cyfarfodydd\":[0,"), "{text}");
+        assert!(!text.contains(":\"cyfarfod"), "{text}");
+    }
+
+    #[test]
+    fn the_title_outweighs_the_body() {
+        let files = index(
+            &english(),
+            &[
+                page("Housing", "other words"),
+                page("Other", "housing words"),
+            ],
+        );
+        let text = shard_text(&files);
+        let start = text.find("\"hous\":[").unwrap() + 8;
+        let list: Vec<u32> = text[start..text[start..].find(']').unwrap() + start]
+            .split(',')
+            .map(|n| n.parse().unwrap())
+            .collect();
+        assert_eq!(list.len(), 4);
+        assert!(list[1] > list[3], "{list:?}");
+    }
+
+    #[test]
+    fn shards_are_cut_by_size_and_listed_in_meta() {
+        let pages: Vec<(String, String)> = (0..3000)
+            .map(|i| {
+                page(
+                    &format!("page{i}"),
+                    &format!("word{i} shared text number{i}"),
+                )
+            })
+            .collect();
+        let files = index(&english(), &pages);
+        let meta = String::from_utf8(files["meta.json"].clone()).unwrap();
+        let meta: serde_json::Value = serde_json::from_str(&meta).unwrap();
+        let firsts = meta["shards"].as_array().unwrap();
+        assert!(firsts.len() > 1, "{meta}");
+        assert_eq!(meta["pages"], 3000);
+        for (n, first) in firsts.iter().enumerate() {
+            let bytes = &files[&format!("t{n}.json")];
+            let shard: serde_json::Value = serde_json::from_slice(bytes).unwrap();
+            // Over the size only by one word's postings, never by many words'.
+            let longest = shard
+                .as_object()
+                .unwrap()
+                .values()
+                .map(|v| v.to_string().len())
+                .max();
+            assert!(
+                bytes.len() < SHARD_BYTES + longest.unwrap() + 64,
+                "shard {n}"
+            );
+            let keys: Vec<&String> = shard.as_object().unwrap().keys().collect();
+            assert!(keys.contains(&&first.as_str().unwrap().to_owned()));
+        }
+    }
+
+    #[test]
+    fn the_same_pages_give_the_same_bytes() {
+        let pages: Vec<(String, String)> = (0..200)
+            .map(|i| {
+                page(
+                    &format!("Title {i}"),
+                    "the quick brown fox jumps over lazy dogs",
+                )
+            })
+            .collect();
+        assert_eq!(index(&english(), &pages), index(&english(), &pages));
+    }
+}
