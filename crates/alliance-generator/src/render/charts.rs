@@ -665,9 +665,9 @@ fn decimals(values: impl Iterator<Item = f64>) -> usize {
     values
         .map(|v| {
             let hundredths = (v.abs() * 100.0).round() as u64;
-            if hundredths % 100 == 0 {
+            if hundredths.is_multiple_of(100) {
                 0
-            } else if hundredths % 10 == 0 {
+            } else if hundredths.is_multiple_of(10) {
                 1
             } else {
                 2
