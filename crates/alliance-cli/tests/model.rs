@@ -275,19 +275,20 @@ fn strategy_shows_priorities_with_indicator_tables_and_charts() {
     ));
     assert!(main.contains("<caption>Anti-social behaviour incidents (incidents a year)</caption>"));
     for row in [
-        "<th scope=\"row\">Baseline</th><td class=\"numeric\">1,200</td>",
+        // One precision for the series: 980.5 makes every value show a decimal.
+        "<th scope=\"row\">Baseline</th><td class=\"numeric\">1,200.0</td>",
         "<th scope=\"row\">2017/18</th><td class=\"numeric\">980.5</td>",
-        "<th scope=\"row\">Target</th><td class=\"numeric\">900</td>",
+        "<th scope=\"row\">Target</th><td class=\"numeric\">900.0</td>",
     ] {
         assert!(main.contains(row), "{row}");
     }
     let svg = &main[main.find("<svg").unwrap()..];
     assert!(svg.contains("<title id=\"indicator-safer-1-title\">Anti-social behaviour incidents (incidents a year)</title>"));
     assert!(
-        svg.contains("2016: 1,105"),
+        svg.contains("2016: 1,105.0"),
         "the description carries the values"
     );
-    assert!(svg.contains("Target: 900") && svg.contains("Baseline: 1,200"));
+    assert!(svg.contains("Target: 900.0") && svg.contains("Baseline: 1,200.0"));
 }
 
 #[test]
@@ -396,10 +397,11 @@ fn json_ld_describes_the_partnership_its_members_and_meetings() {
         .collect();
     assert_eq!(
         member_of,
+        // By kind (the executive first), then title.
         [
+            "Partnership Board",
             "Community Safety Partnership",
-            "Health and Wellbeing Partnership",
-            "Partnership Board"
+            "Health and Wellbeing Partnership"
         ]
     );
 

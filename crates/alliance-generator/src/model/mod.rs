@@ -351,10 +351,19 @@ impl Model {
     }
 }
 
-/// How groups are listed: by title, then by address.
+/// How groups are listed: by weight (groups without one last), then kind
+/// (executive, management, themed, task-and-finish, local), then title, then
+/// address.
 pub fn group_order(site: &Site, groups: &[Group], a: usize, b: usize) -> std::cmp::Ordering {
+    let (kind_a, kind_b) = (groups[a].kind, groups[b].kind);
     let (a, b) = (&site.pages[groups[a].page], &site.pages[groups[b].page]);
-    a.front.title.cmp(&b.front.title).then(a.path.cmp(&b.path))
+    // Groups with a weight come first, lightest first.
+    let weight = |p: &crate::load::site::Page| (p.front.weight.is_none(), p.front.weight);
+    weight(a)
+        .cmp(&weight(b))
+        .then(kind_a.cmp(&kind_b))
+        .then(a.front.title.cmp(&b.front.title))
+        .then(a.path.cmp(&b.path))
 }
 
 /// "a" or "an", for the noun that follows.

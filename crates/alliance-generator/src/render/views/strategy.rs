@@ -37,6 +37,21 @@ pub struct IndicatorView<'a> {
     pub indicator: &'a Indicator,
     /// Its values as an accessible SVG line chart.
     pub chart: String,
+    /// Its values as shown, all with the series' one precision.
+    pub readings: Vec<ReadingText<'a>>,
+    /// Its baseline as shown.
+    pub baseline_text: Option<String>,
+    /// Its target as shown.
+    pub target_text: Option<String>,
+}
+
+/// A value of an indicator as shown: `{ year, value }`, `value` formatted.
+#[derive(Serialize)]
+pub struct ReadingText<'a> {
+    /// The year as written.
+    pub year: &'a str,
+    /// The value with the series' precision and a true minus sign.
+    pub value: String,
 }
 
 /// A strategy priority.
@@ -113,9 +128,8 @@ impl<'a> Views<'a> {
                         .indicators
                         .iter()
                         .enumerate()
-                        .map(|(i, indicator)| IndicatorView {
-                            indicator,
-                            chart: indicator_chart(indicator, &format!("{}-{}", p.id, i + 1)),
+                        .map(|(i, indicator)| {
+                            indicator_view(indicator, &format!("{}-{}", p.id, i + 1))
                         })
                         .collect(),
                 })
@@ -124,38 +138,72 @@ impl<'a> Views<'a> {
     }
 }
 
-/// An indicator's line chart.
-fn indicator_chart(indicator: &Indicator, id: &str) -> String {
-    if indicator.values.is_empty() {
-        return String::new();
-    }
+/// An indicator's chart and its numbers as shown, every one with the
+/// series' precision.
+fn indicator_view<'a>(indicator: &'a Indicator, id: &str) -> IndicatorView<'a> {
     let labels: Vec<String> = indicator.values.iter().map(|r| r.year.clone()).collect();
     let values: Vec<f64> = indicator.values.iter().map(|r| r.value).collect();
-    let unit = indicator
-        .unit
-        .as_deref()
-        .map(|u| format!(" ({u})"))
-        .unwrap_or_default();
-    let mut desc: Vec<String> = indicator
+    let series = Series {
+        labels: &labels,
+        values: &values,
+        baseline: indicator.baseline,
+        target: indicator.target,
+    };
+    let decimals = series.decimals();
+    let show = |v: f64| charts::format_fixed(v, decimals);
+    let readings: Vec<ReadingText<'a>> = indicator
         .values
         .iter()
-        .map(|r| format!("{}: {}", r.year, charts::format_number(r.value)))
+        .map(|r| ReadingText {
+            year: &r.year,
+            value: show(r.value),
+        })
         .collect();
-    if let Some(b) = indicator.baseline {
-        desc.push(format!("baseline {}", charts::format_number(b)));
+    let chart = if indicator.values.is_empty() {
+        String::new()
+    } else {
+        let unit = indicator
+            .unit
+            .as_deref()
+            .map(|u| format!(" ({u})"))
+            .unwrap_or_default();
+        let mut desc: Vec<String> = readings
+            .iter()
+            .map(|r| format!("{}: {}", r.year, r.value))
+            .collect();
+        if let Some(b) = indicator.baseline {
+            desc.push(format!("baseline {}", show(b)));
+        }
+        if let Some(t) = indicator.target {
+            desc.push(format!("target {}", show(t)));
+        }
+        let missing: Vec<String> = charts::missing_years(&labels)
+            .into_iter()
+            .map(|(from, to)| {
+                if from == to {
+                    from.to_string()
+                } else {
+                    format!("{from} to {to}")
+                }
+            })
+            .collect();
+        let gaps = if missing.is_empty() {
+            String::new()
+        } else {
+            format!(" No value for {}.", missing.join(", "))
+        };
+        charts::line_chart(
+            &format!("indicator-{id}"),
+            &series,
+            &format!("{}{unit}", indicator.name),
+            &format!("Values by year: {}.{gaps}", desc.join("; ")),
+        )
+    };
+    IndicatorView {
+        indicator,
+        chart,
+        readings,
+        baseline_text: indicator.baseline.map(show),
+        target_text: indicator.target.map(show),
     }
-    if let Some(t) = indicator.target {
-        desc.push(format!("target {}", charts::format_number(t)));
-    }
-    charts::line_chart(
-        &format!("indicator-{id}"),
-        &Series {
-            labels: &labels,
-            values: &values,
-            baseline: indicator.baseline,
-            target: indicator.target,
-        },
-        &format!("{}{unit}", indicator.name),
-        &format!("Values by year: {}.", desc.join("; ")),
-    )
 }

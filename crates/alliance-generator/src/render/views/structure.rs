@@ -179,7 +179,7 @@ impl<'a> Views<'a> {
                 &roots,
                 &format!("The structure of {name}"),
                 &format!(
-                    "A diagram of the partnership's {count} groups; each group is drawn below the group it reports to. The same structure is listed as text after the diagram."
+                    "A diagram of the partnership's {count} groups; each group is drawn below the group it reports to, indented one step. The same structure is listed as text after the diagram."
                 ),
             )
         };
