@@ -47,12 +47,14 @@ pub fn load(root: &Path, config: Config) -> (Site, Diagnostics) {
             if !entry.file_type().is_file() {
                 continue;
             }
-            let rel = entry
-                .path()
-                .strip_prefix(&content)
-                .unwrap_or(entry.path())
-                .to_string_lossy()
-                .replace('\\', "/");
+            let rel = crate::util::url::content_name(
+                &entry
+                    .path()
+                    .strip_prefix(&content)
+                    .unwrap_or(entry.path())
+                    .to_string_lossy()
+                    .replace('\\', "/"),
+            );
             if rel.ends_with(".md") {
                 found.push(Found {
                     file: entry.path().to_path_buf(),
@@ -258,7 +260,7 @@ fn read_page(found: &Found) -> Result<Option<Page>, Vec<Diagnostic>> {
     };
     let dir_path = site_dir(dir);
     let is_section = file == "_index.md";
-    let id = id_of(&found.rel);
+    let id = &crate::util::url::nfc(id_of(&found.rel));
     let (path, id, folder) = if is_section {
         (dir_path, id.to_owned(), PathBuf::from(dir))
     } else if file == "index.md" {
