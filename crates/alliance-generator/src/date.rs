@@ -153,9 +153,8 @@ pub fn zone_problem(at: &SiteDate, zone: &jiff::tz::TimeZone) -> Option<(String,
     );
     let hhmm = |t: civil::Time| format!("{:02}:{:02}", t.hour(), t.minute());
     let written = hhmm(time);
-    let shift = jiff::SignedDuration::from_secs(i64::from(
-        (after.seconds() - before.seconds()).abs(),
-    ));
+    let shift =
+        jiff::SignedDuration::from_secs(i64::from((after.seconds() - before.seconds()).abs()));
     let moved = |forward: bool| {
         let t = if forward {
             local.checked_add(shift)
@@ -265,15 +264,27 @@ mod tests {
         let london = jiff::tz::TimeZone::get("Europe/London").unwrap();
         let problem = |s: &str| zone_problem(&SiteDate::parse(s).unwrap(), &london);
         let (message, hint) = problem("2027-03-28T01:30").unwrap();
-        assert_eq!(message, "01:30 on 28 March 2027 does not exist in Europe/London");
+        assert_eq!(
+            message,
+            "01:30 on 28 March 2027 does not exist in Europe/London"
+        );
         assert_eq!(
             hint,
             "clocks go forward at 1am on 28 March 2027: 01:30 does not exist in Europe/London; write 02:30 or 00:30"
         );
         let (message, hint) = problem("2026-10-25T01:30").unwrap();
         assert!(message.contains("happens twice"), "{message}");
-        assert!(hint.starts_with("clocks go back at 2am on 25 October 2026"), "{hint}");
-        for fine in ["2027-03-28T00:59", "2027-03-28T02:00", "2026-10-25T00:59", "2026-10-25T02:00", "2026-10-25"] {
+        assert!(
+            hint.starts_with("clocks go back at 2am on 25 October 2026"),
+            "{hint}"
+        );
+        for fine in [
+            "2027-03-28T00:59",
+            "2027-03-28T02:00",
+            "2026-10-25T00:59",
+            "2026-10-25T02:00",
+            "2026-10-25",
+        ] {
             assert_eq!(problem(fine), None, "{fine}");
         }
     }
