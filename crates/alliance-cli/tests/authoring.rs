@@ -80,7 +80,7 @@ fn skipped_heading_level_is_a_warning() {
     assert_has(
         &finding(
             &err,
-            "content/headings.md:9:1: warning: skipped heading level: h4 after h2",
+            "content/headings.md:9:1: warning: a level-4 heading straight after a level-2 one: a level is skipped",
         ),
         &[
             "9 | #### Too deep",
@@ -99,7 +99,7 @@ fn a_second_h1_and_a_page_without_h1_are_warnings() {
     assert_has(
         &finding(
             &err,
-            "content/headings.md:11:1: warning: a second level-1 heading: the page title is already the page's h1",
+            "content/headings.md:11:1: warning: a second main heading: the page title is already the page's main heading",
         ),
         &[
             "11 | # A second title",
@@ -109,7 +109,7 @@ fn a_second_h1_and_a_page_without_h1_are_warnings() {
     assert_has(
         &finding(
             &err,
-            "content/bare.md:5:1: warning: the page has no level-1 heading (h1)",
+            "content/bare.md:5:1: warning: the page has no main heading",
         ),
         &[
             "5 | template = \"bare.html\"",
@@ -332,7 +332,9 @@ fn check_json_has_warnings_with_every_key() {
     }
     let skip = all
         .iter()
-        .find(|d| d["message"] == "skipped heading level: h4 after h2")
+        .find(|d| {
+            d["message"] == "a level-4 heading straight after a level-2 one: a level is skipped"
+        })
         .unwrap();
     assert_eq!(skip["severity"], "warning");
     assert_eq!(skip["file"], "content/headings.md");

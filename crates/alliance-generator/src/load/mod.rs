@@ -58,7 +58,8 @@ pub fn load(root: &Path, config: Config) -> (Site, Diagnostics) {
             if rel.ends_with(".md") {
                 found.push(Found {
                     file: entry.path().to_path_buf(),
-                    rel,
+                    // Links name pages in NFC, whatever the keyboard that named the file.
+                    rel: crate::util::url::nfc(&rel),
                 });
             } else if entry.file_name() == organisations_csv::FILE_NAME {
                 spreadsheets.push(Found {
@@ -260,7 +261,7 @@ fn read_page(found: &Found) -> Result<Option<Page>, Vec<Diagnostic>> {
     };
     let dir_path = site_dir(dir);
     let is_section = file == "_index.md";
-    let id = &crate::util::url::nfc(id_of(&found.rel));
+    let id = id_of(&found.rel);
     let (path, id, folder) = if is_section {
         (dir_path, id.to_owned(), PathBuf::from(dir))
     } else if file == "index.md" {
