@@ -138,8 +138,9 @@ pub fn zone_problem(at: &SiteDate, zone: &jiff::tz::TimeZone) -> Option<(String,
         }
     };
     let instant = |offset: jiff::tz::Offset| offset.to_timestamp(local).ok();
-    // The change happened before the instant the time would name on the later clock.
-    let change = instant(after)
+    // The change happened just before the later of the two instants the time
+    // could name: the one read with the smaller offset.
+    let change = instant(before.min(after))
         .and_then(|t| zone.preceding(t).next())
         .map(|t| before.to_datetime(t.timestamp()))?;
     let changed = SiteDate {
