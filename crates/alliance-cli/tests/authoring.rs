@@ -84,7 +84,7 @@ fn skipped_heading_level_is_a_warning() {
         ),
         &[
             "9 | #### Too deep",
-            "= hint: headings go down one level at a time: make this `###`, or add an h3 above it",
+            "= hint: headings go down one level at a time: make this `###`, or add a level-3 heading above it",
         ],
     );
     assert!(
@@ -345,7 +345,7 @@ fn check_json_has_warnings_with_every_key() {
     assert_eq!(skip["source_line"], "#### Too deep");
     assert_eq!(
         skip["hint"],
-        "headings go down one level at a time: make this `###`, or add an h3 above it"
+        "headings go down one level at a time: make this `###`, or add a level-3 heading above it"
     );
     let file = all
         .iter()
