@@ -68,12 +68,16 @@ enum Command {
         /// The site folder, holding config.toml.
         #[arg(long, default_value = ".")]
         root: PathBuf,
-        /// The capture date, YYYY-MM-DD (default: today).
+        /// The capture date, YYYY-MM-DD: the snapshot shows the site as of that day
+        /// (default: SOURCE_DATE_EPOCH's day when it is set, else today).
         #[arg(long)]
         date: Option<String>,
         /// Where snapshots are kept; this one goes in OUT/DATE/.
         #[arg(long, default_value = "snapshots")]
         out: PathBuf,
+        /// Replace a snapshot of the same date that is already there.
+        #[arg(long)]
+        force: bool,
     },
 }
 
@@ -112,6 +116,18 @@ fn main() -> ExitCode {
             base_url,
         } => {
             let started = Instant::now();
+            let root = match site_root(root) {
+                Ok(root) => root,
+                Err(code) => return code,
+            };
+            if let Some(url) = &base_url
+                && !is_web_address(url)
+            {
+                eprintln!(
+                    "error: `--base-url {url}` is not an absolute web address\n  = hint: write it in full, e.g. --base-url https://www.example.org/partnership/"
+                );
+                return ExitCode::from(2);
+            }
             // Relative to the site folder; `join` keeps an absolute path as it is.
             let output = root.join(output);
             if let Err(code) = prepare_output(&root, &output) {
@@ -135,16 +151,28 @@ fn main() -> ExitCode {
                     );
                     ExitCode::SUCCESS
                 }
-                Err(diagnostics) => failed(&diagnostics),
+                Err(diagnostics) => failed_build(&diagnostics),
             }
         }
-        Command::Snapshot { root, date, out } => snapshot(root, date, out),
+        Command::Snapshot {
+            root,
+            date,
+            out,
+            force,
+        } => match site_root(root) {
+            Ok(root) => snapshot(root, date, out, force),
+            Err(code) => code,
+        },
         Command::Serve {
             root,
             bind,
             port,
             open,
         } => {
+            let root = match site_root(root) {
+                Ok(root) => root,
+                Err(code) => return code,
+            };
             match alliance_server::serve(alliance_server::ServeOptions {
                 root,
                 bind,
@@ -159,6 +187,10 @@ fn main() -> ExitCode {
             }
         }
         Command::Check { root, format } => {
+            let root = match site_root(root) {
+                Ok(root) => root,
+                Err(code) => return code,
+            };
             let result = alliance_generator::check(&root);
             let diagnostics = match &result {
                 Ok(warnings) => warnings,
@@ -182,8 +214,25 @@ fn main() -> ExitCode {
     }
 }
 
-fn snapshot(root: PathBuf, date: Option<String>, out: PathBuf) -> ExitCode {
+fn snapshot(root: PathBuf, date: Option<String>, out: PathBuf, force: bool) -> ExitCode {
     let started = Instant::now();
+    let config = match alliance_generator::pipeline::config(&root, None) {
+        Ok(config) => config,
+        Err(diagnostics) => return failed(&diagnostics),
+    };
+    // Checked before building: every record of the archive is named by it.
+    if !is_web_address(&config.base_url) {
+        return failed(&Diagnostics::from(vec![
+            alliance_generator::Diagnostic::error(
+                "config.toml",
+                format!(
+                    "`base_url = \"{}\"` is not an absolute web address, which a snapshot records its pages under",
+                    config.base_url
+                ),
+            )
+            .with_hint("write the live site's address in full, e.g. base_url = \"https://www.example.org/\""),
+        ]));
+    }
     let date = match date {
         Some(text) => match SiteDate::parse(&text) {
             Ok(d) if d.time.is_none() => d,
@@ -194,24 +243,29 @@ fn snapshot(root: PathBuf, date: Option<String>, out: PathBuf) -> ExitCode {
                 return ExitCode::from(2);
             }
         },
-        None => SiteDate {
-            date: jiff::Timestamp::now()
-                .to_zoned(jiff::tz::TimeZone::UTC)
-                .date(),
-            time: None,
+        None => match alliance_generator::pipeline::today(&config) {
+            Ok(date) => SiteDate { date, time: None },
+            Err(misused) => {
+                eprint!("{misused}");
+                return ExitCode::from(2);
+            }
         },
     };
     // Relative to the site folder; `join` keeps an absolute path as it is.
     let out = root.join(out);
     let dir = out.join(date.iso_date());
+    if dir.exists() && !force {
+        eprintln!(
+            "error: a snapshot of {} is already at {}\n  = hint: a snapshot is a record: keep it, or pass --force to replace it",
+            date.iso_date(),
+            dir.display()
+        );
+        return ExitCode::from(2);
+    }
     let site_dir = dir.join("site");
     if let Err(code) = prepare_output(&root, &site_dir) {
         return code;
     }
-    let config = match alliance_generator::pipeline::config(&root, None) {
-        Ok(config) => config,
-        Err(diagnostics) => return failed(&diagnostics),
-    };
     let options = BuildOptions {
         root,
         output: site_dir.clone(),
@@ -225,7 +279,7 @@ fn snapshot(root: PathBuf, date: Option<String>, out: PathBuf) -> ExitCode {
     };
     let report = match alliance_generator::build(&options) {
         Ok(report) => report,
-        Err(diagnostics) => return failed(&diagnostics),
+        Err(diagnostics) => return failed_build(&diagnostics),
     };
     let meta = alliance_archive::SnapshotMeta {
         date: date.iso_date(),
@@ -278,6 +332,32 @@ fn prepare_output(root: &Path, output: &Path) -> Result<(), ExitCode> {
     Ok(())
 }
 
+/// The site folder `--root` names, or exit 2 naming its full path when there is none.
+fn site_root(root: PathBuf) -> Result<PathBuf, ExitCode> {
+    if root.is_dir() {
+        return Ok(root);
+    }
+    let full = std::path::absolute(&root).unwrap_or_else(|_| root.clone());
+    eprintln!(
+        "error: there is no folder {}\n  = hint: --root names the site's folder, the one holding config.toml",
+        full.display()
+    );
+    Err(ExitCode::from(2))
+}
+
+/// Whether `url` is an absolute http(s) address with a host: `https://example.org/x`.
+fn is_web_address(url: &str) -> bool {
+    let rest = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"));
+    rest.and_then(|r| r.split(['/', '?', '#']).next())
+        .is_some_and(|host| {
+            !host.is_empty()
+                && !host.starts_with(':')
+                && !host.chars().any(|c| c.is_whitespace() || c.is_control())
+        })
+}
+
 fn print_report(diagnostics: &Diagnostics) {
     if !diagnostics.is_empty() {
         eprint!("{}", diagnostics.report());
@@ -286,5 +366,12 @@ fn print_report(diagnostics: &Diagnostics) {
 
 fn failed(diagnostics: &Diagnostics) -> ExitCode {
     print_report(diagnostics);
+    ExitCode::from(1)
+}
+
+/// A build that found errors: they, and that the output was left as it was.
+fn failed_build(diagnostics: &Diagnostics) -> ExitCode {
+    print_report(diagnostics);
+    eprintln!("Nothing was written.");
     ExitCode::from(1)
 }

@@ -80,11 +80,11 @@ fn skipped_heading_level_is_a_warning() {
     assert_has(
         &finding(
             &err,
-            "content/headings.md:9:1: warning: skipped heading level: h4 after h2",
+            "content/headings.md:9:1: warning: a level-4 heading straight after a level-2 one: a level is skipped",
         ),
         &[
             "9 | #### Too deep",
-            "= hint: headings go down one level at a time: make this `###`, or add an h3 above it",
+            "= hint: headings go down one level at a time: make this `###`, or add a level-3 heading above it",
         ],
     );
     assert!(
@@ -99,7 +99,7 @@ fn a_second_h1_and_a_page_without_h1_are_warnings() {
     assert_has(
         &finding(
             &err,
-            "content/headings.md:11:1: warning: a second level-1 heading: the page title is already the page's h1",
+            "content/headings.md:11:1: warning: a second main heading: the page title is already the page's main heading",
         ),
         &[
             "11 | # A second title",
@@ -109,7 +109,7 @@ fn a_second_h1_and_a_page_without_h1_are_warnings() {
     assert_has(
         &finding(
             &err,
-            "content/bare.md:5:1: warning: the page has no level-1 heading (h1)",
+            "content/bare.md:5:1: warning: the page has no main heading",
         ),
         &[
             "5 | template = \"bare.html\"",
@@ -244,7 +244,7 @@ fn all_findings_are_reported_together() {
     let (code, err) = check_fixture();
     assert_eq!(code, Some(1));
     assert!(
-        err.ends_with("error: the site has 3 errors and 14 warnings; nothing was written\n"),
+        err.ends_with("error: the site has 14 warnings and 3 errors\n"),
         "{err}"
     );
     // `build` reports the same, and writes nothing.
@@ -252,7 +252,10 @@ fn all_findings_are_reported_together() {
     let public = out.path().join("public");
     let o = build(&fixture("authoring"), &public);
     assert_eq!(o.status.code(), Some(1));
-    assert_eq!(String::from_utf8(o.stderr).unwrap(), err);
+    assert_eq!(
+        String::from_utf8(o.stderr).unwrap(),
+        format!("{err}Nothing was written.\n")
+    );
     assert!(!public.exists());
 }
 
@@ -329,7 +332,9 @@ fn check_json_has_warnings_with_every_key() {
     }
     let skip = all
         .iter()
-        .find(|d| d["message"] == "skipped heading level: h4 after h2")
+        .find(|d| {
+            d["message"] == "a level-4 heading straight after a level-2 one: a level is skipped"
+        })
         .unwrap();
     assert_eq!(skip["severity"], "warning");
     assert_eq!(skip["file"], "content/headings.md");
@@ -340,7 +345,7 @@ fn check_json_has_warnings_with_every_key() {
     assert_eq!(skip["source_line"], "#### Too deep");
     assert_eq!(
         skip["hint"],
-        "headings go down one level at a time: make this `###`, or add an h3 above it"
+        "headings go down one level at a time: make this `###`, or add a level-3 heading above it"
     );
     let file = all
         .iter()

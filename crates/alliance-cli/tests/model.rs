@@ -461,9 +461,10 @@ fn a_to_z_lists_every_page_by_letter_and_anchors_from_templates_link() {
     let entries =
         main.matches("<li><a href=").count() - main.matches("<li><a href=\"#letter-").count();
     assert_eq!(
-        entries, 25,
-        "every page but home, and the accessibility statement"
+        entries, 26,
+        "every page but home, the accessibility statement and the search page"
     );
+    assert!(main.contains("<a href=\"../search/index.html\">Search</a>"));
     assert!(main.contains("<a href=\"../accessibility/index.html\">Accessibility statement</a>"));
     // Pages the build makes carry structured data like every other page.
     for generated in ["a-z/index.html", "accessibility/index.html", "404.html"] {

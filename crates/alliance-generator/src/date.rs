@@ -122,6 +122,72 @@ impl SiteDate {
     }
 }
 
+/// Why a local date and time cannot be placed on the clock of `zone`: the
+/// message and a hint, or `None` when it names exactly one instant. A time in
+/// the hour skipped when clocks go forward does not exist; one in the hour
+/// repeated when they go back happens twice.
+pub fn zone_problem(at: &SiteDate, zone: &jiff::tz::TimeZone) -> Option<(String, String)> {
+    use jiff::tz::AmbiguousOffset;
+    let time = at.time?;
+    let local = at.date.to_datetime(time);
+    let name = zone.iana_name().unwrap_or("the site's time zone");
+    let (before, after) = match zone.to_ambiguous_zoned(local).offset() {
+        AmbiguousOffset::Unambiguous { .. } => return None,
+        AmbiguousOffset::Gap { before, after } | AmbiguousOffset::Fold { before, after } => {
+            (before, after)
+        }
+    };
+    let instant = |offset: jiff::tz::Offset| offset.to_timestamp(local).ok();
+    // The change happened just before the later of the two instants the time
+    // could name: the one read with the smaller offset.
+    let change = instant(before.min(after))
+        .and_then(|t| zone.preceding(t).next())
+        .map(|t| before.to_datetime(t.timestamp()))?;
+    let changed = SiteDate {
+        date: change.date(),
+        time: Some(change.time()),
+    };
+    let when = format!(
+        "at {} on {}",
+        changed.clock().unwrap_or_default(),
+        changed.long()
+    );
+    let hhmm = |t: civil::Time| format!("{:02}:{:02}", t.hour(), t.minute());
+    let written = hhmm(time);
+    let shift =
+        jiff::SignedDuration::from_secs(i64::from((after.seconds() - before.seconds()).abs()));
+    let moved = |forward: bool| {
+        let t = if forward {
+            local.checked_add(shift)
+        } else {
+            local.checked_sub(shift)
+        };
+        t.map(|t| hhmm(t.time())).unwrap_or_default()
+    };
+    if after > before {
+        Some((
+            format!("{written} on {} does not exist in {name}", at.long()),
+            format!(
+                "clocks go forward {when}: {written} does not exist in {name}; write {} or {}",
+                moved(true),
+                moved(false)
+            ),
+        ))
+    } else {
+        Some((
+            format!(
+                "{written} on {} happens twice in {name}, so it names no one time",
+                at.long()
+            ),
+            format!(
+                "clocks go back {when}: {written} happens twice in {name}; write a time from {} on, or before {}",
+                hhmm(change.time()),
+                moved(true)
+            ),
+        ))
+    }
+}
+
 impl fmt::Display for SiteDate {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self.time {
@@ -192,6 +258,36 @@ mod tests {
         assert_eq!(clock("2026-11-02T14:00"), "2pm");
         assert_eq!(clock("2026-11-02T12:00"), "midday");
         assert_eq!(clock("2026-11-02T00:30"), "12:30am");
+    }
+
+    #[test]
+    fn times_the_clock_change_skips_or_repeats_are_problems() {
+        let london = jiff::tz::TimeZone::get("Europe/London").unwrap();
+        let problem = |s: &str| zone_problem(&SiteDate::parse(s).unwrap(), &london);
+        let (message, hint) = problem("2027-03-28T01:30").unwrap();
+        assert_eq!(
+            message,
+            "01:30 on 28 March 2027 does not exist in Europe/London"
+        );
+        assert_eq!(
+            hint,
+            "clocks go forward at 1am on 28 March 2027: 01:30 does not exist in Europe/London; write 02:30 or 00:30"
+        );
+        let (message, hint) = problem("2026-10-25T01:30").unwrap();
+        assert!(message.contains("happens twice"), "{message}");
+        assert!(
+            hint.starts_with("clocks go back at 2am on 25 October 2026"),
+            "{hint}"
+        );
+        for fine in [
+            "2027-03-28T00:59",
+            "2027-03-28T02:00",
+            "2026-10-25T00:59",
+            "2026-10-25T02:00",
+            "2026-10-25",
+        ] {
+            assert_eq!(problem(fine), None, "{fine}");
+        }
     }
 
     #[test]

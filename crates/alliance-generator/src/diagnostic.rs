@@ -335,15 +335,16 @@ impl Diagnostics {
         }
         let (errors, warnings) = (self.error_count(), self.warning_count());
         if errors > 0 {
+            // The count of errors comes last, where the eye lands.
             let _ = writeln!(
                 out,
-                "error: the site has {errors} error{}{}; nothing was written",
-                plural(errors),
+                "error: the site has {}{errors} error{}",
                 if warnings > 0 {
-                    format!(" and {warnings} warning{}", plural(warnings))
+                    format!("{warnings} warning{} and ", plural(warnings))
                 } else {
                     String::new()
-                }
+                },
+                plural(errors)
             );
         } else if warnings > 0 {
             let _ = writeln!(out, "warning: {warnings} warning{}", plural(warnings));
@@ -477,6 +478,10 @@ mod tests {
         assert_eq!(report.matches("error: bad").count(), REPEATS_SHOWN);
         assert!(report.contains("content/a.md: and 997 more like this"));
         assert!(report.contains("content/b.md: error: other"));
+        assert!(
+            report.ends_with("error: the site has 1001 errors\n"),
+            "{report}"
+        );
         assert!(report.len() < 4000, "{} bytes", report.len());
     }
 

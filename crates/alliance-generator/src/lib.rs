@@ -76,7 +76,9 @@ pub fn check_output(root: &Path, output: &Path) -> Result<(), Diagnostic> {
 /// Builds the site into `options.output`, replacing it only if the whole build succeeds.
 pub fn build(options: &BuildOptions) -> Result<BuildReport, Diagnostics> {
     check_output(&options.root, &options.output).map_err(|d| Diagnostics::from(vec![d]))?;
-    let (content, found) = pipeline::prepare(&options.root, options.base_url.as_deref())?;
+    // A snapshot is as of its date, whatever the clock says.
+    let on = options.mode.snapshot.as_ref().map(|s| s.date.date);
+    let (content, found) = pipeline::prepare_on(&options.root, options.base_url.as_deref(), on)?;
     if found.has_errors() {
         // Render nowhere all the same, so template problems are reported too.
         return Err(pipeline::run(&content, found, &options.mode, &NullSink).1);

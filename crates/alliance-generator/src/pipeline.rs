@@ -74,18 +74,41 @@ fn timed<T>(timer: &mut Timer<'_>, stage: Stage, work: impl FnOnce() -> T) -> T 
 /// finding about it (errors and warnings, unsorted). Fails only if the site
 /// cannot be loaded at all.
 pub fn prepare(root: &Path, base_url: Option<&str>) -> Result<(Content, Diagnostics), Diagnostics> {
-    prepare_timed(root, base_url, &mut |_, _| {})
+    prepare_on(root, base_url, None)
+}
+
+/// [`prepare`] as of the day `on` (a snapshot's date) rather than today:
+/// every date-relative list and check (upcoming meetings, overdue reviews)
+/// uses it. `None` is today ([`today`]).
+pub fn prepare_on(
+    root: &Path,
+    base_url: Option<&str>,
+    on: Option<Date>,
+) -> Result<(Content, Diagnostics), Diagnostics> {
+    prepare_dated(root, base_url, on, &mut |_, _| {})
 }
 
 /// [`prepare`], telling `timer` how long each stage took.
 pub fn prepare_timed(
     root: &Path,
     base_url: Option<&str>,
+    timer: Timer<'_>,
+) -> Result<(Content, Diagnostics), Diagnostics> {
+    prepare_dated(root, base_url, None, timer)
+}
+
+fn prepare_dated(
+    root: &Path,
+    base_url: Option<&str>,
+    on: Option<Date>,
     mut timer: Timer<'_>,
 ) -> Result<(Content, Diagnostics), Diagnostics> {
     let (site, today, mut found) = timed(&mut timer, Stage::Load, || {
         let config = config(root, base_url)?;
-        let today = today(&config).map_err(|d| Diagnostics::from(vec![d]))?;
+        let today = match on {
+            Some(day) => day,
+            None => today(&config).map_err(|d| Diagnostics::from(vec![d]))?,
+        };
         let (site, found) = load::load(root, config);
         Ok::<_, Diagnostics>((site, today, found))
     })?;

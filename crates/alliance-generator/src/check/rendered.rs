@@ -107,7 +107,7 @@ fn headings(
         let template = template_for(site, templates, id).unwrap_or_default();
         if count == 0 {
             out.push(
-                page_warning(page, "the page has no level-1 heading (h1)").with_hint(format!(
+                page_warning(page, "the page has no main heading").with_hint(format!(
                     "its template `{template}` should show the title as <h1>{{{{ page.title }}}}</h1>"
                 )),
             );
@@ -127,7 +127,7 @@ fn headings(
                 page.body_error(
                     heading.place.line,
                     heading.place.col,
-                    "a second level-1 heading: the page title is already the page's h1",
+                    "a second main heading: the page title is already the page's main heading",
                 )
                 .with_hint(format!(
                     "use {} and below for headings in the body",
@@ -141,7 +141,7 @@ fn headings(
                 page_warning(
                     page,
                     format!(
-                        "the page has {} level-1 headings (h1) from its template",
+                        "the page has {} main headings from its template",
                         count - in_body.len()
                     ),
                 )

@@ -498,8 +498,9 @@ impl LiveSite {
             return Change::Everything;
         }
         if let Some(content) = rel.strip_prefix("content/") {
+            let content = crate::util::url::content_name(content);
             if content.ends_with(".md") {
-                return match site.by_content_path.get(content) {
+                return match site.by_content_path.get(&content) {
                     Some(&id) => Change::Page(id),
                     None => Change::Everything,
                 };

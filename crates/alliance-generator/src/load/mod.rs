@@ -47,16 +47,19 @@ pub fn load(root: &Path, config: Config) -> (Site, Diagnostics) {
             if !entry.file_type().is_file() {
                 continue;
             }
-            let rel = entry
-                .path()
-                .strip_prefix(&content)
-                .unwrap_or(entry.path())
-                .to_string_lossy()
-                .replace('\\', "/");
+            let rel = crate::util::url::content_name(
+                &entry
+                    .path()
+                    .strip_prefix(&content)
+                    .unwrap_or(entry.path())
+                    .to_string_lossy()
+                    .replace('\\', "/"),
+            );
             if rel.ends_with(".md") {
                 found.push(Found {
                     file: entry.path().to_path_buf(),
-                    rel,
+                    // Links name pages in NFC, whatever the keyboard that named the file.
+                    rel: crate::util::url::nfc(&rel),
                 });
             } else if entry.file_name() == organisations_csv::FILE_NAME {
                 spreadsheets.push(Found {

@@ -250,8 +250,10 @@ fn internal_target(url: &str, cx: &Context<'_>) -> Option<Found> {
         None => (url, None),
     };
     if let Some(rest) = path.strip_prefix("@/") {
-        let to = (cx.resolve)(rest);
-        let target = Target::Content(rest.to_owned());
+        // Named as the site names content files: NFC, `.md` in any case.
+        let rest = crate::util::url::content_name(&crate::util::url::nfc(rest));
+        let to = (cx.resolve)(&rest);
+        let target = Target::Content(rest);
         return Some(Found::Page { target, anchor, to });
     }
     let local = site_local(path, cx.base_url);
@@ -267,7 +269,8 @@ fn internal_target(url: &str, cx: &Context<'_>) -> Option<Found> {
         let content = match &local {
             Some(root) => normalise("", root),
             None => normalise(cx.content_folder, path),
-        }?;
+        }
+        .map(|c| crate::util::url::content_name(&crate::util::url::nfc(&c)))?;
         let to = (cx.resolve)(&content);
         let target = Target::Content(content);
         return Some(Found::Page { target, anchor, to });

@@ -31,6 +31,9 @@ pub fn step(at: &[String], key: impl ToString) -> KeyPath {
     path
 }
 
+/// A local date and time as front matter writes it.
+const DATETIME_EXAMPLE: &str = "2026-03-04T14:00:00";
+
 /// Reads one page's typed values, collecting diagnostics.
 pub struct Fields<'a> {
     /// The page being read.
@@ -39,6 +42,8 @@ pub struct Fields<'a> {
     pub kind: PageKind,
     /// Problems found so far.
     pub errors: &'a mut Vec<Diagnostic>,
+    /// The site's time zone, in which local times are read.
+    pub zone: &'a jiff::tz::TimeZone,
 }
 
 impl Fields<'_> {
@@ -292,7 +297,6 @@ impl Fields<'_> {
 
     /// A date and time of day in the site's time zone (`2026-03-04T14:00:00`).
     pub fn local_datetime(&mut self, table: &Table, at: &[String], key: &str) -> Option<SiteDate> {
-        const EXAMPLE: &str = "2026-03-04T14:00:00";
         let Some(value) = table.get(key) else {
             if let Some(example) = self.key(at, key).and_then(|k| k.required) {
                 self.missing(at, key, example);
@@ -300,8 +304,24 @@ impl Fields<'_> {
             return None;
         };
         let hint = format!(
-            "write a local date and time without quotes, e.g. {key} = {EXAMPLE}; times are in the site's time zone (config `timezone`)"
+            "write a local date and time without quotes, e.g. {key} = {DATETIME_EXAMPLE}; times are in the site's time zone (config `timezone`)"
         );
+        let read = self.written_datetime(at, key, value, hint)?;
+        if let Some((message, hint)) = crate::date::zone_problem(&read, self.zone) {
+            self.fail(&step(at, key), message, hint);
+            return None;
+        }
+        Some(read)
+    }
+
+    /// The date and time `value` says, as written (before the time zone is applied).
+    fn written_datetime(
+        &mut self,
+        at: &[String],
+        key: &str,
+        value: &Value,
+        hint: String,
+    ) -> Option<SiteDate> {
         match value {
             Value::Datetime(d) if d.date.is_some() && d.time.is_some() && d.offset.is_none() => {
                 SiteDate::parse(&d.to_string()).ok()
@@ -334,7 +354,7 @@ impl Fields<'_> {
                 }
             },
             other => {
-                self.wrong_type(&step(at, key), other, EXAMPLE);
+                self.wrong_type(&step(at, key), other, DATETIME_EXAMPLE);
                 None
             }
         }

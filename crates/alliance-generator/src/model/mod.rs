@@ -81,6 +81,7 @@ impl Model {
         };
         model.register_ids(site, &mut errors);
         let files = Files::new(site);
+        let zone = site.config.time_zone();
         for (page_id, page) in site.pages.iter().enumerate() {
             let Some(kind) = page.kind() else {
                 continue;
@@ -89,6 +90,7 @@ impl Model {
                 page,
                 kind,
                 errors: &mut errors,
+                zone: &zone,
             };
             let table = &page.typed;
             let entity = match kind {

@@ -15,7 +15,15 @@ impl Model {
             sector: sector.unwrap_or(Sector::Other),
             website: f.text(table, &[], "website"),
             email: f.text(table, &[], "email"),
-            address: f.texts(table, &[], "address"),
+            // A spreadsheet cell (or a multi-line string) holds the lines in one text.
+            address: f
+                .texts(table, &[], "address")
+                .iter()
+                .flat_map(|entry| entry.lines())
+                .map(str::trim)
+                .filter(|line| !line.is_empty())
+                .map(str::to_owned)
+                .collect(),
         };
         self.organisations.push(organisation);
         Some(Entity::Organisation(self.organisations.len() - 1))

@@ -201,6 +201,13 @@ pub struct Group {
     pub approach: Vec<String>,
 }
 
+impl Group {
+    /// The organisations in its filled seats, each once however many seats it holds.
+    pub fn organisations(&self) -> std::collections::BTreeSet<usize> {
+        self.members.iter().filter_map(Member::filled_by).collect()
+    }
+}
+
 /// A paper of a meeting.
 #[derive(Debug, Clone)]
 pub struct Paper {

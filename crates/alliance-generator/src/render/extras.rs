@@ -203,27 +203,60 @@ pub fn atom_feed(content: &Content, section: usize, feed_path: &str) -> String {
 
 /// Feed readers have no page to resolve relative links against: make them absolute.
 fn absolutise(html: &str, page_path: &str, config: &crate::config::Config) -> String {
+    const ATTRIBUTES: [&str; 3] = [" href=\"", " src=\"", " srcset=\""];
     let mut out = String::with_capacity(html.len());
     let mut rest = html;
-    while let Some(i) = rest.find(" href=\"").or_else(|| rest.find(" src=\"")) {
-        let attr_end = i + rest[i..].find('"').unwrap_or(0) + 1;
-        out.push_str(&rest[..attr_end]);
-        rest = &rest[attr_end..];
+    // The earliest attribute holding a URL, whichever comes first.
+    while let Some((i, attr)) = ATTRIBUTES
+        .iter()
+        .filter_map(|a| rest.find(a).map(|i| (i, *a)))
+        .min()
+    {
+        let value_start = i + attr.len();
+        out.push_str(&rest[..value_start]);
+        rest = &rest[value_start..];
         let end = rest.find('"').unwrap_or(rest.len());
-        let link = &rest[..end];
-        if link.contains("://")
-            || link.starts_with('#')
-            || link.starts_with("mailto:")
-            || link.starts_with("tel:")
-        {
-            out.push_str(link);
+        let value = &rest[..end];
+        if attr == " srcset=\"" {
+            // `a.png 1x, b.png 2x`: each candidate's URL, its descriptor kept.
+            let candidates: Vec<String> = value
+                .split(',')
+                .map(|candidate| {
+                    let candidate = candidate.trim();
+                    let (url, descriptor) = candidate
+                        .split_once(char::is_whitespace)
+                        .unwrap_or((candidate, ""));
+                    let url = absolute_link(config, page_path, url);
+                    if descriptor.is_empty() {
+                        url
+                    } else {
+                        format!("{url} {}", descriptor.trim())
+                    }
+                })
+                .collect();
+            out.push_str(&candidates.join(", "));
         } else {
-            out.push_str(&resolve_relative(config, page_path, link));
+            out.push_str(&absolute_link(config, page_path, value));
         }
         rest = &rest[end..];
     }
     out.push_str(rest);
     out
+}
+
+/// `link` as written on the page at `page_path`, made absolute unless it
+/// already is, or is an anchor, an email, a phone number or inline data.
+fn absolute_link(config: &crate::config::Config, page_path: &str, link: &str) -> String {
+    if link.contains("://")
+        || link.starts_with('#')
+        || ["mailto:", "tel:", "data:"]
+            .iter()
+            .any(|scheme| link.starts_with(scheme))
+    {
+        link.to_owned()
+    } else {
+        resolve_relative(config, page_path, link)
+    }
 }
 
 fn resolve_relative(config: &crate::config::Config, page_path: &str, link: &str) -> String {
@@ -303,5 +336,19 @@ mod tests {
     fn alias_paths() {
         assert_eq!(alias_path("/old/page"), "old/page/");
         assert_eq!(alias_path("old.html"), "old.html");
+    }
+
+    #[test]
+    fn feeds_make_every_url_absolute_whichever_comes_first() {
+        let config = crate::config::Config::parse(
+            "title = \"T\"\nbase_url = \"https://e.org/p/\"\n",
+            std::path::Path::new("config.toml"),
+        )
+        .unwrap();
+        let html = r#"<img src="a.png" srcset="a.png 1x, ../b.png 2x" alt=""> <a href="../x/index.html">x</a> <img src="data:image/gif;base64,R0" alt=""> <a href="https://o.org/">o</a>"#;
+        assert_eq!(
+            absolutise(html, "/news/one/", &config),
+            r#"<img src="https://e.org/p/news/one/a.png" srcset="https://e.org/p/news/one/a.png 1x, https://e.org/p/news/b.png 2x" alt=""> <a href="https://e.org/p/news/x/index.html">x</a> <img src="data:image/gif;base64,R0" alt=""> <a href="https://o.org/">o</a>"#
+        );
     }
 }

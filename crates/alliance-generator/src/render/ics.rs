@@ -1,7 +1,8 @@
 //! iCalendar feeds (RFC 5545) of meetings, for residents' calendars.
 //!
-//! Output is byte-identical from the same content: `DTSTAMP` comes from the
-//! meeting page's own dates, never the clock; UIDs come from the page's
+//! Output is byte-identical from the same content and date: `DTSTAMP` is the
+//! earlier of the meeting page's own date (`updated`, `reviewed`, `date`, else
+//! its start) and the build's day at 00:00:00Z, so it is never in the future; UIDs come from the page's
 //! address, so they stay stable for the life of a meeting. Times are written
 //! with `TZID=Europe/London` and a `VTIMEZONE` when the site is in London
 //! time, and in UTC for any other zone.
@@ -58,6 +59,14 @@ pub fn calendar(content: &Content, name: &str, meetings: &[usize]) -> String {
     }
     let host = host(&site.config.base_url);
     let closed = site.config.closed_on();
+    // No stamp may be later than the build's day, at 00:00:00Z.
+    let build_day = instant(
+        &SiteDate {
+            date: content.today,
+            time: None,
+        },
+        &TimeZone::UTC,
+    );
     for &m in meetings {
         let meeting = &content.model.meetings[m];
         let page = &site.pages[meeting.page];
@@ -69,17 +78,19 @@ pub fn calendar(content: &Content, name: &str, meetings: &[usize]) -> String {
                 format!("{property}:{}", utc(at, &zone))
             }
         };
-        let stamp = page
+        let own = page
             .front
             .updated
+            .or(page.front.reviewed)
             .or(page.front.date)
             .unwrap_or(meeting.start);
+        let stamp = instant(&own, &zone).min(build_day);
         lines.push("BEGIN:VEVENT".into());
         lines.push(format!(
             "UID:{}@{host}",
             page.path.trim_end_matches('/').replace('/', "-")
         ));
-        lines.push(format!("DTSTAMP:{}", utc(&stamp, &zone)));
+        lines.push(format!("DTSTAMP:{}", basic_utc(stamp)));
         lines.push(time("DTSTART", &meeting.start));
         if let Some(end) = &meeting.end {
             lines.push(time("DTEND", end));
@@ -142,15 +153,23 @@ fn basic(at: &SiteDate) -> String {
 
 /// `20260304T140000Z`: a local date-time in `zone`, converted to UTC.
 fn utc(at: &SiteDate, zone: &TimeZone) -> String {
+    basic_utc(instant(at, zone))
+}
+
+/// The instant a local date-time (midnight without a time) names in `zone`.
+fn instant(at: &SiteDate, zone: &TimeZone) -> jiff::Timestamp {
     let local = at
         .date
         .to_datetime(at.time.unwrap_or(civil::Time::midnight()));
-    let instant = zone
-        .to_ambiguous_zoned(local)
+    zone.to_ambiguous_zoned(local)
         .compatible()
         .map(|z| z.timestamp())
-        .unwrap_or(jiff::Timestamp::UNIX_EPOCH);
-    instant.strftime("%Y%m%dT%H%M%SZ").to_string()
+        .unwrap_or(jiff::Timestamp::UNIX_EPOCH)
+}
+
+/// `20260304T140000Z`.
+fn basic_utc(at: jiff::Timestamp) -> String {
+    at.strftime("%Y%m%dT%H%M%SZ").to_string()
 }
 
 /// The host of the site's address, for UIDs.

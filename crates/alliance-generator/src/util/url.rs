@@ -6,11 +6,14 @@
 //! works under any sub-path and from `file://`. Links to pages end in
 //! `index.html` so that browsing from disk opens the page, not a folder listing.
 
-/// Turns a file or folder name into a URL segment: lower case, `-` between words.
+/// Turns a file or folder name into a URL segment: lower case, `-` between
+/// words, in Unicode NFC (so `café` gives one address whether typed on
+/// Windows, composed, or on macOS, decomposed).
 pub fn slugify(name: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
     let mut out = String::with_capacity(name.len());
     let mut dash = false;
-    for c in name.chars() {
+    for c in name.nfc() {
         if c.is_alphanumeric() || c == '_' || c == '.' {
             if dash && !out.is_empty() {
                 out.push('-');
@@ -25,6 +28,25 @@ pub fn slugify(name: &str) -> String {
         out.push('-');
     }
     out
+}
+
+/// A content file's path as the site knows it (`a/b.md`): a Markdown
+/// extension written in any case (`About.MD`) is `.md`. The rest stays as on
+/// disk, so files beside the page are still found; addresses and ids are
+/// normalised to NFC (`slugify`, `nfc`).
+pub fn content_name(rel: &str) -> String {
+    let mut name = rel.to_owned();
+    let len = name.len();
+    if len > 3 && name.is_char_boundary(len - 3) && name[len - 3..].eq_ignore_ascii_case(".md") {
+        name.replace_range(len - 3.., ".md");
+    }
+    name
+}
+
+/// `text` in Unicode NFC: `café` typed on macOS (decomposed) reads as on Windows.
+pub fn nfc(text: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    text.nfc().collect()
 }
 
 /// Why `slug` is not one URL segment (empty, `.`, `..`, or holding a `/`), if it is not.
@@ -113,6 +135,16 @@ pub fn root_prefix(from: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn names_are_one_whatever_the_keyboard() {
+        assert_eq!(slugify("cafe\u{301}"), slugify("caf\u{e9}"));
+        assert_eq!(slugify("cafe\u{301}"), "caf\u{e9}");
+        assert_eq!(content_name("About.MD"), "About.md");
+        assert_eq!(content_name("a/b.Md"), "a/b.md");
+        assert_eq!(content_name("notes.mdx"), "notes.mdx");
+        assert_eq!(nfc("cafe\u{301}"), "caf\u{e9}");
+    }
 
     #[test]
     fn slugs() {

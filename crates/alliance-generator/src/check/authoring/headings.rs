@@ -21,7 +21,9 @@ pub fn check_levels(page: &Page, facts: &Facts) -> Vec<Diagnostic> {
             let want = previous + 1;
             let (message, hint) = if previous == 1 {
                 (
-                    format!("skipped heading level: h{level} straight after the page title (h1)"),
+                    format!(
+                        "a level-{level} heading straight after the main heading (the page title): a level is skipped"
+                    ),
                     format!(
                         "the body's first headings are level 2: make this {}",
                         written(want, heading.syntax)
@@ -29,9 +31,11 @@ pub fn check_levels(page: &Page, facts: &Facts) -> Vec<Diagnostic> {
                 )
             } else {
                 (
-                    format!("skipped heading level: h{level} after h{previous}"),
                     format!(
-                        "headings go down one level at a time: make this {}, or add an h{want} above it",
+                        "a level-{level} heading straight after a level-{previous} one: a level is skipped"
+                    ),
+                    format!(
+                        "headings go down one level at a time: make this {}, or add a level-{want} heading above it",
                         written(want, heading.syntax)
                     ),
                 )
@@ -73,9 +77,9 @@ mod tests {
         assert_eq!(
             levels("### A\n\n## B\n\n#### C\n\n<h6>D</h6>\n"),
             [
-                "4: skipped heading level: h3 straight after the page title (h1)",
-                "8: skipped heading level: h4 after h2",
-                "10: skipped heading level: h6 after h4",
+                "4: a level-3 heading straight after the main heading (the page title): a level is skipped",
+                "8: a level-4 heading straight after a level-2 one: a level is skipped",
+                "10: a level-6 heading straight after a level-4 one: a level is skipped",
             ]
         );
         assert!(levels("# A\n\n## B\n").is_empty(), "h1s are the audit's");

@@ -179,7 +179,7 @@ pub(crate) mod tests {
             [
                 "3:1: warning: page not reviewed for more than 6 months: last reviewed on 1 January 2026 (owner: Team)",
                 "6:1: error: image `map.png` has no alt text",
-                "8:1: warning: skipped heading level: h4 straight after the page title (h1)",
+                "8:1: warning: a level-4 heading straight after the main heading (the page title): a level is skipped",
                 "10:1: warning: link text \"click here\" does not say where the link goes",
                 "10:26: warning: link text is a bare web address: https://e.org/a",
                 "12:1: error: link with no text",

@@ -43,8 +43,10 @@ pub struct SectorMembers<'a> {
 pub struct Balance {
     /// One row per sector with members: `{ sector, label, count }`.
     pub rows: Vec<BalanceRow>,
-    /// All members (organisations in filled seats).
+    /// All members: distinct organisations in filled seats (one holding two seats counts once).
     pub total: usize,
+    /// Filled seats (an organisation with two seats counts twice).
+    pub seats: usize,
     /// Seats standing vacant (not counted as organisations).
     pub vacant: usize,
     /// The rows as an accessible SVG bar chart.
@@ -58,7 +60,7 @@ pub struct BalanceRow {
     pub sector: Sector,
     /// Its label.
     pub label: &'static str,
-    /// Its members.
+    /// Its member organisations, each counted once.
     pub count: usize,
 }
 
@@ -182,13 +184,17 @@ impl<'a> Views<'a> {
     /// A group's sector balance with its chart; `id` makes the chart's ids unique.
     pub fn balance(&self, g: usize, id: &str) -> Balance {
         let group = &self.model.groups[g];
+        let filled = group.organisations();
+        let seats = group
+            .members
+            .iter()
+            .filter_map(crate::model::Member::filled_by)
+            .count();
         let rows: Vec<BalanceRow> = Sector::all()
             .filter_map(|sector| {
-                let count = group
-                    .members
+                let count = filled
                     .iter()
-                    .filter_map(crate::model::Member::filled_by)
-                    .filter(|&o| self.model.organisations[o].sector == sector)
+                    .filter(|&&o| self.model.organisations[o].sector == sector)
                     .count();
                 (count > 0).then_some(BalanceRow {
                     sector,
@@ -218,6 +224,7 @@ impl<'a> Views<'a> {
         Balance {
             rows,
             total,
+            seats,
             vacant,
             chart,
         }

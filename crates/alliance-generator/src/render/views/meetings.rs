@@ -46,6 +46,8 @@ pub struct MeetingView<'a> {
     pub start: SiteDate,
     /// When it ends.
     pub end: Option<SiteDate>,
+    /// Whether it ends on a later day than it starts (past midnight, or over several days).
+    pub ends_later_day: bool,
     /// Where.
     pub location: Option<&'a str>,
     /// `scheduled`, `held`, `cancelled`, `postponed`, `rescheduled`.
@@ -187,6 +189,7 @@ impl<'a> Views<'a> {
             group: self.group_link(meeting.group),
             start: meeting.start,
             end: meeting.end,
+            ends_later_day: meeting.end.is_some_and(|e| e.date > meeting.start.date),
             location: meeting.location.as_deref(),
             status: meeting.status,
             status_label: if not_held {

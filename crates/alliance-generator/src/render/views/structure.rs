@@ -62,7 +62,7 @@ fn outline<'a>(nodes: &[TreeNode<'a>], depth: usize, rows: &mut Vec<OutlineRow<'
 
 /// How many organisations fill a group's seats.
 fn filled(group: &crate::model::Group) -> usize {
-    group.members.iter().filter_map(|m| m.filled_by()).count()
+    group.organisations().len()
 }
 
 /// A group's sector balance on the structure page.
