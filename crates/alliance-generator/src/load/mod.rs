@@ -184,6 +184,7 @@ fn synthetic_home(config: &Config) -> Page {
         children: Vec::new(),
         subsections: Vec::new(),
         origin: Origin::Markdown,
+        index: Default::default(),
     }
 }
 
@@ -302,6 +303,7 @@ fn read_page(found: &Found) -> Result<Option<Page>, Vec<Diagnostic>> {
         children: Vec::new(),
         subsections: Vec::new(),
         origin: Origin::Markdown,
+        index: Default::default(),
     }))
 }
 
