@@ -109,7 +109,7 @@ pub fn measure(root: &Path, plan: &Plan) -> Result<LiveFigures, Error> {
     page.restore()?;
 
     let override_file = root.join("templates/page.html");
-    let theme = Theme::load(root, &live.site().config.theme).map_err(failed)?;
+    let theme = Theme::load(root, &live.site().config).map_err(failed)?;
     let original = theme
         .templates
         .get("page.html")

@@ -282,3 +282,33 @@ fn control_characters_are_placed_errors_and_never_echoed() {
     );
     assert!(!err.contains('\u{1b}'), "echoed raw: {err:?}");
 }
+
+#[test]
+fn an_unknown_theme_is_reported_at_its_line_with_the_nearest_name() {
+    for (theme, hint) in [
+        ("civc", "did you mean `civic`?"),
+        ("nope", "expected one of `civic`"),
+    ] {
+        let err = build_broken("basic", |site| {
+            let config = std::fs::read_to_string(site.join("config.toml")).unwrap();
+            let (first, rest) = config.split_once('\n').unwrap();
+            write(
+                site,
+                "config.toml",
+                &format!("{first}\ntheme = \"{theme}\"\n{rest}"),
+            );
+        });
+        assert!(
+            err.contains(&format!(
+                "config.toml:2:9: error: theme `{theme}` not found: there is no folder themes/{theme}\n"
+            )),
+            "{err}"
+        );
+        assert!(
+            err.contains(&format!(
+                "= hint: {hint}; or remove the `theme` line to use the built-in civic theme\n"
+            )),
+            "{err}"
+        );
+    }
+}

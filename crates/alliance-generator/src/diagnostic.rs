@@ -89,8 +89,37 @@ impl Diagnostic {
     }
 
     /// Places the diagnostic at a position of `line`, the text of that line.
-    pub fn quoting(mut self, line: &str, position: Position) -> Self {
-        let (window, caret) = window(line, position.col.saturating_sub(1));
+    pub fn quoting(self, line: &str, position: Position) -> Self {
+        let byte = line
+            .char_indices()
+            .nth(position.col.saturating_sub(1))
+            .map_or(line.len(), |(i, _)| i);
+        self.quoting_byte(line, byte, position)
+    }
+
+    /// Places the diagnostic at a position of a file whose [`TextIndex`] is
+    /// known: the same as [`Diagnostic::at`], in time independent of the
+    /// line's length (for the many diagnostics one long line may have).
+    pub fn at_indexed(self, text: &str, index: &TextIndex, position: Position) -> Self {
+        let start = index.lines.start(position.line);
+        let Some(start) = start.filter(|&s| s < text.len() && position.line > 0) else {
+            return Diagnostic { position, ..self };
+        };
+        let mut end = index
+            .lines
+            .start(position.line + 1)
+            .map_or(text.len(), |s| s - 1);
+        if end < text.len() && text[..end].ends_with('\r') {
+            end -= 1;
+        }
+        let first = index.char_of(text, start);
+        let byte = index.byte_of(text, first + position.col.saturating_sub(1));
+        self.quoting_byte(&text[start..end], byte.clamp(start, end) - start, position)
+    }
+
+    /// Places the diagnostic at a position of `line` whose column starts at `byte`.
+    fn quoting_byte(mut self, line: &str, byte: usize, position: Position) -> Self {
+        let (window, caret) = window(line, byte);
         self.position = position;
         self.source_line = Some(window);
         self.caret = u32::try_from(caret).unwrap_or(u32::MAX);
@@ -173,25 +202,47 @@ pub const REPEATS_SHOWN: usize = 3;
 /// The most characters of a source line a diagnostic quotes.
 pub const WINDOW: usize = 120;
 
-/// At most [`WINDOW`] characters of `line` around the character `before` the
-/// column, with `…` where it was cut; and the characters before the column in it.
-fn window(line: &str, before: usize) -> (String, usize) {
-    let count = line.chars().count();
-    if count <= WINDOW {
-        return (line.chars().map(printable).collect(), before.min(count));
+/// At most [`WINDOW`] characters of `line` around the column starting at
+/// `byte`, with `…` where it was cut; and the characters before the column in
+/// it. Only the characters shown are visited: the cost is the window's, not the line's.
+fn window(line: &str, byte: usize) -> (String, usize) {
+    let (mut start, before) = back(line, byte, WINDOW / 2);
+    let (end, after) = forward(line, byte, WINDOW - before);
+    let mut caret = before;
+    if after < WINDOW - before {
+        // The line ends inside the window: show more of what comes before.
+        let (earlier, more) = back(line, start, WINDOW - before - after);
+        start = earlier;
+        caret += more;
     }
-    let before = before.min(count);
-    let start = before.saturating_sub(WINDOW / 2).min(count - WINDOW);
-    let end = start + WINDOW;
-    let mut out = String::with_capacity(WINDOW * 4 + 6);
+    let mut out = String::with_capacity(end - start + 6);
     if start > 0 {
         out.push('…');
+        caret += 1;
     }
-    out.extend(line.chars().skip(start).take(WINDOW).map(printable));
-    if end < count {
+    out.extend(line[start..end].chars().map(printable));
+    if end < line.len() {
         out.push('…');
     }
-    (out, before - start + usize::from(start > 0))
+    (out, caret)
+}
+
+/// The byte at most `k` characters before `byte` in `line`, and how many characters that is.
+fn back(line: &str, byte: usize, k: usize) -> (usize, usize) {
+    line[..byte]
+        .char_indices()
+        .rev()
+        .take(k)
+        .fold((byte, 0), |(_, n), (i, _)| (i, n + 1))
+}
+
+/// The byte at most `k` characters after `byte` in `line`, and how many characters that is.
+fn forward(line: &str, byte: usize, k: usize) -> (usize, usize) {
+    let rest = &line[byte..];
+    match rest.char_indices().nth(k) {
+        Some((i, _)) => (byte + i, k),
+        None => (line.len(), rest.chars().count()),
+    }
 }
 
 /// A character as a terminal may show it: control characters (other than
@@ -244,6 +295,51 @@ impl LineStarts {
     /// The 1-based line holding byte `offset`.
     pub fn line_of(&self, offset: usize) -> usize {
         self.0.partition_point(|&start| start <= offset)
+    }
+}
+
+/// The characters between two marks of a [`TextIndex`].
+const MARK: usize = 256;
+
+/// Where each line of a text starts, and the byte of every [`MARK`]th
+/// character: a line and character column become a byte offset without
+/// counting from the line's start (for files with many places to report).
+#[derive(Debug, Clone)]
+pub struct TextIndex {
+    lines: LineStarts,
+    marks: Vec<usize>,
+}
+
+impl TextIndex {
+    /// Indexes `text`.
+    pub fn new(text: &str) -> Self {
+        let marks = text.char_indices().step_by(MARK).map(|(i, _)| i).collect();
+        TextIndex {
+            lines: LineStarts::new(text),
+            marks,
+        }
+    }
+
+    /// The 1-based line holding byte `offset`.
+    pub fn line_of(&self, offset: usize) -> usize {
+        self.lines.line_of(offset)
+    }
+
+    /// How many characters of `text` come before `byte` (a character boundary).
+    fn char_of(&self, text: &str, byte: usize) -> usize {
+        let k = self.marks.partition_point(|&b| b <= byte).saturating_sub(1);
+        let mark = self.marks.get(k).copied().unwrap_or(0);
+        k * MARK + text[mark..byte].chars().count()
+    }
+
+    /// The byte where character `ch` of `text` starts (`text.len()` past the end).
+    fn byte_of(&self, text: &str, ch: usize) -> usize {
+        self.marks.get(ch / MARK).map_or(text.len(), |&mark| {
+            text[mark..]
+                .char_indices()
+                .nth(ch % MARK)
+                .map_or(text.len(), |(i, _)| mark + i)
+        })
     }
 }
 
@@ -483,6 +579,64 @@ mod tests {
             "{report}"
         );
         assert!(report.len() < 4000, "{} bytes", report.len());
+    }
+
+    /// The window as first written, counting the whole line: the reference.
+    fn counted_window(line: &str, before: usize) -> (String, usize) {
+        let count = line.chars().count();
+        if count <= WINDOW {
+            return (line.chars().map(printable).collect(), before.min(count));
+        }
+        let before = before.min(count);
+        let start = before.saturating_sub(WINDOW / 2).min(count - WINDOW);
+        let mut out = String::new();
+        if start > 0 {
+            out.push('…');
+        }
+        out.extend(line.chars().skip(start).take(WINDOW).map(printable));
+        if start + WINDOW < count {
+            out.push('…');
+        }
+        (out, before - start + usize::from(start > 0))
+    }
+
+    #[test]
+    fn windows_visit_only_what_they_show_and_agree_with_counting() {
+        for len in [0, 1, 59, 60, 61, 119, 120, 121, 122, 180, 500] {
+            let line: String = (0..len)
+                .map(|i| if i % 3 == 0 { 'é' } else { 'a' })
+                .collect();
+            for before in 0..=len + 2 {
+                let byte = line
+                    .char_indices()
+                    .nth(before)
+                    .map_or(line.len(), |(i, _)| i);
+                assert_eq!(
+                    window(&line, byte),
+                    counted_window(&line, before),
+                    "{len} {before}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn indexed_places_quote_as_counted_ones() {
+        let long = "é".repeat(700) + &"ab".repeat(300);
+        let text = format!(
+            "+++\r\nt = 1\r\n+++\n{long}\n\nshort é\n{}",
+            "x".repeat(130)
+        );
+        let index = TextIndex::new(&text);
+        for line in 0..=7 {
+            for col in (0..1400).step_by(7).chain([59, 60, 61, 1299, 1300, 1301]) {
+                let position = Position { line, col };
+                let counted = Diagnostic::error("a", "m").at(&text, position);
+                let indexed = Diagnostic::error("a", "m").at_indexed(&text, &index, position);
+                assert_eq!(counted.to_string(), indexed.to_string(), "{line}:{col}");
+                assert_eq!(counted, indexed, "{line}:{col}");
+            }
+        }
     }
 
     #[test]

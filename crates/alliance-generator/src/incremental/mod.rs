@@ -265,7 +265,7 @@ impl LiveSite {
         // Theme: reloaded and recompiled when its files changed.
         let theme = match changed_templates.is_empty() && !sass {
             true => None,
-            false => match Theme::load(&self.content.site.root, &self.content.site.config.theme) {
+            false => match Theme::load(&self.content.site.root, &self.content.site.config) {
                 Ok(theme) => Some(theme),
                 Err(errors) => return Err(self.refuse(undo, found, errors)),
             },

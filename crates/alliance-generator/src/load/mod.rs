@@ -187,6 +187,7 @@ fn synthetic_home(config: &Config) -> Page {
         children: Vec::new(),
         subsections: Vec::new(),
         origin: Origin::Markdown,
+        index: Default::default(),
     }
 }
 
@@ -305,6 +306,7 @@ fn read_page(found: &Found) -> Result<Option<Page>, Vec<Diagnostic>> {
         children: Vec::new(),
         subsections: Vec::new(),
         origin: Origin::Markdown,
+        index: Default::default(),
     }))
 }
 

@@ -162,6 +162,7 @@ pub fn parse(source: &Path, rel: &str, text: &str) -> Sheet {
             children: Vec::new(),
             subsections: Vec::new(),
             origin: Origin::CsvRow { line, cells },
+            index: Default::default(),
         };
         if id.is_empty() || name.is_empty() {
             let column = if id.is_empty() {

@@ -2,12 +2,13 @@
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::PathBuf;
+use std::sync::OnceLock;
 
 use serde::Serialize;
 
 use crate::config::Config;
 use crate::date::SiteDate;
-use crate::diagnostic::{Diagnostic, Position};
+use crate::diagnostic::{Diagnostic, Position, TextIndex};
 use crate::load::frontmatter::FrontMatter;
 use crate::load::kind::PageKind;
 
@@ -47,6 +48,8 @@ pub struct Page {
     pub subsections: Vec<PageId>,
     /// Where the page came from: a Markdown file or a spreadsheet row.
     pub origin: Origin,
+    /// The index of `text`'s lines and characters, made for its first diagnostic.
+    pub index: OnceLock<TextIndex>,
 }
 
 /// Where a page's facts were written.
@@ -72,7 +75,12 @@ impl Page {
 
     /// The 1-based file line where the body starts.
     pub fn body_line(&self) -> usize {
-        self.text[..self.body_offset].matches('\n').count() + 1
+        self.index().line_of(self.body_offset)
+    }
+
+    /// The index of [`Page::text`], made once.
+    fn index(&self) -> &TextIndex {
+        self.index.get_or_init(|| TextIndex::new(&self.text))
     }
 
     /// A diagnostic at a line and column of the page's body.
@@ -81,7 +89,7 @@ impl Page {
             line: self.body_line() + line.saturating_sub(1),
             col,
         };
-        Diagnostic::error(&self.source, message).at(&self.text, position)
+        Diagnostic::error(&self.source, message).at_indexed(&self.text, self.index(), position)
     }
 
     /// A diagnostic at a front-matter key (or the file's first line if absent).

@@ -49,8 +49,11 @@ impl<'a> Columns<'a> {
                 col: lc.column,
             };
         };
-        let rest = &self.text[start..];
-        let line = &rest[..memchr::memchr(b'\n', rest.as_bytes()).unwrap_or(rest.len())];
+        let end = self
+            .lines
+            .start(lc.line + 1)
+            .map_or(self.text.len(), |next| next - 1);
+        let line = &self.text[start..end];
         let mut byte = lc.column.saturating_sub(1).min(line.len());
         while !line.is_char_boundary(byte) {
             byte -= 1;

@@ -35,7 +35,7 @@ struct SiteView<'a> {
 /// Loads a site's theme and compiles its templates for a build of `mode`.
 pub fn compile(content: &Content, mode: &Mode) -> Result<(Theme, Templates), Diagnostics> {
     let site = &content.site;
-    let theme = Theme::load(&site.root, &site.config.theme)?;
+    let theme = Theme::load(&site.root, &site.config)?;
     let templates = compile_theme(&theme, content, mode)?;
     Ok((theme, templates))
 }

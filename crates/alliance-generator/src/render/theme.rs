@@ -5,7 +5,9 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use crate::diagnostic::{Diagnostic, Diagnostics, display_path};
+use crate::config::Config;
+use crate::diagnostic::{Diagnostic, Diagnostics, display_path, suggest};
+use crate::load::frontmatter::{spans, value_span};
 
 mod embedded {
     include!(concat!(env!("OUT_DIR"), "/civic_theme.rs"));
@@ -52,7 +54,8 @@ pub struct Theme {
 
 impl Theme {
     /// Gathers the theme named in config, then the site's overrides.
-    pub fn load(root: &Path, name: &str) -> Result<Theme, Diagnostics> {
+    pub fn load(root: &Path, config: &Config) -> Result<Theme, Diagnostics> {
+        let name = config.theme.as_str();
         let mut theme = Theme::default();
         let dir = root.join("themes").join(name);
         if dir.is_dir() {
@@ -74,12 +77,7 @@ impl Theme {
         } else if name == "civic" {
             theme.add_embedded();
         } else {
-            let mut d = Diagnostics::new();
-            d.push(
-                Diagnostic::error("config.toml", format!("theme `{name}` not found: there is no folder themes/{name}"))
-                    .with_hint("remove the `theme` line to use the built-in civic theme, or add the theme's folder"),
-            );
-            return Err(d);
+            return Err(Diagnostics::from(vec![unknown_theme(root, config)]));
         }
         theme.add_dir(
             &root.join("templates"),
@@ -233,4 +231,32 @@ fn sass_error(e: grass::Error, entry: &Path) -> Diagnostic {
 /// Pads `line` so that it is line number `n` of the returned text.
 fn source_line_text(line: &str, n: usize) -> String {
     format!("{}{line}", "\n".repeat(n.saturating_sub(1)))
+}
+
+/// The error for a `theme` naming no folder: at its value in config.toml,
+/// with the nearest theme there is (the built-in one or a folder of `themes/`).
+fn unknown_theme(root: &Path, config: &Config) -> Diagnostic {
+    let name = &config.theme;
+    let mut names = vec!["civic".to_owned()];
+    if let Ok(entries) = std::fs::read_dir(root.join("themes")) {
+        names.extend(
+            entries
+                .flatten()
+                .filter(|e| e.path().is_dir())
+                .filter_map(|e| e.file_name().into_string().ok()),
+        );
+    }
+    let diagnostic = Diagnostic::error(
+        "config.toml",
+        format!("theme `{name}` not found: there is no folder themes/{name}"),
+    )
+    .with_hint(format!(
+        "{}; or remove the `theme` line to use the built-in civic theme",
+        suggest(name, names.iter().map(String::as_str))
+    ));
+    let span = spans(&config.source_text).and_then(|table| value_span(&table, &["theme"]));
+    match span {
+        Some(span) => diagnostic.at_offset(&config.source_text, span.start),
+        None => diagnostic,
+    }
 }

@@ -90,6 +90,7 @@ pub(crate) mod tests {
             children: Vec::new(),
             subsections: Vec::new(),
             origin: Default::default(),
+            index: Default::default(),
         }
     }
 
