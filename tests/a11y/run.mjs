@@ -22,6 +22,7 @@ import { runVnu, isFailure, formatMessage } from './vnu.mjs';
 import { checkXml } from './xml.mjs';
 import { checkKeyboard, formatStops } from './keyboard.mjs';
 import { checkReflow, shotName } from './reflow.mjs';
+import { checkResident } from './resident.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const OUT = process.env.A11Y_OUT ? path.resolve(process.env.A11Y_OUT) : path.join(HERE, 'out');
@@ -203,6 +204,24 @@ async function checkSite(browser, dir, name) {
     timing.keyboard = t0() - kbStart;
     timing.kinds = kindPages.length;
     console.log(`   keyboard, reflow, 200 % text and screenshots: ${kindPages.length} kinds in ${secs(timing.keyboard)}; screenshots in ${path.relative(process.cwd(), outDir) || outDir}`);
+
+    // 3b. Reflow, text spacing, forced colours, CSS off and 400 % zoom: every page.
+    const resStart = t0();
+    const pages = site.pages.filter((p) => !p.redirect && p.kind);
+    await withPages(context, TABS, pages, async (page, p) => {
+      const label = `${p.path}  [${p.kind}]`;
+      try {
+        const r = await checkResident(page, server.url + p.path);
+        record(name, 'page-reflow-320', label, r.reflow);
+        record(name, 'text-spacing', label, r.spacing);
+        record(name, 'forced-colours', label, r.forced);
+        record(name, 'css-off', label, r.cssOff);
+        record(name, 'zoom-400', label, r.zoom);
+      } catch (e) {
+        record(name, 'text-spacing', label, [`could not run: ${e.message}`]);
+      }
+    });
+    console.log(`   reflow, text spacing, forced colours, CSS off, 400 % zoom: ${pages.length} pages in ${secs(t0() - resStart)}`);
 
     // 4. The Nu Html Checker.
     const vnu = await vnuDone;

@@ -25,9 +25,10 @@ echo "== run.sh fixture-smoke"
 code=$?
 if [ "$code" -eq 0 ]; then ok "smoke: exit 0"; else fail "smoke: exit $code, expected 0"; sed 's/^/    /' "$log/smoke"; fi
 # Every check must have run: 6 pages x 3 axe runs (light, AAA, dark mode),
-# data-kind, 2 XML files, 5 kinds x (keyboard, reflow-320, text-200), vnu = 37.
+# data-kind, 2 XML files, 5 kinds x (keyboard, reflow-320, text-200), vnu,
+# 6 pages x (page-reflow-320, text-spacing, forced-colours, css-off, zoom-400) = 67.
 # Update it with the fixture.
-expect "$log/smoke" "smoke: all 37 checks ran and passed" '^a11y: 37 passed, 0 failed$'
+expect "$log/smoke" "smoke: all 67 checks ran and passed" '^a11y: 67 passed, 0 failed$'
 expect "$log/smoke" "smoke: dark colour scheme noticed" '^   the CSS has a dark colour scheme: contrast is checked in it too$'
 expect "$log/smoke" "smoke: long page walked back from the end" '^   keyboard: /meetings/ +\[section\] [0-9]+ stops forward, [0-9]+ back from the end$'
 expect "$log/smoke" "smoke: every kind found" '^   kinds: 404 /404\.html, index /, news /news/first-meeting/, page /about/, section /meetings/$'
@@ -63,6 +64,14 @@ expect "$b" "broken: skip link hidden when focused"        'the skip link is not
 expect "$b" "broken: skip link does not move focus"        'Enter on the skip link left focus on'
 expect "$b" "broken: landmark order main -> nav"           'focus order goes back from main to nav'
 expect "$b" "broken: page without data-kind"               '^    /orphan\.html$'
+expect "$b" "broken: h1 too far down at 360 px"           '^  at 360 px wide the h1 starts [0-9]+ px down the page'
+expect "$b" "broken: reflow on every page (320 px)"        '^FAIL page-reflow-320  /about/'
+expect "$b" "broken: text clipped with WCAG 1.4.12 spacing" '^  text is clipped with WCAG 1.4.12 spacing: .*clipped'
+expect "$b" "broken: focus lost in forced colours"         '^  no focus outline in forced colours'
+expect "$b" "broken: CSS off, h1 after the content"        '^  with CSS off, 1 block\(s\) of <main> come before the h1'
+expect "$b" "broken: CSS off, nav after the footer"        '^  with CSS off, a navigation comes after the footer'
+expect "$b" "broken: 400 % zoom scrolls sideways"          '^FAIL zoom-400  /about/'
+expect "$b" "broken: 400 % zoom, fixed box too tall"       'at 400 % zoom a fixed box covers'
 expect "$b" "broken: sitemap not well-formed"              '^FAIL xml  sitemap\.xml'
 
 # Each faulty check must be counted (see fixture-broken/README.md).

@@ -96,10 +96,10 @@ fn statuses_are_in_words_on_the_page_and_in_every_list() {
     assert!(postponed.contains("<strong>This meeting has been postponed.</strong>"));
     for list in ["meetings/index.html", "groups/board/index.html"] {
         let html = read(&out, list);
-        assert!(html.contains("Partnership Board, July 2026</a> <strong class=\"tag\">Rescheduled from 9 July 2026</strong>"), "{list}");
+        assert!(html.contains(": Partnership Board, July 2026</span></a> <strong class=\"tag\">Rescheduled from 9 July 2026</strong>"), "{list}");
         assert!(
             html.contains(
-                "Partnership Board, September 2026</a> <strong class=\"tag\">Postponed</strong>"
+                ": Partnership Board, September 2026</span></a> <strong class=\"tag\">Postponed</strong>"
             ),
             "{list}"
         );
@@ -255,9 +255,9 @@ fn a_closed_partnership_says_so_on_every_page_and_has_nothing_upcoming() {
         assert!(!html.contains("Upcoming meetings"), "{}", page.display());
     }
     let list = read(&out, "meetings/index.html");
-    assert!(
-        list.contains("Partnership Board, 12 May 2011</a> <strong class=\"tag\">Not held</strong>")
-    );
+    assert!(list.contains(
+        ": Partnership Board, 12 May 2011</span></a> <strong class=\"tag\">Not held</strong>"
+    ));
     let page = read(&out, "meetings/2011-05-board/index.html");
     assert!(page.contains("This meeting was not held: the partnership closed on 31 March 2011."));
     let graph = json_ld(&read(&out, "index.html"));

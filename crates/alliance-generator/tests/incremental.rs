@@ -96,7 +96,7 @@ fn each_kind_of_change_re_renders_only_what_it_reaches() {
         u.changed
     );
 
-    // Its title: the page and its section's listing.
+    // Its title: the page, its section's listing and the home page's latest news.
     edit(
         &root,
         "content/news/strategy-launch.md",
@@ -104,8 +104,9 @@ fn each_kind_of_change_re_renders_only_what_it_reaches() {
         "Strategy launched",
     );
     let u = apply(&mut live, &root, &["content/news/strategy-launch.md"]);
-    assert_eq!(u.rendered, 2);
+    assert_eq!(u.rendered, 3);
     assert!(u.changed.contains(&"news/index.html".to_owned()));
+    assert!(u.changed.contains(&"index.html".to_owned()));
 
     // A group's typed facts: the group, its section, its members' pages, the
     // group it reports to, its sub-group, its meeting and the sections listing

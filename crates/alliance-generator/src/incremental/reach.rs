@@ -94,6 +94,10 @@ fn related(site: &Site, model: &Model, id: PageId, affected: &mut BTreeSet<PageI
             affected.extend(leads.map(|g| model.groups[g].page));
         }
         Entity::Document(d) => affected.extend(site.ancestors(model.documents[d].page)),
-        Entity::Structure | Entity::News | Entity::None => {}
+        // The home page lists the latest news.
+        Entity::News => {
+            affected.insert(site.home);
+        }
+        Entity::Structure | Entity::None => {}
     }
 }

@@ -6,12 +6,12 @@
 
 pub mod facts;
 
-use std::fmt;
+use std::fmt::{self, Write as _};
 use std::sync::Mutex;
 
 use crate::markdown::facts::Facts;
 use comrak::adapters::{HeadingAdapter, HeadingMeta};
-use comrak::nodes::{NodeValue, Sourcepos};
+use comrak::nodes::{AlertType, NodeValue, Sourcepos};
 use comrak::options::Plugins;
 use comrak::{Anchorizer, Arena, Options};
 use rayon::prelude::*;
@@ -130,8 +130,57 @@ pub(crate) fn options(unsafe_html: bool) -> Options<'static> {
     options.render.r#unsafe = unsafe_html;
     options.render.escape = !unsafe_html;
     options.render.tasklist_classes = true;
+    // `> [!NOTE]` and `:::details Summary` become GOV.UK's patterns (see `Patterns`).
+    options.extension.alerts = true;
+    options.extension.block_directive = true;
     options
 }
+
+/// The info string that opens a details block: `:::details What it covers`.
+const DETAILS: &str = "details";
+
+comrak::create_formatter!(Patterns, {
+    // GOV.UK's inset text (`[!NOTE]`, `[!TIP]`) and warning text (the others),
+    // instead of GitHub's alert boxes; a custom title is kept, in bold.
+    NodeValue::Alert(ref alert) => |context, entering| {
+        let warning = !matches!(alert.alert_type, AlertType::Note | AlertType::Tip);
+        if entering {
+            context.cr()?;
+            if warning {
+                context.write_str("<div class=\"warning-text\">\n<span class=\"warning-text__icon\" aria-hidden=\"true\">!</span>\n<div class=\"warning-text__text\"><span class=\"visually-hidden\">Warning</span>\n")?;
+            } else {
+                context.write_str("<div class=\"inset-text\">\n")?;
+            }
+            if let Some(title) = &alert.title {
+                context.write_str("<p><strong>")?;
+                context.escape(title)?;
+                context.write_str("</strong></p>\n")?;
+            }
+        } else {
+            context.cr()?;
+            context.write_str(if warning { "</div>\n</div>\n" } else { "</div>\n" })?;
+        }
+    },
+    // `:::details Summary` … `:::`: GOV.UK's details component; other
+    // directives keep comrak's `<div class="info">`.
+    NodeValue::BlockDirective(ref directive) => |context, node, entering| {
+        let info = directive.info.trim();
+        match info.strip_prefix(DETAILS).filter(|rest| rest.is_empty() || rest.starts_with(' ')) {
+            Some(summary) => {
+                context.cr()?;
+                if entering {
+                    let summary = summary.trim();
+                    context.write_str("<details class=\"details\">\n<summary class=\"details__summary\">")?;
+                    context.escape(if summary.is_empty() { "More detail" } else { summary })?;
+                    context.write_str("</summary>\n<div class=\"details__text\">\n")?;
+                } else {
+                    context.write_str("</div>\n</details>\n")?;
+                }
+            }
+            None => return comrak::html::format_node_default(context, node, entering),
+        }
+    },
+});
 
 /// Renders Markdown to HTML and collects headings, links and images.
 pub fn render(markdown: &str, cx: &Context<'_>) -> Rendered {
@@ -213,7 +262,7 @@ pub fn render(markdown: &str, cx: &Context<'_>) -> Rendered {
     plugins.render.heading_adapter = Some(&adapter);
     let mut html = String::with_capacity(markdown.len() * 3 / 2);
     // Writing into a String cannot fail.
-    let _ = comrak::format_html_with_plugins(root, &options, &mut html, &plugins);
+    let _ = Patterns::format_document_with_plugins(root, &options, &mut html, &plugins);
     Rendered {
         html: accessible_tables(html),
         toc: nest(flat),
@@ -491,6 +540,35 @@ mod tests {
                 unsafe_html: false,
             },
         )
+    }
+
+    #[test]
+    fn alerts_become_inset_and_warning_text() {
+        let note = md("> [!NOTE]\n> Bring photo ID.\n").html;
+        assert_eq!(
+            note,
+            "<div class=\"inset-text\">\n<p>Bring photo ID.</p>\n</div>\n"
+        );
+        for kind in ["WARNING", "CAUTION", "IMPORTANT"] {
+            let html = md(&format!("> [!{kind}] Deadline\n> Apply by *May*.\n")).html;
+            assert_eq!(
+                html,
+                "<div class=\"warning-text\">\n<span class=\"warning-text__icon\" aria-hidden=\"true\">!</span>\n\
+                 <div class=\"warning-text__text\"><span class=\"visually-hidden\">Warning</span>\n\
+                 <p><strong>Deadline</strong></p>\n<p>Apply by <em>May</em>.</p>\n</div>\n</div>\n",
+                "{kind}"
+            );
+        }
+    }
+
+    #[test]
+    fn details_directive_becomes_details() {
+        let html = md(":::details Who can <apply>?\nAnyone.\n:::\n\n:::other\nx\n:::\n").html;
+        assert_eq!(
+            html,
+            "<details class=\"details\">\n<summary class=\"details__summary\">Who can &lt;apply&gt;?</summary>\n\
+             <div class=\"details__text\">\n<p>Anyone.</p>\n</div>\n</details>\n<div class=\"other\">\n<p>x</p>\n</div>\n"
+        );
     }
 
     #[test]

@@ -78,7 +78,16 @@ struct PageView<'a> {
     meetings: Option<MeetingLists<'a>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     publications: Option<Vec<PublicationView<'a>>>,
+    /// The home page only: the next meeting of the whole site.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    next_meeting: Option<MeetingView<'a>>,
+    /// The home page only: the newest news pages, newest first.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    latest_news: Vec<Summary<'a>>,
 }
+
+/// How many news pages the home page lists.
+const LATEST_NEWS: usize = 3;
 
 /// The template a page is rendered with.
 pub fn template_for(site: &Site, templates: &Templates, id: PageId) -> Result<String, Diagnostic> {
@@ -208,6 +217,8 @@ pub fn render_page(
         directory: None,
         meetings: None,
         publications: None,
+        next_meeting: None,
+        latest_news: Vec::new(),
     };
     let views = Views::new(content);
     match content.model.entities.get(id).copied().unwrap_or_default() {
@@ -223,6 +234,14 @@ pub fn render_page(
         view.directory = views.directory(&page.children);
         view.meetings = views.section_meetings(id);
         view.publications = views.section_publications(id);
+    }
+    if id == site.home {
+        view.next_meeting = views.next_meeting();
+        let mut news: Vec<PageId> = (0..site.pages.len())
+            .filter(|&p| site.pages[p].kind() == Some(PageKind::News) && renders(content, p))
+            .collect();
+        news.sort_by_key(|&p| (std::cmp::Reverse(site.pages[p].front.date), p));
+        view.latest_news = summaries(&news[..news.len().min(LATEST_NEWS)]);
     }
     context.insert("page", &view);
     context.insert(CURRENT_PATH, &page.path);

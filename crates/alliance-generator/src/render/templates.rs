@@ -195,11 +195,28 @@ fn register_filters(tera: &mut Tera, site: &Site) {
     tera.register_filter("format_number", |value: f64, _: Kwargs, _: &State| {
         crate::render::charts::format_number(value)
     });
+    // `{{ text | percent_encode }}`: text for a URL's query (a `mailto:` subject or body).
+    tera.register_filter("percent_encode", |text: &str, _: Kwargs, _: &State| {
+        percent_encode(text)
+    });
     let base = site.config.base_url.clone();
     // `{{ path | absolute }}`: the published URL of a site path.
     tera.register_filter("absolute", move |path: &str, _: Kwargs, _: &State| {
         format!("{base}/{path}")
     });
+}
+
+/// Percent-encodes every byte but RFC 3986's unreserved characters.
+fn percent_encode(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for byte in text.bytes() {
+        if byte.is_ascii_alphanumeric() || b"-._~".contains(&byte) {
+            out.push(char::from(byte));
+        } else {
+            out.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    out
 }
 
 /// The functions that give templates the site's data, registered only when a

@@ -96,6 +96,9 @@ pub struct GroupView<'a> {
     pub chair: Option<ChairView<'a>>,
     /// Members as written.
     pub members: Vec<MemberView<'a>>,
+    /// Whether any seat names its representative or stands vacant (else the
+    /// members table leaves out the representative column).
+    pub names_representatives: bool,
     /// Members grouped by sector, in directory order (seats an organisation holds).
     pub members_by_sector: Vec<SectorMembers<'a>>,
     /// Vacant seats no organisation holds yet.
@@ -243,6 +246,10 @@ impl<'a> Views<'a> {
                 org: c.org.map(|o| self.organisation(o)),
             }),
             members: group.members.iter().map(|m| self.member(m)).collect(),
+            names_representatives: group
+                .members
+                .iter()
+                .any(|m| m.vacant || m.representative.is_some()),
             members_by_sector: self.members_by_sector(g),
             vacancies: group
                 .members

@@ -272,6 +272,14 @@ impl<'a> Views<'a> {
     }
 
     /// Meetings split into upcoming (soonest first) and past by year (newest first).
+    /// The next upcoming meeting of the whole site, for the home page.
+    pub fn next_meeting(&self) -> Option<MeetingView<'a>> {
+        (0..self.model.meetings.len())
+            .filter(|&m| self.is_upcoming(m))
+            .min_by_key(|&m| (self.model.meetings[m].start, m))
+            .map(|m| self.meeting(m))
+    }
+
     pub fn meeting_lists(&self, meetings: &[usize]) -> MeetingLists<'a> {
         let mut sorted = meetings.to_vec();
         sorted.sort_by_key(|&m| (self.model.meetings[m].start, m));
