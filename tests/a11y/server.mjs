@@ -4,6 +4,9 @@
 //   /a/b/          -> a/b/index.html
 //   /a/b           -> 301 to /a/b/ when a/b is a folder (so relative links work)
 //   missing file   -> 404 with the site's 404.html as body, if it has one
+//   /sub/a/b/      -> a/b/index.html too, when the site is made for a sub-path
+//                     (its robots.txt says `Allow: /sub/`): the 404 page links
+//                     from the host's root, as it must where it is really hosted
 //
 // Every request that ends in 404 is recorded in `missing` so that the suite
 // can report broken asset references (a missing stylesheet makes every other
@@ -64,10 +67,23 @@ function isDir(p) {
   try { return fs.statSync(p).isDirectory(); } catch { return false; }
 }
 
+/** The path a site is made for on its host (`/` or `/sub/`), from its robots.txt. */
+function basePath(root) {
+  try {
+    const robots = fs.readFileSync(path.join(root, 'robots.txt'), 'utf8');
+    const allow = robots.split('\n').find((l) => l.startsWith('Allow: '));
+    const base = allow ? allow.slice('Allow: '.length).trim() : '/';
+    return base.startsWith('/') && base.endsWith('/') ? base : '/';
+  } catch {
+    return '/';
+  }
+}
+
 /** Start serving `root`. Resolves to { url, missing, close() }. */
 export function serve(root) {
   root = path.resolve(root);
   const missing = new Set();
+  const base = basePath(root);
 
   const server = http.createServer((req, res) => {
     let pathname;
@@ -77,6 +93,7 @@ export function serve(root) {
       res.writeHead(400).end('bad request');
       return;
     }
+    if (base !== '/' && pathname.startsWith(base)) pathname = pathname.slice(base.length - 1);
     // Resolve inside root only: no ../ escapes, no NUL bytes.
     const file = path.join(root, path.normalize(pathname));
     if (pathname.includes('\0') || (file !== root && !file.startsWith(root + path.sep))) {
