@@ -117,7 +117,12 @@ try {
   await page.getByText(/publish now/i).click();
   await page.waitForTimeout(1500);
   if (process.env.DEBUG) await page.screenshot({ path: join(tmpdir(), 'alliance-cms-published.png') });
-  await page.getByText(/entry saved/i).first().waitFor({ timeout: 20000 }).catch(() => {});
+  await page.getByText(/entry saved/i).first().waitFor({ timeout: 20000 }).catch(async () => {
+    // Say which fields the editor refused, if it did.
+    const refused = await page.evaluate(() => [...document.querySelectorAll('[class*="ControlErrorsList"] li, [class*="error" i] li')]
+      .map((li) => `${li.closest('[class*="ControlContainer"], div')?.querySelector('label')?.textContent ?? '?'}: ${li.textContent}`));
+    if (refused.length) console.log(`the editor refused: ${refused.join('; ')}`);
+  });
 
   // The file on disk.
   const meetings = join(site, 'content/meetings');
