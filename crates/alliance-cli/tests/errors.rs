@@ -335,3 +335,34 @@ fn plain_markdown_links_are_checked_like_at_links() {
     );
     assert!(err.contains("4 errors"), "{err}");
 }
+
+#[test]
+fn dates_written_another_way_say_how_to_write_them() {
+    let role = |value: &str| {
+        let text = format!("+++\ntitle = \"Role\"\nreviewed = {value}\n+++\n");
+        build_broken("basic", |s| write(s, "content/about/role.md", &text))
+    };
+    for value in ["01/12/2026", "2026-12-1"] {
+        let err = role(value);
+        assert!(
+            err.contains(&format!(
+                "content/about/role.md:3:12: error: `{value}` is not a date TOML can read"
+            )),
+            "{err}"
+        );
+        assert!(
+            err.contains("= hint: write `reviewed = 2026-12-01` (1 December 2026): year-month-day, without quotes"),
+            "{err}"
+        );
+        assert!(!err.contains("quoted"), "{err}");
+        let err = role(&format!("\"{value}\""));
+        assert!(
+            err.contains(&format!("content/about/role.md:3:12: error: `{value}` is not a valid date; write 2026-12-01 (1 December 2026)")),
+            "{err}"
+        );
+        assert!(
+            err.contains("= hint: dates are year-month-day, with two-digit month and day: 2026-12-01 is 1 December 2026"),
+            "{err}"
+        );
+    }
+}
