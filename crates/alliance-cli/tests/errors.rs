@@ -366,3 +366,29 @@ fn dates_written_another_way_say_how_to_write_them() {
         );
     }
 }
+
+#[test]
+fn spreadsheet_errors_name_row_and_column_and_the_sector_meant() {
+    let err = build_broken("partnership", |s| {
+        let path = s.join("content/members/organisations.csv");
+        let mut text = std::fs::read_to_string(&path).unwrap();
+        text.push_str(
+            "hall,\"Riverside Hall,\nHigh Street\",faith,,\ntrust,Riverside NHS Trust,NHS,,\n",
+        );
+        text.push_str("academy,Riverside Academy,School Trust,,\nx,X,helth,,\n");
+        std::fs::write(&path, text).unwrap();
+    });
+    let sectors = "`sector` is one of `public`, `health`, `police`, `fire`, `education`, `housing`, `business`, `voluntary`, `faith`, `other`";
+    for (place, value, meant) in [
+        ("8:27: error: row 7", "NHS", "health"),
+        ("9:27: error: row 8", "School Trust", "education"),
+        ("10:5: error: row 9", "helth", "health"),
+    ] {
+        let message = format!(
+            "content/members/organisations.csv:{place}, column sector: `{value}` is not a valid `sector`"
+        );
+        assert!(err.contains(&message), "{message}\n{err}");
+        let hint = format!("= hint: did you mean `{meant}`? {sectors}");
+        assert!(err.contains(&hint), "{hint}\n{err}");
+    }
+}
