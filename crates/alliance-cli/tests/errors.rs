@@ -392,3 +392,39 @@ fn spreadsheet_errors_name_row_and_column_and_the_sector_meant() {
         assert!(err.contains(&hint), "{hint}\n{err}");
     }
 }
+
+#[test]
+fn template_errors_are_placed_in_the_template_with_a_hint() {
+    let page = "{% extends \"base.html\" %}\n{% block content %}\n{% include \"partials/note.html\" %}\n<h1>{{ page.title }</h1>\n{% endblock content %}\n";
+    let err = build_broken("basic", |s| {
+        write(s, "templates/page.html", page);
+        write(s, "templates/partials/note.html", "<p>Note</p>\n");
+    });
+    assert!(
+        err.contains(
+            "templates/page.html:4:19: error: template syntax error: Found `}` but expected }}."
+        ),
+        "{err}"
+    );
+    assert!(
+        err.contains("= hint: templates use Tera syntax: {{ variable }}, {% if %}...{% endif %}; see the README's template reference"),
+        "{err}"
+    );
+    let err = build_broken("basic", |s| {
+        write(s, "templates/page.html", &page.replace("}</h1>", "}}</h1>"));
+        write(s, "templates/partials/note.html", "");
+        std::fs::write(s.join("templates/partials/note.html"), b"<p>Caf\xe9</p>\n").unwrap();
+    });
+    assert!(
+        err.contains("templates/partials/note.html:1:7: error: this template is not UTF-8 text"),
+        "{err}"
+    );
+    assert!(
+        err.contains("= hint: save it as UTF-8: in your editor, Save As › Encoding › UTF-8"),
+        "{err}"
+    );
+    assert!(
+        err.contains("the site has 1 warning and 1 error\n"),
+        "no knock-on errors: {err}"
+    );
+}
