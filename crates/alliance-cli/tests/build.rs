@@ -213,11 +213,40 @@ fn init_makes_a_site_that_builds_and_checks() {
     let site = dir.path().join("mysite");
     let o = alliance(&["init", site.to_str().unwrap()]);
     assert!(o.status.success());
+    let said = String::from_utf8_lossy(&o.stdout);
+    assert!(!said.contains("tests/a11y"), "{said}");
     let o = alliance(&["check", "--root", site.to_str().unwrap()]);
-    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert!(o.status.success(), "{stderr}");
+    assert!(
+        !stderr.contains("warning"),
+        "the starter has warnings:\n{stderr}"
+    );
+    assert!(!stderr.contains("tests/a11y"), "{stderr}");
     build_ok(&site, &dir.path().join("out"));
     assert!(dir.path().join("out/news/welcome/index.html").is_file());
     assert!(dir.path().join("out/news/atom.xml").is_file());
+    // The menu shows every page of the starter, meetings among them.
+    let home = std::fs::read_to_string(dir.path().join("out/index.html")).unwrap();
+    let menu = &home[home.find("main-nav__list").unwrap()..];
+    let menu = &menu[..menu.find("</ul>").unwrap()];
+    for link in [
+        "about/index.html",
+        "news/index.html",
+        "meetings/index.html",
+        "members/index.html",
+        "groups/index.html",
+        "contact/index.html",
+    ] {
+        assert!(menu.contains(&format!("href=\"{link}\"")), "{link}: {menu}");
+    }
+    let meetings = std::fs::read_to_string(dir.path().join("out/meetings/index.html")).unwrap();
+    assert!(meetings.contains("(example meeting)"), "{meetings}");
+    assert!(
+        dir.path()
+            .join("out/meetings/board-example/index.html")
+            .is_file()
+    );
     // A second init into a non-empty folder is refused as misuse.
     assert_eq!(
         alliance(&["init", site.to_str().unwrap()]).status.code(),

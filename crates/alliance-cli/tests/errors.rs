@@ -335,3 +335,96 @@ fn plain_markdown_links_are_checked_like_at_links() {
     );
     assert!(err.contains("4 errors"), "{err}");
 }
+
+#[test]
+fn dates_written_another_way_say_how_to_write_them() {
+    let role = |value: &str| {
+        let text = format!("+++\ntitle = \"Role\"\nreviewed = {value}\n+++\n");
+        build_broken("basic", |s| write(s, "content/about/role.md", &text))
+    };
+    for value in ["01/12/2026", "2026-12-1"] {
+        let err = role(value);
+        assert!(
+            err.contains(&format!(
+                "content/about/role.md:3:12: error: `{value}` is not a date TOML can read"
+            )),
+            "{err}"
+        );
+        assert!(
+            err.contains("= hint: write `reviewed = 2026-12-01` (1 December 2026): year-month-day, without quotes"),
+            "{err}"
+        );
+        assert!(!err.contains("quoted"), "{err}");
+        let err = role(&format!("\"{value}\""));
+        assert!(
+            err.contains(&format!("content/about/role.md:3:12: error: `{value}` is not a valid date; write 2026-12-01 (1 December 2026)")),
+            "{err}"
+        );
+        assert!(
+            err.contains("= hint: dates are year-month-day, with two-digit month and day: 2026-12-01 is 1 December 2026"),
+            "{err}"
+        );
+    }
+}
+
+#[test]
+fn spreadsheet_errors_name_row_and_column_and_the_sector_meant() {
+    let err = build_broken("partnership", |s| {
+        let path = s.join("content/members/organisations.csv");
+        let mut text = std::fs::read_to_string(&path).unwrap();
+        text.push_str(
+            "hall,\"Riverside Hall,\nHigh Street\",faith,,\ntrust,Riverside NHS Trust,NHS,,\n",
+        );
+        text.push_str("academy,Riverside Academy,School Trust,,\nx,X,helth,,\n");
+        std::fs::write(&path, text).unwrap();
+    });
+    let sectors = "`sector` is one of `public`, `health`, `police`, `fire`, `education`, `housing`, `business`, `voluntary`, `faith`, `other`";
+    for (place, value, meant) in [
+        ("8:27: error: row 7", "NHS", "health"),
+        ("9:27: error: row 8", "School Trust", "education"),
+        ("10:5: error: row 9", "helth", "health"),
+    ] {
+        let message = format!(
+            "content/members/organisations.csv:{place}, column sector: `{value}` is not a valid `sector`"
+        );
+        assert!(err.contains(&message), "{message}\n{err}");
+        let hint = format!("= hint: did you mean `{meant}`? {sectors}");
+        assert!(err.contains(&hint), "{hint}\n{err}");
+    }
+}
+
+#[test]
+fn template_errors_are_placed_in_the_template_with_a_hint() {
+    let page = "{% extends \"base.html\" %}\n{% block content %}\n{% include \"partials/note.html\" %}\n<h1>{{ page.title }</h1>\n{% endblock content %}\n";
+    let err = build_broken("basic", |s| {
+        write(s, "templates/page.html", page);
+        write(s, "templates/partials/note.html", "<p>Note</p>\n");
+    });
+    assert!(
+        err.contains(
+            "templates/page.html:4:19: error: template syntax error: Found `}` but expected }}."
+        ),
+        "{err}"
+    );
+    assert!(
+        err.contains("= hint: templates use Tera syntax: {{ variable }}, {% if %}...{% endif %}; see the README's template reference"),
+        "{err}"
+    );
+    let err = build_broken("basic", |s| {
+        write(s, "templates/page.html", &page.replace("}</h1>", "}}</h1>"));
+        write(s, "templates/partials/note.html", "");
+        std::fs::write(s.join("templates/partials/note.html"), b"<p>Caf\xe9</p>\n").unwrap();
+    });
+    assert!(
+        err.contains("templates/partials/note.html:1:7: error: this template is not UTF-8 text"),
+        "{err}"
+    );
+    assert!(
+        err.contains("= hint: save it as UTF-8: in your editor, Save As › Encoding › UTF-8"),
+        "{err}"
+    );
+    assert!(
+        err.contains("the site has 1 warning and 1 error\n"),
+        "no knock-on errors: {err}"
+    );
+}

@@ -482,3 +482,23 @@ fn every_new_error_is_reported_together() {
     assert!(err.contains("no item 7"), "{err}");
     assert!(err.contains("`invitee` is not a valid `category`"), "{err}");
 }
+
+/// A meeting filed in a year folder with no `_index.md` belongs to the
+/// nearest section above it: it is published and listed there, so no page
+/// is left unreachable (and no warning is needed).
+#[test]
+fn a_meeting_in_a_folder_without_a_section_page_is_published_and_listed() {
+    let dir = tempfile::tempdir().unwrap();
+    let site = dir.path().join("site");
+    copy_tree(&fixture("partnership"), &site);
+    let meeting = std::fs::read_to_string(site.join("content/meetings/2026-03-exec/index.md"))
+        .unwrap()
+        .replace("2026-", "2027-");
+    write(&site, "content/meetings/2027/x.md", &meeting);
+    assert!(!site.join("content/meetings/2027/_index.md").exists());
+    let out = dir.path().join("public");
+    build_ok(&site, &out);
+    assert!(out.join("meetings/2027/x/index.html").is_file());
+    let listing = std::fs::read_to_string(out.join("meetings/index.html")).unwrap();
+    assert!(listing.contains("href=\"2027/x/index.html\""), "{listing}");
+}

@@ -614,7 +614,7 @@ fn an_id_used_twice_names_both_places() {
     });
     assert!(
         err.contains(
-            "content/members/organisations.csv:3:1: error: the id `foodbank` is used twice"
+            "content/members/organisations.csv:3:1: error: row 3, column id: the id `foodbank` is used twice"
         ),
         "{err}"
     );
@@ -702,7 +702,7 @@ fn a_bad_sector_in_the_spreadsheet_is_placed_on_its_cell() {
     });
     assert!(
         err.contains(
-            "content/members/organisations.csv:3:30: error: `volunteer` is not a valid `sector`"
+            "content/members/organisations.csv:3:30: error: row 3, column sector: `volunteer` is not a valid `sector`"
         ),
         "{err}"
     );

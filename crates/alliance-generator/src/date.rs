@@ -34,8 +34,12 @@ impl SiteDate {
     /// Parses `YYYY-MM-DD`, `YYYY-MM-DDTHH:MM[:SS]` or `YYYY-MM-DD HH:MM[:SS]`.
     pub fn parse(text: &str) -> Result<SiteDate, String> {
         let text = text.trim();
-        let bad =
-            || format!("`{text}` is not a valid date; write it as YYYY-MM-DD, e.g. 2026-11-22");
+        let bad = || match rewrite(text) {
+            Some(date) => format!("`{text}` is not a valid date; write {date}"),
+            None => {
+                format!("`{text}` is not a valid date; write it as YYYY-MM-DD, e.g. 2026-11-22")
+            }
+        };
         let (day, time) = match text.split_once(['T', ' ']) {
             Some((d, t)) => (d, Some(t)),
             None => (text, None),
@@ -120,6 +124,34 @@ impl SiteDate {
             self.date.year()
         )
     }
+}
+
+/// The date someone meant by `text` written another way: `01/12/2026` (day
+/// first, as the UK writes it: 1 December 2026), `1.12.2026`, `1-12-2026` or
+/// `2026-12-1` (a one-digit month or day). `None` when it is no such date.
+pub fn meant(text: &str) -> Option<civil::Date> {
+    let parts: Vec<&str> = text.split(['/', '.', '-']).collect();
+    let number = |s: &str| -> Option<i16> {
+        (!s.is_empty() && s.len() <= 4 && s.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| s.parse().ok())
+            .flatten()
+    };
+    let [a, b, c] = parts[..] else { return None };
+    let (year, month, day) = if a.len() == 4 {
+        (number(a)?, number(b)?, number(c)?)
+    } else if c.len() == 4 {
+        (number(c)?, number(b)?, number(a)?)
+    } else {
+        return None;
+    };
+    let (month, day) = (i8::try_from(month).ok()?, i8::try_from(day).ok()?);
+    civil::Date::new(year, month, day).ok()
+}
+
+/// The date written the one way Alliance reads, `2026-12-01`, when `text` is
+/// a date written another way (see [`meant`]); for hints on unquoted TOML.
+pub fn rewrite(text: &str) -> Option<String> {
+    meant(text).map(|date| format!("{date} ({})", SiteDate { date, time: None }.long()))
 }
 
 /// Why a local date and time cannot be placed on the clock of `zone`: the
@@ -295,6 +327,17 @@ mod tests {
         assert!(SiteDate::parse("2026-13-01").is_err());
         assert!(SiteDate::parse("2026-02-30").is_err());
         assert!(SiteDate::parse("next tuesday").is_err());
+        let say = |s: &str| SiteDate::parse(s).unwrap_err();
+        assert_eq!(
+            say("01/12/2026"),
+            "`01/12/2026` is not a valid date; write 2026-12-01 (1 December 2026)"
+        );
+        assert_eq!(
+            say("2026-12-1"),
+            "`2026-12-1` is not a valid date; write 2026-12-01 (1 December 2026)"
+        );
+        assert_eq!(meant("31/02/2026"), None);
+        assert_eq!(meant("1/2/26"), None);
     }
 
     #[test]

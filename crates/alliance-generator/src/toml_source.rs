@@ -6,6 +6,7 @@ use serde::de::DeserializeOwned;
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
+use crate::date::SiteDate;
 use crate::diagnostic::{Diagnostic, nearest};
 
 /// A piece of TOML inside a larger file: `offset` is where it starts in `file_text`.
@@ -37,8 +38,35 @@ impl TomlSource<'_> {
         Diagnostic::error(self.path, message).at_offset(self.file_text, self.offset + start)
     }
 
+    /// For a TOML syntax error at `start` that is a date written another way
+    /// (`date = 01/12/2026`): the message and a hint giving the line to write,
+    /// without quotes, so following it leads to no second error.
+    pub fn unquoted_date(&self, start: usize) -> Option<(String, String)> {
+        let rest = self.toml.get(start..)?;
+        let token = rest.split([' ', '\t', '\r', '\n', '#', ',', ']']).next()?;
+        let date = crate::date::meant(token)?;
+        let long = SiteDate { date, time: None }.long();
+        let line_start = self.toml[..start].rfind('\n').map_or(0, |i| i + 1);
+        let key = self.toml[line_start..start]
+            .trim_end()
+            .trim_end_matches('=')
+            .trim();
+        let line = if key.is_empty() {
+            format!("{date}")
+        } else {
+            format!("`{key} = {date}`")
+        };
+        Some((
+            format!("`{token}` is not a date TOML can read"),
+            format!("write {line} ({long}): year-month-day, without quotes"),
+        ))
+    }
+
     fn diagnostic(&self, err: &toml::de::Error) -> Diagnostic {
         let start = err.span().map_or(0, |s| s.start);
+        if let Some((message, hint)) = self.unquoted_date(start) {
+            return self.error_at(start, message).with_hint(hint);
+        }
         let raw = err.message().trim();
         let (message, hint) = explain(raw);
         let diagnostic = self.error_at(start, message);

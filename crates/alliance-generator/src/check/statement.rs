@@ -34,7 +34,7 @@ pub fn check(config: &Config, today: Date) -> Vec<Diagnostic> {
         out.push(at(
             "last_tested",
             "the accessibility statement does not say when the site was last tested".into(),
-            "test the site (axe-core and the Nu Html Checker, e.g. tests/a11y/run.sh, or an audit), then add `last_tested = YYYY-MM-DD` to [accessibility]".into(),
+            "test the site with an accessibility checker (such as axe-core and the Nu Html Checker) or an audit, then add `last_tested = YYYY-MM-DD` to [accessibility]".into(),
         ));
     }
     let non_compliances = a11y

@@ -79,14 +79,13 @@ pub fn parse(path: &Path, text: &str) -> Result<Parsed, Vec<Diagnostic>> {
     };
     let table = DeTable::parse(toml_text).map_err(|e| {
         let start = e.span().map_or(0, |s| s.start);
-        vec![
-            source
-                .error_at(
-                    start,
-                    format!("malformed front matter: {}", e.message().trim()),
-                )
-                .with_hint("front matter is TOML: `key = \"value\"`, one per line, text in quotes"),
-        ]
+        let (message, hint) = source.unquoted_date(start).unwrap_or_else(|| {
+            (
+                format!("malformed front matter: {}", e.message().trim()),
+                "front matter is TOML: `key = \"value\"`, one per line, text in quotes".into(),
+            )
+        });
+        vec![source.error_at(start, message).with_hint(hint)]
     })?;
     let mut errors = Vec::new();
     let kind = read_kind(&source, &table, &mut errors);
@@ -224,9 +223,12 @@ fn source_error(source: &TomlSource<'_>, e: &toml::de::Error) -> Diagnostic {
             .error_at(0, format!("missing required front-matter key `{field}`"))
             .with_hint(format!("add `{field} = \"...\"` between the +++ lines"));
     }
-    source.error_at(start, message).with_hint(
-        "check the value's type: text in \"quotes\", dates as 2026-11-22, lists in [brackets]",
-    )
+    let hint = if message.contains("is not a valid date") {
+        "dates are year-month-day, with two-digit month and day: 2026-12-01 is 1 December 2026"
+    } else {
+        "check the value's type: text in \"quotes\", dates as 2026-11-22, lists in [brackets]"
+    };
+    source.error_at(start, message).with_hint(hint)
 }
 
 /// Finds the `+++` fences. Returns (toml offset, toml text, body offset).

@@ -101,6 +101,7 @@ pub fn parse(source: &Path, rel: &str, text: &str) -> Sheet {
     let mut sheet = Sheet::default();
     let errors = &mut sheet.errors;
     let lines = LineStarts::new(&body);
+    let mut breaks_in_cells = 0;
     for record in reader.records() {
         let record = match record {
             Ok(r) => r,
@@ -113,6 +114,12 @@ pub fn parse(source: &Path, rel: &str, text: &str) -> Sheet {
             continue;
         };
         let (line, raw) = row_at(&body, &lines, place.byte());
+        // A spreadsheet program shows a cell's line breaks inside one row.
+        let row = line - breaks_in_cells;
+        breaks_in_cells += record
+            .iter()
+            .map(|c| c.matches('\n').count())
+            .sum::<usize>();
         if record.iter().all(|c| c.trim().is_empty()) {
             continue;
         }
@@ -161,7 +168,7 @@ pub fn parse(source: &Path, rel: &str, text: &str) -> Sheet {
             parent: None,
             children: Vec::new(),
             subsections: Vec::new(),
-            origin: Origin::CsvRow { line, cells },
+            origin: Origin::CsvRow { line, row, cells },
             index: Default::default(),
         };
         if id.is_empty() || name.is_empty() {

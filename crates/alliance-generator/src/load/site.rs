@@ -62,6 +62,8 @@ pub enum Origin {
     CsvRow {
         /// The 1-based line of the row in the file.
         line: usize,
+        /// The row's number as a spreadsheet program shows it (the header row is 1).
+        row: usize,
         /// Each column's header and the 1-based column where its cell starts.
         cells: Vec<(String, usize)>,
     },
@@ -119,11 +121,15 @@ impl Page {
                     None => self.key_error(path.first().copied().unwrap_or("kind"), message),
                 }
             }
-            Origin::CsvRow { line, cells } => {
-                let col = path
+            Origin::CsvRow { line, row, cells } => {
+                let cell = path
                     .first()
-                    .and_then(|key| cells.iter().find(|(name, _)| name == key))
-                    .map_or(1, |(_, col)| *col);
+                    .and_then(|key| cells.iter().find(|(name, _)| name == key));
+                let col = cell.map_or(1, |(_, col)| *col);
+                let message = match cell {
+                    Some((name, _)) => format!("row {row}, column {name}: {}", message.into()),
+                    None => format!("row {row}: {}", message.into()),
+                };
                 Diagnostic::error(&self.source, message)
                     .quoting(&self.text, Position { line: *line, col })
             }

@@ -19,6 +19,29 @@ use crate::load::site::Page;
 pub trait Choice: Sized + Copy + 'static {
     /// Every value, as written in front matter, with its meaning.
     const ALL: &'static [(&'static str, Self)];
+    /// Other words editors write for a value, lower case: `("nhs", "health")`.
+    const ALSO: &'static [(&'static str, &'static str)];
+
+    /// The value someone writing `written` most likely meant: one whose name
+    /// or other word (the longest) is among its words ("NHS Trust" →
+    /// `health`), else the nearest name by spelling.
+    fn meant(written: &str) -> Option<&'static str> {
+        let words = format!(
+            " {} ",
+            written
+                .to_lowercase()
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+        );
+        let names = Self::ALL.iter().map(|(name, _)| (*name, *name));
+        names
+            .chain(Self::ALSO.iter().copied())
+            .filter(|(word, _)| words.contains(&format!(" {word} ")))
+            .max_by_key(|(word, _)| word.len())
+            .map(|(_, value)| value)
+            .or_else(|| nearest(words.trim(), Self::ALL.iter().map(|(name, _)| *name)))
+    }
 }
 
 /// A path to a value inside a page's front matter: `["members", "2", "org"]`.
@@ -97,13 +120,16 @@ impl Fields<'_> {
 
     /// A value from a fixed list; `None` (after an error if required) when absent.
     pub fn choice<T: Choice>(&mut self, table: &Table, at: &[String], key: &str) -> Option<T> {
-        let names = T::ALL.iter().map(|(name, _)| *name);
         let written = self.text(table, at, key)?;
         if let Some((_, value)) = T::ALL.iter().find(|(name, _)| *name == written) {
             return Some(*value);
         }
-        let all: Vec<String> = names.clone().map(|n| format!("`{n}`")).collect();
-        let hint = match nearest(&written.to_lowercase(), names) {
+        let all: Vec<String> = T::ALL
+            .iter()
+            .map(|(name, _)| name)
+            .map(|n| format!("`{n}`"))
+            .collect();
+        let hint = match T::meant(&written) {
             Some(best) => format!(
                 "did you mean `{best}`? `{key}` is one of {}",
                 all.join(", ")

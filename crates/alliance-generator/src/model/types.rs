@@ -10,7 +10,8 @@ use crate::load::site::PageId;
 /// Declares a fixed list of values with the text written in front matter and
 /// the label shown to readers.
 macro_rules! choice {
-    ($(#[$doc:meta])* $name:ident { $($variant:ident = $text:literal, $label:literal;)* }) => {
+    ($(#[$doc:meta])* $name:ident { $($variant:ident = $text:literal, $label:literal;)* }
+     $(also { $($word:literal => $value:literal,)* })?) => {
         $(#[$doc])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
         pub enum $name {
@@ -31,6 +32,7 @@ macro_rules! choice {
 
         impl Choice for $name {
             const ALL: &'static [(&'static str, Self)] = &[$(($text, Self::$variant),)*];
+            const ALSO: &'static [(&'static str, &'static str)] = &[$($(($word, $value),)*)?];
         }
 
         impl Serialize for $name {
@@ -54,6 +56,16 @@ choice! {
         Voluntary = "voluntary", "Voluntary and community";
         Faith = "faith", "Faith";
         Other = "other", "Other";
+    }
+    also {
+        "nhs" => "health", "ccg" => "health", "icb" => "health", "hospital" => "health",
+        "trust" => "health", "gp" => "health", "constabulary" => "police",
+        "council" => "public", "county council" => "public", "local authority" => "public",
+        "charity" => "voluntary", "vcs" => "voluntary", "vcse" => "voluntary",
+        "community" => "voluntary", "school" => "education", "college" => "education",
+        "university" => "education", "chamber" => "business", "chamber of commerce" => "business",
+        "housing association" => "housing", "church" => "faith", "mosque" => "faith",
+        "temple" => "faith", "synagogue" => "faith", "gurdwara" => "faith",
     }
 }
 

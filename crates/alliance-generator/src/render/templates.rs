@@ -39,15 +39,28 @@ impl Templates {
         let mut diagnostics = Diagnostics::new();
         let mut sources = BTreeMap::new();
         for (name, file) in &theme.templates {
-            match file.source.read().map(String::from_utf8) {
-                Ok(Ok(text)) => {
-                    sources.insert(name.clone(), (file.display.clone(), text));
+            let text = match file.source.read().map(String::from_utf8) {
+                Ok(Ok(text)) => text,
+                Ok(Err(e)) => {
+                    diagnostics.push(crate::load::not_utf8(
+                        &file.display,
+                        "this template",
+                        "save it as UTF-8: in your editor, Save As › Encoding › UTF-8",
+                        &e,
+                    ));
+                    String::new()
                 }
-                _ => diagnostics.push(Diagnostic::error(
-                    &file.display,
-                    "cannot read this template as UTF-8 text",
-                )),
-            }
+                Err(e) => {
+                    diagnostics.push(
+                        Diagnostic::error(&file.display, format!("cannot read this template: {e}"))
+                            .with_hint("check the file exists and can be read"),
+                    );
+                    String::new()
+                }
+            };
+            // An unreadable template stays, empty, so those including it do
+            // not also report it missing.
+            sources.insert(name.clone(), (file.display.clone(), text));
         }
         let mut tera = Tera::new();
         tera.autoescape_on(vec![".html", ".htm", ".xml", ".svg"]);
