@@ -30,6 +30,10 @@ echo "== Accessibility: the checker's self-test, then axe-core and vnu on every 
 bash tests/a11y/selftest.sh
 bash tests/a11y/run.sh "$out/example" "$out/basic" "$out/partnership" "$out/meetings" "$out/closed" "$out/deep-groups" "$out/shapes" "$out/starter" "$out/snapshots/2026-11-22/site"
 
+echo "== The browser editor: Decap CMS in Chromium against alliance serve"
+(cd tests/cms && npm ci --no-audit --no-fund --loglevel=error)
+node tests/cms/e2e.mjs "$alliance"
+
 echo "== Search: quality queries, then Chromium (keyboard, axe with results, no-JavaScript fallback)"
 bash tests/search/run.sh "$out/example" "$out/partnership"
 

@@ -376,9 +376,15 @@ impl<'a> Collections<'a> {
                 "object",
                 vec![("fields", Yaml::List(self.entries(key.entries)))],
             ),
+            // An explicit empty default: else the editor starts the list with
+            // one entry made of its fields' defaults (a `false` flag), whose
+            // required fields then stop the page from being saved.
             Value::Tables => widget(
                 "list",
-                vec![("fields", Yaml::List(self.entries(key.entries)))],
+                vec![
+                    ("fields", Yaml::List(self.entries(key.entries))),
+                    ("default", Yaml::List(Vec::new())),
+                ],
             ),
         }
         let required = key.required.is_some() || kind.is_some_and(|k| k.requires(key.name));
