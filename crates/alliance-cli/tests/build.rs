@@ -180,15 +180,7 @@ fn same_input_gives_identical_output() {
 #[test]
 fn base_url_flag_overrides_config() {
     let out = tempfile::tempdir().unwrap();
-    let o = alliance(&[
-        "build",
-        "--root",
-        fixture("basic").to_str().unwrap(),
-        "--output",
-        out.path().to_str().unwrap(),
-        "--base-url",
-        "https://staging.example.net/",
-    ]);
+    let o = build_basic_at(out.path(), "https://staging.example.net/");
     assert!(o.status.success());
     let sitemap = std::fs::read_to_string(out.path().join("sitemap.xml")).unwrap();
     assert!(sitemap.contains("<loc>https://staging.example.net/about/</loc>"));
@@ -316,15 +308,7 @@ fn plain_markdown_links_to_pages_open_from_disk() {
 #[test]
 fn the_404_page_links_from_the_base_url_path() {
     let out = tempfile::tempdir().unwrap();
-    let o = alliance(&[
-        "build",
-        "--root",
-        fixture("basic").to_str().unwrap(),
-        "--output",
-        out.path().to_str().unwrap(),
-        "--base-url",
-        "https://www.example.org/partnership/",
-    ]);
+    let o = build_basic_at(out.path(), "https://www.example.org/partnership/");
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     let html = std::fs::read_to_string(out.path().join("404.html")).unwrap();
     let hrefs = attr_values(&html, "href");
@@ -434,4 +418,17 @@ fn meetings_and_publications_filed_in_sub_sections_are_listed_by_their_sections(
             .contains("Published <time datetime=\"2024-02-01\">1 February 2024</time>. PDF,"),
         "{publications}"
     );
+}
+
+/// Builds the basic fixture into `out` with `--base-url URL`.
+fn build_basic_at(out: &std::path::Path, url: &str) -> std::process::Output {
+    alliance(&[
+        "build",
+        "--root",
+        fixture("basic").to_str().unwrap(),
+        "--output",
+        out.to_str().unwrap(),
+        "--base-url",
+        url,
+    ])
 }
