@@ -5,10 +5,12 @@
 // Copies tests/fixtures/partnership to a temporary folder, points `[cms] script`
 // at the decap-cms npm package installed here (served to the browser through
 // Playwright's routing: no request leaves the machine), runs `alliance serve`,
-// opens /admin/ in Chromium, creates a meeting of the Community Safety
-// Partnership through the editor's forms (the group picked from the relation
-// list, the date set, a PDF attached as its agenda), publishes it, then checks
-// the file on disk, `alliance check`, and the group's page on the preview.
+// opens /admin/ in Chromium and, through the editor's forms, adds a member
+// organisation, a meeting of the Community Safety Partnership (the group picked
+// from the relation list, the date set, a PDF attached as its agenda, agenda
+// items with their decisions, the new organisation among those present) and a
+// news item; then checks each file on disk against the content model,
+// `alliance check`, and the pages the preview serves.
 // Runs axe on the editor page and prints what the CMS itself fails.
 import { spawn, execFileSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, writeFileSync, existsSync, readdirSync, rmSync, appendFileSync } from 'node:fs';
@@ -78,9 +80,69 @@ try {
   // The editor opens on the local backend: a "Login" button and no git host.
   await page.goto(`${origin}/admin/`);
   await page.getByRole('button', { name: /login/i }).click({ timeout: 30000 });
-  await page.goto(`${origin}/admin/#/collections/meeting/new`);
-  await page.locator('#title-field-1, [id^="title-field"]').first().waitFor({ timeout: 30000 });
+  const field = name => page.locator(`[id^="${name}-field"]`);
+  // Picks `option` in a select or relation field by typing `typed`.
+  const pick = async (locator, typed, option) => {
+    await locator.click();
+    await page.keyboard.type(typed);
+    await page.getByRole('option', { name: option }).first().click({ timeout: 15000 });
+  };
+  // A new entry's form, in a fresh page (a change of hash alone can leave the
+  // last entry's form in place for a moment).
+  const open = async collection => {
+    await page.goto(`${origin}/admin/?${collection}#/collections/${collection}/new`);
+    await field('title').first().waitFor({ timeout: 30000 });
+  };
+  // Publishes the open entry; says which fields the editor refused, if it did.
+  const publish = async () => {
+    await page.getByRole('button', { name: /^publish$/i }).click();
+    await page.getByText(/publish now/i).click();
+    await page.getByText(/entry saved/i).first().waitFor({ timeout: 20000 }).catch(async () => {
+      const refused = await page.evaluate(() => [...document.querySelectorAll('[class*="ControlErrorsList"] li, [class*="error" i] li')]
+        .map((li) => `${li.closest('[class*="ControlContainer"], div')?.querySelector('label')?.textContent ?? '?'}: ${li.textContent}`));
+      throw new Error(`the editor did not save${refused.length ? `: it refused ${refused.join('; ')}` : ''}`);
+    });
+  };
+  // The text of a file the editor wrote, found by its name's start.
+  const written = async (folder, prefix) => {
+    const dir = join(site, 'content', folder);
+    const name = await waitFor(() => readdirSync(dir).find(d => d.startsWith(prefix)), `the new entry in content/${folder}`);
+    const path = existsSync(join(dir, name, 'index.md')) ? join(name, 'index.md') : name;
+    const text = readFileSync(join(dir, path), 'utf8');
+    console.log(`--- content/${folder}/${path}\n${text}---`);
+    return { name: name.replace(/\.md$/, ''), text };
+  };
+  // The page the preview serves at `path` once it holds every one of `wanted`.
+  const served = (path, wanted, what) => waitFor(async () => {
+    const html = await (await fetch(`${origin}${path}`)).text();
+    return wanted.every(w => html.includes(w)) && html;
+  }, what).then(() => true, () => false);
 
+  // 1. A member organisation. The fixture keeps some organisations in
+  // organisations.csv, so ids of organisations are a select made when the
+  // editor opens: it opens again after an organisation is saved.
+  await open('organisation');
+  await field('title').first().fill('Riverside Youth Trust');
+  await pick(field('sector').first(), 'Volun', /Voluntary and community/);
+  await field('website').first().fill('https://youth.example.org');
+  const reopened = page.waitForEvent('load', { timeout: 20000 });
+  await publish();
+  await reopened;
+  const org = await written('members', 'riverside-youth-trust');
+  check(org.name === 'riverside-youth-trust', 'the organisation is content/members/riverside-youth-trust.md');
+  check(org.text.startsWith('+++\n') && /\n\+\+\+\n/.test(org.text.slice(4)), 'the entry has TOML front matter between +++ lines');
+  check(/^kind = "organisation"$/m.test(org.text) && /^sector = "voluntary"$/m.test(org.text)
+    && /^title = "Riverside Youth Trust"$/m.test(org.text) && /^website = "https:\/\/youth.example.org"$/m.test(org.text),
+  'the organisation has its kind, sector, title and website');
+  check(await served('/members/riverside-youth-trust/', ['<h1', 'Riverside Youth Trust', 'https://youth.example.org'], 'the organisation page'),
+    'the preview serves the organisation page');
+  check(await served('/members/', ['riverside-youth-trust/', 'Riverside Youth Trust'], 'the members directory to list it'),
+    'the members directory lists the organisation');
+
+  // 2. A meeting of the Community Safety Partnership: the group picked from the
+  // relation list, the date set, a PDF attached, an agenda of two items, and
+  // the new organisation among those present.
+  await open('meeting');
   // axe on the editor page (the CMS's own markup): reported, not hidden.
   const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
   await page.addScriptTag({ content: axeSource });
@@ -91,19 +153,13 @@ try {
   console.log(`axe on /admin/ (Decap CMS ${JSON.parse(readFileSync(join(dist, '../package.json'))).version}): ${axe.length} violation${axe.length === 1 ? '' : 's'}`);
   for (const v of axe) console.log(`  CMS: ${v}`);
 
-  // The form: title, group from the relation list, start date, a paper with a PDF.
-  const field = name => page.locator(`[id^="${name}-field"]`).first();
-  await field('title').fill('Community Safety Partnership, December 2026');
-  const group = page.locator('[id^="group-field"]').first();
-  await group.click();
-  await page.keyboard.type('Community');
-  await page.getByRole('option', { name: /Community Safety/ }).first().click({ timeout: 15000 });
-  const start = field('start');
-  await start.fill('2026-12-01T14:00');
-  await field('location').fill('Town Hall, Riverside');
+  await field('title').first().fill('Community Safety Partnership, December 2026');
+  await pick(field('group').first(), 'Community', /Community Safety/);
+  await field('start').first().fill('2026-12-01T14:00');
+  await field('location').first().fill('Town Hall, Riverside');
 
-  await page.getByRole('button', { name: /add papers/i }).click();
-  await page.locator('[id^="title-field"]').nth(1).fill('Agenda');
+  await page.getByRole('button', { name: /add papers/i }).first().click();
+  await field('title').last().fill('Agenda');
   // Uploaded from outside the site (the browser reads it again when publishing).
   const pdf = join(mkdtempSync(join(tmpdir(), 'alliance-upload-')), 'agenda-upload.pdf');
   writeFileSync(pdf, readFileSync(join(here, '../fixtures/partnership/content/meetings/2026-09-safety/agenda.pdf')));
@@ -112,29 +168,53 @@ try {
   await page.getByText('agenda-upload.pdf', { exact: true }).waitFor();
   // An upload is selected as it arrives (a click would deselect it).
   await page.getByRole('button', { name: /choose selected/i }).click({ timeout: 10000 });
+  await pick(field('kind').last(), 'Agen', /^Agenda$/);
 
-  await page.getByRole('button', { name: /^publish$/i }).click();
-  await page.getByText(/publish now/i).click();
-  await page.waitForTimeout(1500);
-  if (process.env.DEBUG) await page.screenshot({ path: join(tmpdir(), 'alliance-cms-published.png') });
-  await page.getByText(/entry saved/i).first().waitFor({ timeout: 20000 }).catch(async () => {
-    // Say which fields the editor refused, if it did.
-    const refused = await page.evaluate(() => [...document.querySelectorAll('[class*="ControlErrorsList"] li, [class*="error" i] li')]
-      .map((li) => `${li.closest('[class*="ControlContainer"], div')?.querySelector('label')?.textContent ?? '?'}: ${li.textContent}`));
-    if (refused.length) console.log(`the editor refused: ${refused.join('; ')}`);
-  });
+  const items = [
+    { title: 'Night-time economy', decision: 'The safe haven opens on Fridays from January.', papers: 'agenda-upload.pdf' },
+    { title: 'Anti-social behaviour hotspots', decision: 'Agreed to share data monthly.' },
+  ];
+  for (const item of items) {
+    await page.getByRole('button', { name: /add agenda/i }).click();
+    await field('title').last().fill(item.title);
+    await field('decision').last().fill(item.decision);
+    if (item.papers) {
+      await page.getByRole('button', { name: /add papers/i }).last().click();
+      await field('line').last().fill(item.papers);
+    }
+  }
+  await page.getByRole('button', { name: /add attendees/i }).click();
+  await field('representative').last().fill('Sam Patel');
+  await pick(field('org').last(), 'Youth', /Riverside Youth Trust/);
+  await pick(field('attended').last(), 'Pres', /^Present$/);
+  await publish();
 
-  // The file on disk.
-  const meetings = join(site, 'content/meetings');
-  const folder = await waitFor(() => readdirSync(meetings).find(d => d.startsWith('community-safety-partnership-december')), 'the new meeting folder');
-  const written = readFileSync(join(meetings, folder, 'index.md'), 'utf8');
-  console.log(`--- content/meetings/${folder}/index.md\n${written}---`);
-  check(written.startsWith('+++\n'), 'the entry has TOML front matter between +++ lines');
-  check(/kind = "meeting"/.test(written), 'the entry is a meeting');
-  check(/group = "safety"/.test(written), 'the group is the relation picked');
-  check(/start = "2026-12-01T14:00:00"/.test(written), 'the start date and time as set');
-  check(/file = "agenda-upload.pdf"/.test(written) && /title = "Agenda"/.test(written), 'the paper names the file');
-  check(existsSync(join(meetings, folder, 'agenda-upload.pdf')), 'the PDF is beside the page');
+  const meeting = await written('meetings', 'community-safety-partnership-december');
+  const m = meeting.text;
+  check(m.startsWith('+++\n'), 'the meeting has TOML front matter between +++ lines');
+  check(/^kind = "meeting"$/m.test(m), 'the entry is a meeting');
+  check(/^group = "safety"$/m.test(m), 'the group is the relation picked');
+  check(/^start = "2026-12-01T14:00:00"$/m.test(m), 'the start date and time as set');
+  check(/\[\[papers\]\]\ntitle = "Agenda"\nfile = "agenda-upload.pdf"\nkind = "agenda"\n/.test(m), 'the paper names the file and its kind');
+  check(existsSync(join(site, 'content/meetings', meeting.name, 'agenda-upload.pdf')), 'the PDF is beside the page');
+  const agenda = m.split('\n\n').filter(t => t.startsWith('[[agenda]]\n'));
+  check(agenda.length === 2 && items.every((item, i) => agenda[i].includes(`title = "${item.title}"`)
+    && agenda[i].includes(`decision = "${item.decision}"`)), 'the agenda is a list of { title, decision } in order');
+  check(/papers = \["agenda-upload.pdf"\]/.test(agenda[0] ?? '') && !/papers = \[".+"\]/.test(agenda[1] ?? ''),
+    'the first item names its paper');
+  check(/\[\[attendees\]\]\nrepresentative = "Sam Patel"\norg = "riverside-youth-trust"\nattended = "present"/.test(m),
+    'the attendee is the new organisation, picked from the list');
+
+  // 3. A news item, with its date and text.
+  await open('news');
+  await field('title').first().fill('Safe haven opens on Fridays');
+  await field('date').first().fill('2026-11-20');
+  await page.locator('[data-slate-editor="true"]').first().click();
+  await page.keyboard.type('The night-time safe haven now opens every Friday.');
+  await publish();
+  const news = await written('news', 'safe-haven-opens');
+  check(/^kind = "news"$/m.test(news.text) && /^date = "2026-11-20"$/m.test(news.text), 'the news item has its kind and date');
+  check(/\n\+\+\+\n+The night-time safe haven now opens every Friday\.\n?$/.test(news.text), 'the text is the body, after the front matter');
 
   // alliance check passes on the site as the editor left it.
   let checked = true;
@@ -143,12 +223,14 @@ try {
   }
   check(checked, '`alliance check` passes');
 
-  // The preview rebuilt: the group's page lists the meeting.
-  const listed = await waitFor(async () => {
-    const html = await (await fetch(`${origin}/groups/safety/`)).text();
-    return html.includes(`meetings/${folder}/`) && html;
-  }, 'the group page to list the meeting').catch(() => false);
-  check(Boolean(listed), 'the group page lists the meeting');
+  // The preview rebuilt: the pages show what was entered.
+  check(await served('/groups/safety/', [`meetings/${meeting.name}/`], 'the group page to list the meeting'),
+    'the group page lists the meeting');
+  check(await served(`/meetings/${meeting.name}/`, [...items.flatMap(i => [i.title, i.decision]), 'agenda-upload.pdf', 'Riverside Youth Trust'],
+    'the meeting page'), 'the meeting page shows the agenda items, their decisions, the paper and the attendee');
+  check(await served(`/news/${news.name}/`, ['Safe haven opens on Fridays', 'The night-time safe haven now opens every Friday.'], 'the news page'),
+    'the news page shows the title and text');
+  check(await served('/news/', [`${news.name}/`], 'the news list'), 'the news list links the news item');
   check(outside.length === 0, `no request left the machine${outside.length ? `: ${outside.join(', ')}` : ''}`);
 } catch (e) {
   failures++;

@@ -7,7 +7,7 @@
 //! (which kinds it uses, in which folders, as page folders or files). The dev
 //! server makes it on every request, so it never drifts from the site.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use crate::load::kind::{COMMON, Key, List, PageKind, Value};
 use crate::load::site::{Origin, Page, Site};
@@ -42,6 +42,11 @@ pub enum Backend<'a> {
 }
 
 /// The editor's page: loads Decap CMS, which reads `config.yml` beside it.
+///
+/// Decap reads `config.yml` once, when the page opens. Where the ids of a
+/// kind are a `select` made from the pages there are (some are rows of
+/// `organisations.csv`, see [`unlisted`]), the page opens itself again a
+/// moment after a page of that kind is saved, so the lists name the new one.
 pub fn index_html(site: &Site) -> String {
     let cms = site.config.cms.as_ref();
     let script = match cms.and_then(|c| c.script.as_deref()) {
@@ -49,6 +54,23 @@ pub fn index_html(site: &Site) -> String {
         None => format!(
             r#"<script src="{DEFAULT_SCRIPT}" integrity="{DEFAULT_SCRIPT_INTEGRITY}" crossorigin="anonymous"></script>"#
         ),
+    };
+    let kinds: Vec<String> = unlisted(site)
+        .iter()
+        .map(|k| serde_json::Value::from(k.name()).to_string())
+        .collect();
+    let reopen = if kinds.is_empty() {
+        String::new()
+    } else {
+        format!(
+            r#"
+<script>
+if (window.CMS) CMS.registerEventListener({{ name: "postSave", handler: ({{ entry }}) => {{
+  if ([{}].includes(entry.getIn(["data", "kind"]))) setTimeout(() => location.reload(), 1500);
+}} }});
+</script>"#,
+            kinds.join(", ")
+        )
     };
     format!(
         r#"<!doctype html>
@@ -62,7 +84,7 @@ pub fn index_html(site: &Site) -> String {
 </head>
 <body>
 <noscript><p>The editor needs JavaScript. Without it, edit the files in the site's <code>content/</code> folder.</p></noscript>
-{script}
+{script}{reopen}
 </body>
 </html>
 "#,
@@ -408,7 +430,7 @@ impl<'a> Collections<'a> {
                 .filter(move |p| p.kind() == Some(target))
         };
         match self.main.get(&target) {
-            Some(folder) if pages().all(editable) => (
+            Some(folder) if !unlisted(self.site).contains(&target) => (
                 "relation",
                 vec![
                     ("collection", Yaml::str(&self.name(target, folder))),
@@ -444,6 +466,18 @@ impl<'a> Collections<'a> {
             .page_by_content_path(&index)
             .map_or_else(|| folder.to_owned(), |p| p.front.title.clone())
     }
+}
+
+/// The kinds some of whose pages the editor cannot list (rows of
+/// `organisations.csv`). A `relation` lists the entries of one collection
+/// (a folder, or one file of a file collection) in a format Decap reads, and
+/// Decap reads no CSV: the ids of these kinds are a `select` instead.
+fn unlisted(site: &Site) -> BTreeSet<PageKind> {
+    site.pages
+        .iter()
+        .filter(|p| !editable(p))
+        .filter_map(Page::kind)
+        .collect()
 }
 
 /// Whether the editor can open `page`: a Markdown file, not a spreadsheet row.
