@@ -45,9 +45,10 @@ pub enum Backend<'a> {
 ///
 /// Decap reads `config.yml` once, when the page opens. Where the ids of a
 /// kind are a `select` made from the pages there are (some are rows of
-/// `organisations.csv`, see [`unlisted`]), the page opens itself again a
-/// moment after a page of that kind is saved, so the lists name the new one.
-pub fn index_html(site: &Site) -> String {
+/// `organisations.csv`, see [`unlisted`]), the dev server's page opens itself
+/// again a moment after a page of that kind is saved, so the lists name the
+/// new one (the live site's `config.yml` changes only when the site is built).
+pub fn index_html(site: &Site, backend: Backend<'_>) -> String {
     let cms = site.config.cms.as_ref();
     let script = match cms.and_then(|c| c.script.as_deref()) {
         Some(url) => format!(r#"<script src="{}"></script>"#, escape(url)),
@@ -55,7 +56,11 @@ pub fn index_html(site: &Site) -> String {
             r#"<script src="{DEFAULT_SCRIPT}" integrity="{DEFAULT_SCRIPT_INTEGRITY}" crossorigin="anonymous"></script>"#
         ),
     };
-    let kinds: Vec<String> = unlisted(site)
+    let unlisted = match backend {
+        Backend::Local(_) => unlisted(site),
+        Backend::Git => BTreeSet::new(),
+    };
+    let kinds: Vec<String> = unlisted
         .iter()
         .map(|k| serde_json::Value::from(k.name()).to_string())
         .collect();
@@ -778,6 +783,67 @@ mod tests {
         }
     }
 
+    /// Every field asking for an organisation's id, at any depth.
+    fn org_fields<'y>(value: &'y Y, out: &mut Vec<&'y Y>) {
+        match value {
+            Y::Mapping(map) => {
+                if value["name"].as_str() == Some("org") {
+                    out.push(value);
+                }
+                map.values().for_each(|v| org_fields(v, out));
+            }
+            Y::Sequence(items) => items.iter().for_each(|v| org_fields(v, out)),
+            _ => {}
+        }
+    }
+
+    #[test]
+    fn organisations_are_a_relation_unless_some_are_spreadsheet_rows() {
+        let mut seen = (0, 0);
+        for root in sites() {
+            let (content, _) = crate::pipeline::prepare(&root, None).unwrap();
+            let site = &content.site;
+            let orgs: Vec<&Page> = site
+                .pages
+                .iter()
+                .filter(|p| p.kind() == Some(PageKind::Organisation))
+                .collect();
+            if !orgs.iter().any(|p| editable(p)) {
+                continue;
+            }
+            let yaml: Y = serde_norway::from_str(&config_yml(site, Backend::Git)).unwrap();
+            let mut fields = Vec::new();
+            org_fields(&yaml["collections"], &mut fields);
+            assert!(!fields.is_empty(), "{}", root.display());
+            let html = index_html(site, Backend::Local("http://127.0.0.1:1111"));
+            assert!(!index_html(site, Backend::Git).contains("registerEventListener"));
+            let rows = orgs.iter().any(|p| !editable(p));
+            for field in fields {
+                if rows {
+                    let values: BTreeSet<&str> = field["options"]
+                        .as_sequence()
+                        .unwrap()
+                        .iter()
+                        .map(|o| o["value"].as_str().unwrap())
+                        .collect();
+                    let ids: BTreeSet<&str> = orgs.iter().map(|p| p.id.as_str()).collect();
+                    assert_eq!(field["widget"].as_str(), Some("select"));
+                    assert_eq!(values, ids, "{}", root.display());
+                } else {
+                    assert_eq!(field["widget"].as_str(), Some("relation"));
+                    assert_eq!(field["collection"].as_str(), Some("organisation"));
+                }
+            }
+            // The page reopens after an organisation is saved only where a
+            // select would otherwise miss it.
+            let reopens =
+                html.contains(r#"["organisation"].includes(entry.getIn(["data", "kind"]))"#);
+            assert_eq!(reopens, rows, "{}", root.display());
+            if rows { seen.0 += 1 } else { seen.1 += 1 }
+        }
+        assert!(seen.0 > 0 && seen.1 > 0, "{seen:?}");
+    }
+
     #[test]
     fn the_live_sites_editor_uses_the_git_host_and_no_local_backend() {
         let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/partnership");
@@ -796,7 +862,7 @@ mod tests {
             yaml["site_url"].as_str(),
             Some("https://www.riverside-partnership.example.org")
         );
-        let html = index_html(&content.site);
+        let html = index_html(&content.site, Backend::Git);
         assert!(html.contains(DEFAULT_SCRIPT_INTEGRITY));
     }
 }

@@ -150,10 +150,12 @@ pub fn answer(
             headers: vec![("Location", "/admin/".to_owned())],
             body: b"Moved\n".to_vec(),
         },
-        "/admin/" | "/admin/index.html" if get => match page(root) {
-            Ok(html) => Reply::new(200, "text/html; charset=utf-8", html),
-            Err(e) => Reply::error(500, e),
-        },
+        "/admin/" | "/admin/index.html" if get => {
+            match page(root, &own_origin(request.host, port).unwrap_or_default()) {
+                Ok(html) => Reply::new(200, "text/html; charset=utf-8", html),
+                Err(e) => Reply::error(500, e),
+            }
+        }
         "/admin/config.yml" if get => {
             let Some(origin) = own_origin(request.host, port) else {
                 return Reply::error(403, "open the editor at http://127.0.0.1 or localhost");
@@ -181,11 +183,11 @@ pub fn answer(
     }
 }
 
-/// The editor's page, from the site's config as it is on disk now.
-fn page(root: &Path) -> Result<String, String> {
+/// The editor's page, from the site as it is on disk now, served at `origin`.
+fn page(root: &Path, origin: &str) -> Result<String, String> {
     let (content, _) = alliance_generator::pipeline::prepare(root, None)
         .map_err(|_| "the site's config.toml has errors: see the terminal".to_owned())?;
-    Ok(cms::index_html(&content.site))
+    Ok(cms::index_html(&content.site, Backend::Local(origin)))
 }
 
 /// This server's origin as the browser names it, from the `Host` header: the

@@ -74,11 +74,12 @@ impl Part {
             Part::Editor => {
                 let site = &content.site;
                 let [page, config] = crate::cms::FILES;
-                let yml = crate::cms::config_yml(site, crate::cms::Backend::Git);
+                let git = crate::cms::Backend::Git;
+                let yml = crate::cms::config_yml(site, git);
                 put(
                     sink,
                     page,
-                    crate::cms::index_html(site).into_bytes(),
+                    crate::cms::index_html(site, git).into_bytes(),
                     diagnostics,
                 );
                 put(sink, config, yml.into_bytes(), diagnostics);
