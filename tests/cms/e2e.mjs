@@ -10,7 +10,9 @@
 // from the relation list, the date set, a PDF attached as its agenda, agenda
 // items with their decisions, the new organisation among those present) and a
 // news item; then checks each file on disk against the content model,
-// `alliance check`, and the pages the preview serves.
+// `alliance check`, and the pages the preview serves. A slip in the agenda (a
+// paper the meeting does not have) shows over the preview with its file and
+// line until it is mended in the form.
 // Runs axe on the editor page and prints what the CMS itself fails.
 import { spawn, execFileSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, writeFileSync, existsSync, readdirSync, rmSync, appendFileSync } from 'node:fs';
@@ -102,6 +104,8 @@ try {
         .map((li) => `${li.closest('[class*="ControlContainer"], div')?.querySelector('label')?.textContent ?? '?'}: ${li.textContent}`));
       throw new Error(`the editor did not save${refused.length ? `: it refused ${refused.join('; ')}` : ''}`);
     });
+    // A new entry's form then opens again at the entry's own address.
+    await waitFor(() => !page.url().endsWith('/new'), 'the saved entry\'s address');
   };
   // The text of a file the editor wrote, found by its name's start.
   const written = async (folder, prefix) => {
@@ -172,7 +176,8 @@ try {
 
   const items = [
     { title: 'Night-time economy', decision: 'The safe haven opens on Fridays from January.', papers: 'agenda-upload.pdf' },
-    { title: 'Anti-social behaviour hotspots', decision: 'Agreed to share data monthly.' },
+    // A slip: a file the meeting has no paper for.
+    { title: 'Anti-social behaviour hotspots', decision: 'Agreed to share data monthly.', papers: 'hotspots.pdf' },
   ];
   for (const item of items) {
     await page.getByRole('button', { name: /add agenda/i }).click();
@@ -189,6 +194,26 @@ try {
   await pick(field('attended').last(), 'Pres', /^Present$/);
   await publish();
 
+  // The slip shows over the preview's pages, with the file, line and column,
+  // as for any edit; taking the file off the item mends it.
+  const slip = await written('meetings', 'community-safety-partnership-december');
+  const line = slip.text.split('\n').findIndex(l => l.includes('"hotspots.pdf"')) + 1;
+  const where = `content/meetings/${slip.name}/index.md:${line}:`;
+  check(await served('/', ['role="alert"', where, 'the meeting has no paper `hotspots.pdf`'], 'the error over the page'),
+    `the preview shows the error over the page at ${where}`);
+  // The buttons of the list item `depth` levels around a field: the first
+  // folds or unfolds it, the last removes it (icons, with no names).
+  const itemButtons = (inner, depth) => inner
+    .locator(`xpath=ancestor::div[contains(@class,"listControlItem")][${depth}]/div[contains(@class,"TopBar")]/button`);
+  const slipped = field('line').last();
+  for (const depth of [2, 1]) {
+    if (!await slipped.isVisible()) await itemButtons(slipped, depth).first().click();
+  }
+  await itemButtons(slipped, 1).last().click();
+  await publish();
+  check(await waitFor(async () => !(await (await fetch(`${origin}/`)).text()).includes('role="alert"'), 'the error to go')
+    .then(() => true, () => false), 'the error goes once the item is mended');
+
   const meeting = await written('meetings', 'community-safety-partnership-december');
   const m = meeting.text;
   check(m.startsWith('+++\n'), 'the meeting has TOML front matter between +++ lines');
@@ -200,8 +225,8 @@ try {
   const agenda = m.split('\n\n').filter(t => t.startsWith('[[agenda]]\n'));
   check(agenda.length === 2 && items.every((item, i) => agenda[i].includes(`title = "${item.title}"`)
     && agenda[i].includes(`decision = "${item.decision}"`)), 'the agenda is a list of { title, decision } in order');
-  check(/papers = \["agenda-upload.pdf"\]/.test(agenda[0] ?? '') && !/papers = \[".+"\]/.test(agenda[1] ?? ''),
-    'the first item names its paper');
+  check(/papers = \["agenda-upload.pdf"\]/.test(agenda[0] ?? '') && !/hotspots\.pdf/.test(m),
+    'the first item names its paper, the second none');
   check(/\[\[attendees\]\]\nrepresentative = "Sam Patel"\norg = "riverside-youth-trust"\nattended = "present"/.test(m),
     'the attendee is the new organisation, picked from the list');
 
@@ -235,6 +260,7 @@ try {
 } catch (e) {
   failures++;
   console.log(`FAIL - ${e.message}`);
+  if (process.env.DEBUG) console.log(e.stack);
   const pages = browser.contexts().flatMap(c => c.pages());
   if (pages[0]) await pages[0].screenshot({ path: join(tmpdir(), 'alliance-cms-failure.png'), fullPage: true });
   console.log(`screenshot: ${join(tmpdir(), 'alliance-cms-failure.png')}`);
