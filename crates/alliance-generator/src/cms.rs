@@ -46,8 +46,8 @@ pub enum Backend<'a> {
 /// Decap reads `config.yml` once, when the page opens. Where the ids of a
 /// kind are a `select` made from the pages there are (some are rows of
 /// `organisations.csv`, see [`unlisted`]), the dev server's page opens itself
-/// again a moment after a page of that kind is saved, so the lists name the
-/// new one (the live site's `config.yml` changes only when the site is built).
+/// again once a page of that kind is saved and the preview has rebuilt, so the
+/// lists name the new one (the live site's `config.yml` changes only when the site is built).
 pub fn index_html(site: &Site, backend: Backend<'_>) -> String {
     let cms = site.config.cms.as_ref();
     let script = match cms.and_then(|c| c.script.as_deref()) {
@@ -70,8 +70,17 @@ pub fn index_html(site: &Site, backend: Backend<'_>) -> String {
         format!(
             r#"
 <script>
+// Once the preview has rebuilt (config.yml names the page) and the form is at
+// the page's own address, open the editor again: its lists are then made anew.
 if (window.CMS) CMS.registerEventListener({{ name: "postSave", handler: ({{ entry }}) => {{
-  if ([{}].includes(entry.getIn(["data", "kind"]))) setTimeout(() => location.reload(), 1500);
+  if (![{}].includes(entry.getIn(["data", "kind"]))) return;
+  const name = JSON.stringify(entry.getIn(["data", "title"]));
+  const until = Date.now() + 20000;
+  const wait = () => fetch("config.yml", {{ cache: "no-store" }}).then(r => r.text()).then(yml => {{
+    const done = yml.includes(`label: ${{name}}`) && !location.hash.endsWith("/new");
+    if (done || Date.now() > until) location.reload(); else setTimeout(wait, 250);
+  }}, () => setTimeout(wait, 250));
+  setTimeout(wait, 250);
 }} }});
 </script>"#,
             kinds.join(", ")
@@ -836,8 +845,9 @@ mod tests {
             }
             // The page reopens after an organisation is saved only where a
             // select would otherwise miss it.
-            let reopens =
-                html.contains(r#"["organisation"].includes(entry.getIn(["data", "kind"]))"#);
+            let reopens = html.contains(
+                r#"if (!["organisation"].includes(entry.getIn(["data", "kind"]))) return;"#,
+            );
             assert_eq!(reopens, rows, "{}", root.display());
             if rows { seen.0 += 1 } else { seen.1 += 1 }
         }
