@@ -96,6 +96,20 @@ pub fn build_ok(root: &Path, out: &Path) {
     );
 }
 
+/// Runs `alliance snapshot` of `root` for 22 November 2026 into `out`, asserting success.
+pub fn snapshot(root: &Path, out: &Path) {
+    let o = alliance(&[
+        "snapshot",
+        "--root",
+        root.to_str().unwrap(),
+        "--date",
+        "2026-11-22",
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+}
+
 /// Values of an attribute (`href`, `src`) in an HTML document.
 pub fn attr_values(html: &str, attr: &str) -> Vec<String> {
     let needle = format!(" {attr}=\"");

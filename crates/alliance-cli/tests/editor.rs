@@ -17,12 +17,6 @@ fn site_with(dir: &Path, extra: &str) -> std::path::PathBuf {
     root
 }
 
-/// Runs `alliance ARGS...` and asserts it succeeded.
-fn run(args: &[&str]) {
-    let o = alliance(args);
-    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-}
-
 #[test]
 fn cms_writes_the_editor_for_the_git_host_and_snapshots_leave_it_out() {
     let dir = tempfile::tempdir().unwrap();
@@ -31,14 +25,7 @@ fn cms_writes_the_editor_for_the_git_host_and_snapshots_leave_it_out() {
         "[cms]\nbackend = \"github\"\nrepo = \"riverside/site\"\n",
     );
     let (out, snap) = (dir.path().join("public"), dir.path().join("snapshots"));
-    let root_arg = root.to_str().unwrap();
-    run(&[
-        "build",
-        "--root",
-        root_arg,
-        "--output",
-        out.to_str().unwrap(),
-    ]);
+    build_ok(&root, &out);
 
     let html = std::fs::read_to_string(out.join("admin/index.html")).unwrap();
     assert!(html.contains(r#"<link href="config.yml" type="text/yaml" rel="cms-config-url">"#));
@@ -57,15 +44,7 @@ fn cms_writes_the_editor_for_the_git_host_and_snapshots_leave_it_out() {
     assert!(!yml.contains("local_backend"), "{yml}");
     assert!(yml.contains("site_url: \"https://www.riverside-partnership.example.org\""));
 
-    run(&[
-        "snapshot",
-        "--root",
-        root_arg,
-        "--date",
-        "2026-11-22",
-        "--out",
-        snap.to_str().unwrap(),
-    ]);
+    snapshot(&root, &snap);
     let day = snap.join("2026-11-22");
     assert!(day.join("site/index.html").exists());
     assert!(!day.join("site/admin").exists());
@@ -82,13 +61,7 @@ fn without_a_git_host_the_build_writes_no_editor() {
     let dir = tempfile::tempdir().unwrap();
     let root = site_with(dir.path(), "");
     let out = dir.path().join("public");
-    run(&[
-        "build",
-        "--root",
-        root.to_str().unwrap(),
-        "--output",
-        out.to_str().unwrap(),
-    ]);
+    build_ok(&root, &out);
     assert!(out.join("index.html").exists());
     assert!(!out.join("admin").exists());
 }

@@ -2,22 +2,7 @@
 
 mod common;
 
-use std::path::Path;
-
 use common::*;
-
-fn snapshot(root: &Path, out: &Path) {
-    let o = alliance(&[
-        "snapshot",
-        "--root",
-        root.to_str().unwrap(),
-        "--date",
-        "2026-11-22",
-        "--out",
-        out.to_str().unwrap(),
-    ]);
-    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-}
 
 #[test]
 fn snapshot_is_self_contained_bannered_and_reproducible() {

@@ -663,6 +663,15 @@ mod tests {
         list.iter().map(|f| f["name"].as_str().unwrap()).collect()
     }
 
+    /// The values a select field offers, in order.
+    fn option_values(field: &Y) -> Vec<&str> {
+        let options = field["options"].as_sequence().unwrap();
+        options
+            .iter()
+            .map(|o| o["value"].as_str().unwrap())
+            .collect()
+    }
+
     /// Checks a collection's fields against the keys of `kind`, recursively.
     fn check_fields(fields: &Y, keys: &[Key], kind: Option<PageKind>, at: &str) {
         for key in keys.iter().filter(|k| !matches!(k.value, Value::Free)) {
@@ -683,12 +692,7 @@ mod tests {
             match key.value {
                 Value::Choice(list) => {
                     assert_eq!(widget, "select", "{at}.{}", key.name);
-                    let values: Vec<&str> = field["options"]
-                        .as_sequence()
-                        .unwrap()
-                        .iter()
-                        .map(|o| o["value"].as_str().unwrap())
-                        .collect();
+                    let values = option_values(field);
                     let want: Vec<&str> = match list {
                         List::Sector => Sector::ALL.iter().map(|(v, _)| *v).collect(),
                         List::GroupKind => GroupKind::ALL.iter().map(|(v, _)| *v).collect(),
@@ -829,12 +833,7 @@ mod tests {
             let rows = orgs.iter().any(|p| !editable(p));
             for field in fields {
                 if rows {
-                    let values: BTreeSet<&str> = field["options"]
-                        .as_sequence()
-                        .unwrap()
-                        .iter()
-                        .map(|o| o["value"].as_str().unwrap())
-                        .collect();
+                    let values: BTreeSet<&str> = option_values(field).into_iter().collect();
                     let ids: BTreeSet<&str> = orgs.iter().map(|p| p.id.as_str()).collect();
                     assert_eq!(field["widget"].as_str(), Some("select"));
                     assert_eq!(values, ids, "{}", root.display());
