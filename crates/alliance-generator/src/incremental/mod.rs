@@ -5,7 +5,7 @@
 //! | change | what is redone |
 //! |---|---|
 //! | a page's body | that page's Markdown and HTML |
-//! | a page's front matter | that page, its section, its descendants (breadcrumbs), every page if it is in the navigation, and the pages the model relates to it (a group's members, meetings and sub-groups; an organisation's groups; structure pages...) ([`reach`]) |
+//! | a page's front matter | that page, its section (every page of its list: `PATH/page/N/`, those it no longer needs removed), its descendants (breadcrumbs), every page if it is in the navigation, and the pages the model relates to it (a group's members, meetings and sub-groups; an organisation's groups; structure pages...) ([`reach`]) |
 //! | a typed page's front matter, an attachment | also the model |
 //! | a template | the pages whose template extends, includes or is it |
 //! | Sass | the stylesheets |
