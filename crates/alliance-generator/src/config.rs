@@ -386,6 +386,13 @@ fn default_minutes_days() -> u32 {
     10
 }
 
+/// The byte offset of `key` in `[table]` of config text, or 0 if it is not written there.
+fn key_in_table(text: &str, table: &str, key: &str) -> usize {
+    text.find(&format!("[{table}]"))
+        .and_then(|at| text[at..].find(key).map(|s| at + s))
+        .unwrap_or(0)
+}
+
 impl Config {
     /// Reads and checks `config.toml` at `path` (reported as `display`). All its errors are returned.
     pub fn load(path: &Path, display: &Path) -> Result<Config, Vec<Diagnostic>> {
@@ -428,26 +435,21 @@ impl Config {
             );
         }
         if config.pagination.per_page == 0 {
-            let offset = text
-                .find("[pagination]")
-                .and_then(|at| text[at..].find("per_page").map(|s| at + s))
-                .unwrap_or(0);
             errors.push(
                 source
-                    .error_at(offset, "`per_page` must be at least 1")
+                    .error_at(
+                        key_in_table(text, "pagination", "per_page"),
+                        "`per_page` must be at least 1",
+                    )
                     .with_hint("e.g. per_page = 20, the items on each page of a long list"),
             );
         }
         let partnership = &config.partnership;
         if partnership.status != PartnershipStatus::Active && partnership.closed.is_none() {
-            let offset = text
-                .find("[partnership]")
-                .and_then(|at| text[at..].find("status").map(|s| at + s))
-                .unwrap_or(0);
             errors.push(
                 source
                     .error_at(
-                        offset,
+                        key_in_table(text, "partnership", "status"),
                         "a partnership that has closed needs the date it closed",
                     )
                     .with_hint("add `closed = 2011-03-31` under [partnership]"),
