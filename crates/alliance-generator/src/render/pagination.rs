@@ -37,8 +37,7 @@ pub struct Paged {
 }
 
 impl Paged {
-    /// The list a page splits, if it is a section shown with the plain
-    /// section template (not the home page, no `kind` or other `template`),
+    /// The list a page splits, if it is a plain section (`plain_section`),
     /// from the lists its template is given.
     pub fn from_lists(
         site: &Site,
@@ -47,16 +46,10 @@ impl Paged {
         meetings: Option<&MeetingLists<'_>>,
         publications: Option<&[PublicationView<'_>]>,
     ) -> Option<Paged> {
-        let page = &site.pages[id];
-        let plain = page.front.kind.is_none()
-            && page
-                .front
-                .template
-                .as_deref()
-                .is_none_or(|t| t == "section.html");
-        if !page.is_section || id == site.home || !plain {
+        if !plain_section(site, id) {
             return None;
         }
+        let page = &site.pages[id];
         let (list, len) = match (publications, meetings) {
             (Some(docs), _) if !docs.is_empty() => (List::Publications, docs.len()),
             (_, Some(meetings)) => (List::PastMeetings, meetings.past_count()),
@@ -73,7 +66,7 @@ impl Paged {
     /// The list of page `id`, if it has one to split.
     pub fn of(content: &Content, id: PageId) -> Option<Paged> {
         let site = &content.site;
-        if !site.pages[id].is_section || !renders(content, id) {
+        if !plain_section(site, id) || !renders(content, id) {
             return None;
         }
         let views = Views::new(content);
@@ -129,6 +122,20 @@ impl Paged {
                 .collect(),
         }
     }
+}
+
+/// Whether a page is a section shown with the plain section template: not
+/// the home page, no `kind`, no `template` but `section.html`.
+fn plain_section(site: &Site, id: PageId) -> bool {
+    let page = &site.pages[id];
+    page.is_section
+        && id != site.home
+        && page.front.kind.is_none()
+        && page
+            .front
+            .template
+            .as_deref()
+            .is_none_or(|t| t == "section.html")
 }
 
 /// `page.pagination`: where a page of a list is, and the links to the others.
