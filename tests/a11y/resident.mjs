@@ -1,6 +1,7 @@
 // The checks GOV.UK runs on its components, here on every page of a site:
 //   - reflow-320: at 320×640 no sideways scrolling (scroll regions inside the
-//     page are fine); at 360×640 the h1 starts within the top 400 px;
+//     page are fine), and no breadcrumb separator is left at the end of a
+//     line apart from its crumb; at 360×640 the h1 starts within the top 400 px;
 //   - text-spacing (WCAG 1.4.12): line height 1.5, letter spacing 0.12em, word
 //     spacing 0.16em, paragraph spacing 2em; no box that clips its content
 //     (overflow hidden or clip) cuts text off;
@@ -39,6 +40,22 @@ function sideways(page, width, what) {
     return [`the page scrolls sideways ${what}: scrollWidth ${d.scrollWidth} px > ${width} px`,
       ...window.__a11y.overflowing().map((c) => `    ${c.desc} (${c.selector}) reaches x=${c.right} px`)];
   }, [width, what]);
+}
+
+// A separator drawn before a crumb (li + li::before) must sit on the line
+// where its crumb's link starts: else two crumbs read as one.
+function strandedSeparators(page) {
+  return page.evaluate(() => {
+    const out = [];
+    for (const li of document.querySelectorAll('nav[aria-label="Breadcrumb"] li + li')) {
+      const link = li.querySelector('a');
+      const start = li.getClientRects()[0];
+      const text = link && link.getClientRects()[0];
+      if (!start || !text) continue; // a crumb hidden on phones
+      if (text.top >= start.bottom - 1) out.push(`at 320 px a breadcrumb separator ends a line apart from its crumb: ${window.__a11y.describe(link)}`);
+    }
+    return out;
+  });
 }
 
 function clippedText(page) {
@@ -152,6 +169,7 @@ export async function checkResident(page, url) {
 
   await load(page, url, NARROW);
   r.reflow.push(...await sideways(page, NARROW.width, 'at 320 px'));
+  r.reflow.push(...await strandedSeparators(page));
   await load(page, url, PHONE);
   r.reflow.push(...await h1Top(page));
 

@@ -66,6 +66,7 @@ expect "$b" "broken: landmark order main -> nav"           'focus order goes bac
 expect "$b" "broken: page without data-kind"               '^    /orphan\.html$'
 expect "$b" "broken: h1 too far down at 360 px"           '^  at 360 px wide the h1 starts [0-9]+ px down the page'
 expect "$b" "broken: reflow on every page (320 px)"        '^FAIL page-reflow-320  /about/'
+expect "$b" "broken: breadcrumb separator stranded at 320 px" '^  at 320 px a breadcrumb separator ends a line apart from its crumb: .*About the broken'
 expect "$b" "broken: text clipped with WCAG 1.4.12 spacing" '^  text is clipped with WCAG 1.4.12 spacing: .*clipped'
 expect "$b" "broken: focus lost in forced colours"         '^  no focus outline in forced colours'
 expect "$b" "broken: CSS off, h1 after the content"        '^  with CSS off, 1 block\(s\) of <main> come before the h1'

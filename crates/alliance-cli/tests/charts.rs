@@ -111,3 +111,40 @@ fn five_levels_of_groups_draw_as_a_fluid_diagram_in_order() {
         .collect();
     assert!(!texts.contains('-'), "a hyphen for a minus: {texts}");
 }
+
+#[test]
+fn every_chart_scrolls_in_a_focusable_region_named_after_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("public");
+    build_ok(&fixture("deep-groups"), &out);
+    let mut charts = 0;
+    for page in [
+        "strategy/index.html",
+        "about/structure/index.html",
+        "groups/board/index.html",
+    ] {
+        let html = read(&out, page);
+        for figure in html.split("<figure class=\"chart-figure\">").skip(1) {
+            charts += 1;
+            let open = &figure[..figure.find('>').unwrap() + 1];
+            assert!(
+                open.starts_with("<div class=\"chart-scroll\" role=\"region\" aria-label=\"")
+                    && open.ends_with("\" tabindex=\"0\">"),
+                "{page}: {open}"
+            );
+            let name = open.split('"').nth(5).unwrap();
+            assert!(name.ends_with(", as a chart"), "{page}: {name}");
+            // The region's name is the chart's own title.
+            let title = &figure[figure.find("<title").unwrap()..];
+            let title = &title[title.find('>').unwrap() + 1..title.find("</title>").unwrap()];
+            assert_eq!(name.trim_end_matches(", as a chart"), title, "{page}");
+            let body = &figure[..figure.find("</figure>").unwrap()];
+            assert!(
+                body.trim_end().ends_with("</svg></div>")
+                    || body.trim_end().ends_with("</svg>\n</div>"),
+                "{page}"
+            );
+        }
+    }
+    assert!(charts >= 3, "only {charts} charts");
+}

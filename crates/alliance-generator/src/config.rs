@@ -56,6 +56,9 @@ pub struct Config {
     /// The search page, box and index.
     #[serde(default)]
     pub search: SearchOptions,
+    /// `[pagination]`: how long lists are split into pages.
+    #[serde(default)]
+    pub pagination: Pagination,
     /// Free-form values for templates.
     #[serde(default)]
     pub extra: toml::Table,
@@ -340,6 +343,27 @@ impl Default for SearchOptions {
     }
 }
 
+/// `[pagination]`.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Pagination {
+    /// The items a page of a section's list shows: its news, publications or
+    /// past meetings (default 20).
+    #[serde(default = "default_per_page")]
+    pub per_page: usize,
+}
+
+impl Default for Pagination {
+    fn default() -> Self {
+        Pagination {
+            per_page: default_per_page(),
+        }
+    }
+}
+
+fn default_per_page() -> usize {
+    20
+}
 fn default_true() -> bool {
     true
 }
@@ -360,6 +384,13 @@ fn default_notice_days() -> u32 {
 }
 fn default_minutes_days() -> u32 {
     10
+}
+
+/// The byte offset of `key` in `[table]` of config text, or 0 if it is not written there.
+fn key_in_table(text: &str, table: &str, key: &str) -> usize {
+    text.find(&format!("[{table}]"))
+        .and_then(|at| text[at..].find(key).map(|s| at + s))
+        .unwrap_or(0)
 }
 
 impl Config {
@@ -403,16 +434,22 @@ impl Config {
                     .with_hint("use an IANA time-zone name, e.g. timezone = \"Europe/London\""),
             );
         }
-        let partnership = &config.partnership;
-        if partnership.status != PartnershipStatus::Active && partnership.closed.is_none() {
-            let offset = text
-                .find("[partnership]")
-                .and_then(|at| text[at..].find("status").map(|s| at + s))
-                .unwrap_or(0);
+        if config.pagination.per_page == 0 {
             errors.push(
                 source
                     .error_at(
-                        offset,
+                        key_in_table(text, "pagination", "per_page"),
+                        "`per_page` must be at least 1",
+                    )
+                    .with_hint("e.g. per_page = 20, the items on each page of a long list"),
+            );
+        }
+        let partnership = &config.partnership;
+        if partnership.status != PartnershipStatus::Active && partnership.closed.is_none() {
+            errors.push(
+                source
+                    .error_at(
+                        key_in_table(text, "partnership", "status"),
                         "a partnership that has closed needs the date it closed",
                     )
                     .with_hint("add `closed = 2011-03-31` under [partnership]"),
@@ -485,6 +522,19 @@ mod tests {
         assert_eq!(c.partnership.name, "T");
         assert!(c.review.is_none());
         assert_eq!(c.review_period_months(), 12);
+        assert_eq!(c.pagination.per_page, 20);
+    }
+
+    #[test]
+    fn per_page_is_read_and_zero_is_refused() {
+        let text = "title = \"T\"\nbase_url = \"https://e.org\"\n[pagination]\nper_page = 5\n";
+        let c = Config::parse(text, Path::new("config.toml")).unwrap();
+        assert_eq!(c.pagination.per_page, 5);
+        let err = Config::parse(&text.replace('5', "0"), Path::new("config.toml"))
+            .unwrap_err()
+            .remove(0);
+        assert_eq!((err.position.line, err.position.col), (4, 1));
+        assert_eq!(err.message, "`per_page` must be at least 1");
     }
 
     #[test]

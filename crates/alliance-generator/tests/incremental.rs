@@ -8,9 +8,16 @@ use alliance_generator::incremental::LiveSite;
 
 /// A copy of the partnership fixture in a temp folder.
 fn site() -> (tempfile::TempDir, PathBuf) {
+    site_of("partnership")
+}
+
+/// A copy of a fixture in a temp folder.
+fn site_of(name: &str) -> (tempfile::TempDir, PathBuf) {
     let dir = tempfile::tempdir().unwrap();
     let root = dir.path().join("site");
-    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/partnership");
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../tests/fixtures")
+        .join(name);
     for entry in walkdir::WalkDir::new(&fixture) {
         let entry = entry.unwrap();
         let target = root.join(entry.path().strip_prefix(&fixture).unwrap());
@@ -314,4 +321,40 @@ fn site_wide_files_are_redone_when_a_change_reaches_them() {
     edit(&root, news, "title = ", "kind = \"news\"\ntitle = ");
     let u = apply(&mut live, &root, &[news]);
     assert!(u.changed.contains(&"news/atom.xml".to_owned()), "{u:?}");
+}
+
+#[test]
+fn a_list_that_gets_shorter_loses_its_last_page() {
+    let (_dir, root) = site_of("lists");
+    let config = std::fs::read_to_string(root.join("config.toml")).unwrap();
+    write(
+        &root,
+        "config.toml",
+        &(config + "\n[pagination]\nper_page = 19\n"),
+    );
+    let mut live = LiveSite::build(&root, None, Mode::default()).unwrap();
+    let last = "publications/page/2/index.html";
+    assert!(live.files().contains_key(last));
+    // One of the 20 publications becomes a plain page: 19 fit on one page.
+    let report = "content/publications/report-20/index.md";
+    edit(&root, report, "kind = \"document\"\n", "");
+    edit(&root, report, "file = \"report-20.txt\"\n", "");
+    edit(&root, report, "published = 2025-03-10\n", "");
+    let update = apply(&mut live, &root, &[report]);
+    assert!(!update.full);
+    assert!(!live.files().contains_key(last));
+    assert!(
+        update.changed.iter().any(|p| p == last),
+        "{:?}",
+        update.changed
+    );
+    // And back: the page is made again.
+    edit(
+        &root,
+        report,
+        "+++\ntitle",
+        "+++\nkind = \"document\"\nfile = \"report-20.txt\"\npublished = 2025-03-10\ntitle",
+    );
+    apply(&mut live, &root, &[report]);
+    assert!(live.files().contains_key(last));
 }

@@ -5,7 +5,7 @@
 //! | change | what is redone |
 //! |---|---|
 //! | a page's body | that page's Markdown and HTML |
-//! | a page's front matter | that page, its section, its descendants (breadcrumbs), every page if it is in the navigation, and the pages the model relates to it (a group's members, meetings and sub-groups; an organisation's groups; structure pages...) ([`reach`]) |
+//! | a page's front matter | that page, its section (every page of its list: `PATH/page/N/`, those it no longer needs removed), its descendants (breadcrumbs), every page if it is in the navigation, and the pages the model relates to it (a group's members, meetings and sub-groups; an organisation's groups; structure pages...) ([`reach`]) |
 //! | a typed page's front matter, an attachment | also the model |
 //! | a template | the pages whose template extends, includes or is it |
 //! | Sass | the stylesheets |
@@ -60,6 +60,8 @@ pub struct LiveSite {
     parts: BTreeMap<String, Part>,
     /// What the rendered-page checks read of every page.
     facts: rendered::Facts,
+    /// The further pages of each section's long list (`PATH/page/N/`), by page.
+    list_pages: BTreeMap<PageId, Vec<String>>,
     /// The warnings of the site as it is now.
     warnings: Diagnostics,
     /// Changed files of updates that ended in errors, tried again with the next.
@@ -135,6 +137,7 @@ impl LiveSite {
                 .map(|(path, (part, _))| (path, part))
                 .collect(),
             facts: done.facts,
+            list_pages: list_pages(&content, 0..content.site.pages.len()),
             content,
             theme,
             templates,
@@ -406,6 +409,17 @@ impl LiveSite {
         for (path, (part, _)) in done.parts {
             self.parts.insert(path, part);
         }
+        // The pages of a list that is now shorter are gone.
+        for (id, now) in list_pages(&self.content, scope.pages.iter().copied()) {
+            let before = self.list_pages.insert(id, now).unwrap_or_default();
+            let now = &self.list_pages[&id];
+            for path in before.iter().filter(|p| !now.contains(p)) {
+                let file = format!("{path}index.html");
+                if self.files.remove(&file).is_some() {
+                    update.changed.push(file);
+                }
+            }
+        }
         for (path, bytes) in std::mem::take(&mut written) {
             if self.files.get(&path) != Some(&bytes) {
                 update.changed.push(path.clone());
@@ -592,6 +606,16 @@ impl LiveSite {
         }
         ids.to_vec()
     }
+}
+
+/// The further list pages of each of `ids` (every one, so a list that no
+/// longer needs them is seen).
+fn list_pages(
+    content: &Content,
+    ids: impl Iterator<Item = PageId>,
+) -> BTreeMap<PageId, Vec<String>> {
+    ids.map(|id| (id, render::pagination::further_pages(content, id)))
+        .collect()
 }
 
 /// Whether a re-read page changes the site's shape: its address or aliases.

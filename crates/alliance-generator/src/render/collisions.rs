@@ -9,13 +9,15 @@ use std::collections::{HashMap, HashSet};
 use crate::content::Content;
 use crate::diagnostic::Diagnostic;
 use crate::load::site::{Asset, Page, Site};
-use crate::render::{extras, feed_path, statement};
+use crate::render::{extras, feed_path, pagination, statement};
 
 /// What writes a file of the output.
 #[derive(Clone, Copy)]
 enum Owner<'a> {
     /// A page (its `index.html`).
     Page(&'a Page),
+    /// A further page of a section's long list (`PATH/page/N/`).
+    ListPage(&'a Page),
     /// A page's alias redirect: the page and the alias's index.
     Alias(&'a Page, usize),
     /// A static or co-located file.
@@ -29,6 +31,7 @@ impl Owner<'_> {
     fn name(&self, site: &Site) -> String {
         match self {
             Owner::Page(page) => page.place(),
+            Owner::ListPage(page) => format!("a page of the list of {}", page.place()),
             Owner::Alias(page, i) => {
                 format!("the alias `{}` of {}", page.front.aliases[*i], page.place())
             }
@@ -60,7 +63,7 @@ impl Owner<'_> {
             Owner::Asset(_) => {
                 Diagnostic::error(self.name(site), message).with_hint("rename or move the file")
             }
-            Owner::Generated(_) => return None,
+            Owner::Generated(_) | Owner::ListPage(_) => return None,
         })
     }
 
@@ -118,8 +121,11 @@ pub fn collisions(content: &Content) -> Vec<Diagnostic> {
             owners.push((feed, Owner::Generated("news feed")));
         }
     }
-    for page in &site.pages {
+    for (id, page) in site.pages.iter().enumerate() {
         owners.push((format!("{}index.html", page.path), Owner::Page(page)));
+        for path in pagination::further_pages(content, id) {
+            owners.push((format!("{path}index.html"), Owner::ListPage(page)));
+        }
         for (i, alias) in page.front.aliases.iter().enumerate() {
             let path = extras::alias_path(alias);
             // An alias at a page's address is reported where aliases are written.
@@ -179,7 +185,7 @@ pub fn collisions(content: &Content) -> Vec<Diagnostic> {
 /// change (a static file rather than a page, a page rather than a generated file).
 fn report(site: &Site, (a, b): (&Owner<'_>, &Owner<'_>), what: String) -> Option<Diagnostic> {
     let (placed, other) = match (a, b) {
-        (_, Owner::Asset(_)) | (Owner::Generated(_), _) => (b, a),
+        (_, Owner::Asset(_)) | (Owner::Generated(_) | Owner::ListPage(_), _) => (b, a),
         _ => (a, b),
     };
     let message = format!("{} and {} {what}", placed.name(site), other.name(site));

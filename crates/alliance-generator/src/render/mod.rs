@@ -7,6 +7,7 @@ pub mod extras;
 pub mod ics;
 pub mod jsonld;
 mod page;
+pub mod pagination;
 pub mod search;
 pub mod site_files;
 pub mod statement;

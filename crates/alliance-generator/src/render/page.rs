@@ -13,6 +13,7 @@ use crate::markdown::TocEntry;
 use crate::model::Entity;
 use crate::output::Sink;
 use crate::render::jsonld::JsonLd;
+use crate::render::pagination::{List, Paged, PaginationView, page_count, page_path};
 use crate::render::templates::{CURRENT_PATH, LINK_BASE, Templates};
 use crate::render::views::{
     DirectoryView, DocumentView, GroupView, MeetingLists, MeetingView, OrganisationPage,
@@ -84,6 +85,9 @@ struct PageView<'a> {
     /// The home page only: the newest news pages, newest first.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     latest_news: Vec<Summary<'a>>,
+    /// A section whose list takes more than one page: where this page is among them.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pagination: Option<PaginationView>,
 }
 
 /// How many news pages the home page lists.
@@ -142,7 +146,9 @@ pub fn renders(content: &Content, id: PageId) -> bool {
             .is_some_and(|e| *e != Entity::None)
 }
 
-/// Renders pages into the sink, each at `PATH/index.html`. All errors are collected.
+/// Renders pages into the sink, each at `PATH/index.html`, and the further
+/// pages of a section's long list at `PATH/page/N/index.html`. All errors
+/// are collected.
 pub fn render_pages(
     content: &Content,
     templates: &Templates,
@@ -150,34 +156,37 @@ pub fn render_pages(
     ids: &[PageId],
 ) -> Diagnostics {
     let site = &content.site;
-    let jsonld = JsonLd::new(content);
+    let jsonld = &JsonLd::new(content);
     let errors: Vec<Diagnostic> = ids
         .par_iter()
-        .filter_map(|&id| {
+        .filter(|&&id| renders(content, id))
+        .flat_map_iter(|&id| {
             let page = &site.pages[id];
-            if !renders(content, id) {
-                return None;
-            }
-            match render_page(content, templates, &jsonld, id) {
-                Ok(html) => sink
-                    .write(&format!("{}index.html", page.path), html.into_bytes())
-                    .err()
-                    .map(|e| {
-                        Diagnostic::error(&page.source, format!("cannot write the page: {e}"))
-                    }),
-                Err(d) => Some(d),
-            }
+            (1..=page_count(content, id)).filter_map(move |number| {
+                let path = page_path(&page.path, number);
+                match render_page(content, templates, jsonld, id, number) {
+                    Ok(html) => sink
+                        .write(&format!("{path}index.html"), html.into_bytes())
+                        .err()
+                        .map(|e| {
+                            Diagnostic::error(&page.source, format!("cannot write the page: {e}"))
+                        }),
+                    Err(d) => Some(d),
+                }
+            })
         })
         .collect();
     Diagnostics::from(errors)
 }
 
-/// Renders one page to HTML; `jsonld` is the structured data of the build's pages.
+/// Renders page `number` (from 1: a section's long list takes several) of
+/// one page to HTML; `jsonld` is the structured data of the build's pages.
 pub fn render_page(
     content: &Content,
     templates: &Templates,
     jsonld: &JsonLd<'_>,
     id: PageId,
+    number: usize,
 ) -> Result<String, Diagnostic> {
     let site = &content.site;
     let page = &site.pages[id];
@@ -186,13 +195,14 @@ pub fn render_page(
     let mut context = tera::Context::new();
     let summaries = |ids: &[PageId]| ids.iter().map(|&c| site.summary(c)).collect::<Vec<_>>();
     let ancestors = site.ancestors(id);
+    let path = page_path(&page.path, number);
     let mut view = PageView {
         title: &page.front.title,
         description: page.front.description.as_deref(),
         content: &body.html,
         toc: &body.toc,
-        path: &page.path,
-        permalink: site.config.absolute_url(&page.path),
+        path: &path,
+        permalink: site.config.absolute_url(&path),
         source: page.source.to_string_lossy().replace('\\', "/"),
         kind: page.kind().map(PageKind::name),
         id: &page.id,
@@ -219,6 +229,7 @@ pub fn render_page(
         publications: None,
         next_meeting: None,
         latest_news: Vec::new(),
+        pagination: None,
     };
     let views = Views::new(content);
     match content.model.entities.get(id).copied().unwrap_or_default() {
@@ -234,6 +245,42 @@ pub fn render_page(
         view.directory = views.directory(&page.children);
         view.meetings = views.section_meetings(id);
         view.publications = views.section_publications(id);
+        let paged = Paged::from_lists(
+            site,
+            id,
+            view.directory.is_some(),
+            view.meetings.as_ref(),
+            view.publications.as_deref(),
+        );
+        if let Some(paged) = paged.filter(|p| p.pages() > 1) {
+            let range = paged.range(number);
+            if number > 1 {
+                // A later page shows the list only.
+                view.subsections.clear();
+                view.directory = None;
+                if paged.list != List::Publications {
+                    view.publications = None;
+                }
+                if paged.list != List::PastMeetings {
+                    view.meetings = None;
+                }
+            }
+            match paged.list {
+                List::Publications => {
+                    if let Some(docs) = &mut view.publications {
+                        docs.truncate(range.end);
+                        docs.drain(..range.start);
+                    }
+                }
+                List::PastMeetings => {
+                    if let Some(meetings) = &mut view.meetings {
+                        meetings.keep_past(range);
+                    }
+                }
+                List::Pages => view.pages = summaries(&page.children[range]),
+            }
+            view.pagination = Some(paged.view(&page.path, number));
+        }
     }
     if id == site.home {
         view.next_meeting = views.next_meeting();
@@ -244,8 +291,8 @@ pub fn render_page(
         view.latest_news = summaries(&news[..news.len().min(LATEST_NEWS)]);
     }
     context.insert("page", &view);
-    context.insert(CURRENT_PATH, &page.path);
-    context.insert("root", &root_prefix(&page.path));
+    context.insert(CURRENT_PATH, &path);
+    context.insert("root", &root_prefix(&path));
     context.insert("json_ld", &jsonld.for_page(id));
     templates.render(&template, &context, &page.source)
 }

@@ -14,7 +14,9 @@ use crate::load::site::{PageId, Site, Summary};
 use crate::output::{MemorySink, Sink};
 use crate::render::templates::Templates;
 use crate::render::theme::Theme;
-use crate::render::{extras, feed_path, ics, render_not_found, render_special, search, statement};
+use crate::render::{
+    extras, feed_path, ics, pagination, render_not_found, render_special, search, statement,
+};
 
 /// A site-wide part of the output, made of several pages: the unit the dev
 /// server redoes when a change reaches it.
@@ -66,7 +68,7 @@ impl Part {
         diagnostics: &mut Diagnostics,
     ) {
         match self {
-            Part::SiteFiles => write_site_files(&content.site, templates, sink, diagnostics),
+            Part::SiteFiles => write_site_files(content, templates, sink, diagnostics),
             Part::AToZ => write_a_to_z(&content.site, templates, sink, diagnostics),
             Part::Calendars => write_calendars(content, sink, diagnostics),
             Part::Search => search::write(content, templates, sink, diagnostics),
@@ -184,19 +186,24 @@ pub fn write_stylesheets(theme: &Theme, sink: &dyn Sink, diagnostics: &mut Diagn
     }
 }
 
-/// Writes the sitemap, robots.txt, the alias redirects, the accessibility
-/// statement and the 404 page.
+/// Writes the sitemap (with the further pages of long lists), robots.txt,
+/// the alias redirects, the accessibility statement and the 404 page.
 fn write_site_files(
-    site: &Site,
+    content: &Content,
     templates: &Templates,
     sink: &dyn Sink,
     diagnostics: &mut Diagnostics,
 ) {
+    let site = &content.site;
+    let list_pages = (0..site.pages.len())
+        .flat_map(|id| pagination::further_pages(content, id))
+        .map(|path| (path, None));
     let generated: Vec<(String, Option<SiteDate>)> = has_a_to_z(site, templates)
         .then(|| (extras::A_TO_Z.to_owned(), None))
         .into_iter()
         .chain(statement::sitemap_entry(site, templates))
         .chain(search::enabled(site, templates).then(|| (search::PATH.to_owned(), None)))
+        .chain(list_pages)
         .collect();
     let sitemap = extras::sitemap(site, &generated);
     put(sink, "sitemap.xml", sitemap.into_bytes(), diagnostics);

@@ -152,6 +152,26 @@ pub struct MeetingLists<'a> {
     pub past: Vec<MeetingYear<'a>>,
 }
 
+impl MeetingLists<'_> {
+    /// How many past meetings the lists hold.
+    pub fn past_count(&self) -> usize {
+        self.past.iter().map(|year| year.meetings.len()).sum()
+    }
+
+    /// Keeps only the past meetings in `range` (counted newest first), still by year.
+    pub fn keep_past(&mut self, range: std::ops::Range<usize>) {
+        let mut at = 0;
+        for year in &mut self.past {
+            let start = range.start.clamp(at, at + year.meetings.len()) - at;
+            let end = range.end.clamp(at, at + year.meetings.len()) - at;
+            at += year.meetings.len();
+            year.meetings.truncate(end);
+            year.meetings.drain(..start);
+        }
+        self.past.retain(|year| !year.meetings.is_empty());
+    }
+}
+
 /// Past meetings of one year.
 #[derive(Serialize)]
 pub struct MeetingYear<'a> {
