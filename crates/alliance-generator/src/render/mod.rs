@@ -13,6 +13,7 @@ pub mod statement;
 pub mod templates;
 pub mod theme;
 pub mod views;
+pub mod words;
 
 use serde::Serialize;
 

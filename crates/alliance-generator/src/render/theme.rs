@@ -50,6 +50,8 @@ pub struct Theme {
     pub sass: BTreeMap<String, ThemeFile>,
     /// Static files by output path.
     pub static_files: BTreeMap<String, ThemeFile>,
+    /// The theme's words, by file name inside `translations/` (`cy.toml`).
+    pub translations: BTreeMap<String, ThemeFile>,
 }
 
 impl Theme {
@@ -74,6 +76,11 @@ impl Theme {
                 &Path::new("themes").join(name).join("static"),
                 Part::Static,
             );
+            theme.add_dir(
+                &dir.join("translations"),
+                &Path::new("themes").join(name).join("translations"),
+                Part::Translations,
+            );
         } else if name == "civic" {
             theme.add_embedded();
         } else {
@@ -93,6 +100,7 @@ impl Theme {
             Part::Templates => &mut self.templates,
             Part::Sass => &mut self.sass,
             Part::Static => &mut self.static_files,
+            Part::Translations => &mut self.translations,
         }
     }
 
@@ -115,6 +123,7 @@ impl Theme {
                 Some(("templates", rest)) => (Part::Templates, rest),
                 Some(("sass", rest)) => (Part::Sass, rest),
                 Some(("static", rest)) => (Part::Static, rest),
+                Some(("translations", rest)) => (Part::Translations, rest),
                 _ => continue,
             };
             let file = ThemeFile {
@@ -157,6 +166,7 @@ enum Part {
     Templates,
     Sass,
     Static,
+    Translations,
 }
 
 const VIRTUAL_ROOT: &str = "/__alliance_sass__";
