@@ -205,6 +205,8 @@ pub struct Series<'a> {
     pub baseline: Option<f64>,
     /// A target drawn as a dashed line, labelled.
     pub target: Option<f64>,
+    /// The labels of the target and the baseline: `["Target", "Baseline"]`.
+    pub reference_names: [&'a str; 2],
 }
 
 impl Series<'_> {
@@ -558,8 +560,8 @@ pub fn line_chart(id: &str, series: &Series<'_>, title: &str, desc: &str) -> Str
     };
     let left = widest(&mut tick_texts.iter(), false).max(24.0) + 16.0;
     let references: Vec<(f64, String, &str)> = [
-        (series.target, "Target", "8 4"),
-        (series.baseline, "Baseline", "2 4"),
+        (series.target, series.reference_names[0], "8 4"),
+        (series.baseline, series.reference_names[1], "2 4"),
     ]
     .into_iter()
     .filter_map(|(v, name, dash)| {
@@ -854,6 +856,7 @@ mod tests {
             values: &[61.0, 63.5],
             baseline: Some(-2.0),
             target: Some(77.0),
+            reference_names: ["Target", "Baseline"],
         };
         assert_eq!(series.decimals(), 1);
         let svg = line_chart("l", &series, "t", "d");
@@ -875,6 +878,7 @@ mod tests {
                     values: &[1.0, 2.0, 3.0],
                     baseline: None,
                     target: None,
+                    reference_names: ["Target", "Baseline"],
                 },
                 "t",
                 "d",
@@ -1068,6 +1072,7 @@ mod tests {
                 values: &[74.2, 76.0, 77.0],
                 baseline: Some(74.2),
                 target: Some(77.0),
+                reference_names: ["Target", "Baseline"],
             },
             "t",
             "d",
@@ -1248,6 +1253,7 @@ mod tests {
                 values: &[10.0, 12.5],
                 baseline: Some(10.0),
                 target: Some(15.0),
+                reference_names: ["Target", "Baseline"],
             },
             "Indicator",
             "d",

@@ -86,7 +86,12 @@ impl Templates {
             .into_iter()
             .filter(|f| sources.values().any(|(_, text)| text.contains(f)))
             .collect();
-        register_site_functions(&mut tera, content, &used);
+        register_site_functions(
+            &mut tera,
+            content,
+            &used,
+            lexicon.words(&site.config.language),
+        );
         if let Err(e) =
             tera.add_raw_templates(sources.iter().map(|(n, (_, t))| (n.as_str(), t.as_str())))
         {
@@ -116,7 +121,8 @@ impl Templates {
 
     /// Gives the site-data functions (`get_group`...) the site as it is now.
     pub fn refresh(&mut self, content: &Content) {
-        register_site_functions(&mut self.tera, content, &self.used);
+        let words = self.lexicon.words(&content.site.config.language);
+        register_site_functions(&mut self.tera, content, &self.used, words);
     }
 
     /// Whether any template calls a site-data function (`get_page`, `get_group`...).
@@ -315,10 +321,10 @@ fn percent_encode(text: &str) -> String {
 const SITE_FUNCTIONS: [&str; 4] = ["get_page", "get_organisation", "get_group", "get_structure"];
 
 /// Registers the site-data functions the templates use.
-fn register_site_functions(tera: &mut Tera, content: &Content, used: &[&str]) {
+fn register_site_functions(tera: &mut Tera, content: &Content, used: &[&str], words: &Words) {
     let site = &content.site;
     let wants = |name: &str| used.contains(&name);
-    let views = Views::new(content);
+    let views = Views::new(content, words);
     let model = &content.model;
     if wants("get_organisation") {
         // `get_organisation(id="...")` and `get_group(id="...")`: the same facts as

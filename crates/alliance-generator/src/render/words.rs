@@ -75,6 +75,15 @@ impl Words {
     }
 }
 
+/// The civic theme's English words, for tests.
+#[cfg(test)]
+pub(crate) fn civic_english() -> Words {
+    let text = include_str!("../../../../themes/civic/translations/en.toml");
+    Words {
+        entries: toml::from_str(text).expect("the theme's en.toml is valid"),
+    }
+}
+
 /// Replaces each `{name}` in `text` by its value.
 pub fn fill(text: &str, values: &[(&str, &str)]) -> String {
     let mut out = text.to_owned();

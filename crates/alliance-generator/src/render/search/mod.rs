@@ -52,10 +52,11 @@ pub fn enabled(site: &Site, templates: &Templates) -> bool {
 }
 
 /// The search page as the A to Z lists it, when the build makes it.
-pub fn summary<'a>(site: &'a Site, templates: &Templates) -> Option<Summary<'a>> {
+pub fn summary<'a>(site: &'a Site, templates: &'a Templates) -> Option<Summary<'a>> {
+    let title = templates.words(&site.config.language).get("search");
     enabled(site, templates).then_some(Summary {
-        title: "Search",
-        nav_title: "Search",
+        title,
+        nav_title: title,
         path: PATH,
         description: None,
         date: None,
@@ -76,7 +77,8 @@ pub fn write(content: &Content, templates: &Templates, sink: &dyn Sink, errors: 
         index: format!("{}/", language.key),
         a_to_z: crate::render::extras::A_TO_Z,
     };
-    match render_special(site, templates, "search.html", PATH, "Search", &data) {
+    let title = templates.words(&site.config.language).get("search");
+    match render_special(site, templates, "search.html", PATH, title, &data) {
         Ok(html) => put(
             sink,
             &format!("{PATH}index.html"),
