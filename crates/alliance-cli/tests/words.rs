@@ -149,6 +149,16 @@ fn welsh_pages_read_in_welsh_with_welsh_dates_and_times() {
         not_found.contains("<h1>Heb ddod o hyd i’r dudalen</h1>"),
         "{not_found}"
     );
+    // The search page hands its script the Welsh words it writes as it searches.
+    let search = read(&out, "search/index.html");
+    assert!(
+        search.contains("data-words=\"{&quot;a_to_z&quot;:&quot;Mynegai A i Y&quot;,"),
+        "{search}"
+    );
+    assert!(
+        search.contains("&quot;search_searching&quot;:&quot;Wrthi’n chwilio…&quot;"),
+        "{search}"
+    );
     let calendar = read(&out, "meetings.ics");
     assert!(
         calendar.contains("X-WR-CALNAME:Cyfarfodydd Meadowbank Partnership"),

@@ -9,7 +9,7 @@
 //! strategy priorities it leads. Every problem is reported, all together.
 
 mod attachment;
-mod fields;
+pub(crate) mod fields;
 mod read;
 mod types;
 

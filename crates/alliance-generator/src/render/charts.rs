@@ -1124,7 +1124,13 @@ mod tests {
             let target = (reference & 2 == 2).then(|| round(values[0] + close * scale));
             let svg = line_chart(
                 "l",
-                &Series { labels: &labels, values: &values, baseline, target },
+                &Series {
+                    labels: &labels,
+                    values: &values,
+                    baseline,
+                    target,
+                    reference_names: ["Target", "Baseline"],
+                },
                 "t",
                 "d",
             );

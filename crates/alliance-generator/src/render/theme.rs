@@ -33,7 +33,7 @@ impl FileSource {
 }
 
 /// One file of a theme or override folder.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ThemeFile {
     /// How diagnostics name it (`themes/civic/templates/base.html`).
     pub display: PathBuf,
@@ -132,6 +132,13 @@ impl Theme {
             };
             self.part(part).insert(rest.to_owned(), file);
         }
+    }
+
+    /// The civic theme's translations built into Alliance, by file name.
+    pub fn civic_translations() -> BTreeMap<String, ThemeFile> {
+        let mut theme = Theme::default();
+        theme.add_embedded();
+        theme.translations
     }
 
     /// Compiles every Sass file not starting with `_` into CSS: `sass/site.scss` → `site.css`.

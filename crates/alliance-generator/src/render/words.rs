@@ -110,16 +110,20 @@ struct File {
 }
 
 impl Lexicon {
-    /// Reads the theme's translations and the site's `translations/` folder
-    /// under `root`. The languages are the default (its file is that of its
-    /// primary subtag: `en-GB` reads `en.toml`) and every code a file is
-    /// named after. Errors name the file, line and column.
+    /// Reads the theme's translations (over the civic theme's, so a theme of
+    /// its own need only have the words its templates add) and the site's
+    /// `translations/` folder under `root`. The languages are the default
+    /// (its file is that of its primary subtag: `en-GB` reads `en.toml`) and
+    /// every code a file is named after. Errors name the file, line and column.
     pub fn load(theme: &Theme, root: &Path, default: &str) -> Result<Lexicon, Diagnostics> {
         let mut diagnostics = Diagnostics::new();
-        let mut theme_files = BTreeMap::new();
-        for (name, file) in &theme.translations {
+        let mut theme_files: BTreeMap<String, Vec<File>> = BTreeMap::new();
+        let civic = Theme::civic_translations();
+        let own = (theme.translations != civic).then_some(&theme.translations);
+        for (name, file) in civic.iter().chain(own.into_iter().flatten()) {
             if let Some(code) = name.strip_suffix(".toml") {
-                theme_files.insert(code.to_owned(), read_theme_file(file, &mut diagnostics));
+                let file = read_theme_file(file, &mut diagnostics);
+                theme_files.entry(code.to_owned()).or_default().push(file);
             }
         }
         let mut site_files = BTreeMap::new();
@@ -140,13 +144,11 @@ impl Lexicon {
                 site_files.insert(code.to_owned(), read(display, text, &mut diagnostics));
             }
         }
-        let english = theme_files
-            .get("en")
-            .map(|f| Words {
-                entries: f.entries.clone(),
-            })
-            .unwrap_or_default();
-        for file in theme_files.values().chain(site_files.values()) {
+        let mut english = Words::default();
+        for file in theme_files.get("en").into_iter().flatten() {
+            english.entries.extend(file.entries.clone());
+        }
+        for file in theme_files.values().flatten().chain(site_files.values()) {
             check_keys(file, &english, &mut diagnostics);
         }
         if diagnostics.has_errors() {
@@ -166,12 +168,17 @@ impl Lexicon {
         codes.push(default);
         for code in codes {
             let stem = file_stem(code, &theme_files, &site_files);
-            let layers = [theme_files.get(stem), site_files.get(stem)];
-            if layers.iter().all(Option::is_none) {
+            let layers: Vec<&File> = theme_files
+                .get(stem)
+                .into_iter()
+                .flatten()
+                .chain(site_files.get(stem))
+                .collect();
+            if layers.is_empty() {
                 lexicon.warnings.push(no_words_warning(code));
             }
             let mut words = lexicon.english.clone();
-            for file in layers.into_iter().flatten() {
+            for file in layers {
                 words.entries.extend(file.entries.clone());
             }
             lexicon.languages.insert(code.to_owned(), words);
@@ -210,6 +217,11 @@ impl Lexicon {
             self.warnings.push(no_words_warning(code));
             self.languages.insert(code.to_owned(), self.english.clone());
         }
+    }
+
+    /// The theme's English words (before a site's changes).
+    pub fn english(&self) -> &Words {
+        &self.english
     }
 
     /// The warnings loading gave (languages without words of their own).
@@ -253,7 +265,7 @@ impl Lexicon {
 /// subtag's (`en-GB` → `en`).
 fn file_stem<'a>(
     code: &'a str,
-    theme: &BTreeMap<String, File>,
+    theme: &BTreeMap<String, Vec<File>>,
     site: &BTreeMap<String, File>,
 ) -> &'a str {
     if theme.contains_key(code) || site.contains_key(code) {
@@ -315,7 +327,7 @@ fn check_keys(file: &File, english: &Words, diagnostics: &mut Diagnostics) {
     let Some(table) = crate::load::frontmatter::spans(&file.text) else {
         return;
     };
-    for (key, value) in table.iter() {
+    for (key, _) in table.iter() {
         let name = key.get_ref().as_ref();
         let at = |d: Diagnostic| d.at_offset(&file.text, key.span().start);
         match (english.entries.get(name), file.entries.get(name)) {
@@ -363,7 +375,6 @@ fn check_keys(file: &File, english: &Words, diagnostics: &mut Diagnostics) {
             ),
             _ => {}
         }
-        let _ = value;
     }
 }
 
@@ -426,7 +437,16 @@ mod tests {
             .filter(|(k, w)| cy.entries.get(*k) == Some(*w))
             .map(|(k, _)| k.as_str())
             .collect();
-        assert_eq!(same, ["agenda", "sector"]);
+        assert_eq!(
+            same,
+            [
+                "agenda",
+                "attachment",
+                "chart_row",
+                "paper_kind_agenda",
+                "sector"
+            ]
+        );
     }
 
     #[test]
@@ -464,6 +484,39 @@ mod tests {
         lexicon.add_language("ga");
         assert_eq!(lexicon.words("ga").get("menu"), "Menu");
         assert_eq!(lexicon.warnings().len(), 2);
+    }
+
+    #[test]
+    fn the_english_words_of_the_fixed_lists_are_their_labels() {
+        use crate::model::*;
+        let en = civic_english();
+        macro_rules! check {
+            ($($list:ty),*) => {$(
+                for (_, value) in <$list as crate::model::fields::Choice>::ALL {
+                    assert_eq!(en.get(value.word_key()), value.label(), "{}", value.word_key());
+                }
+            )*};
+        }
+        check!(
+            Sector,
+            GroupKind,
+            MeetingStatus,
+            AttendanceMode,
+            Attended,
+            SeatCategory,
+            PaperKind
+        );
+    }
+
+    #[test]
+    fn a_theme_without_translations_has_the_civic_words() {
+        let lexicon = Lexicon::load(&Theme::default(), Path::new("/nonexistent"), "en-GB").unwrap();
+        assert_eq!(lexicon.words("en-GB").get("sector_public"), "Public sector");
+        assert_eq!(
+            lexicon.words("cy").get("sector_public"),
+            "Y sector cyhoeddus"
+        );
+        assert!(lexicon.warnings().is_empty());
     }
 
     #[test]

@@ -43,6 +43,36 @@ struct SearchPage<'a> {
     index: String,
     /// The A to Z, relative to the search page.
     a_to_z: &'a str,
+    /// The words search.js writes, as JSON, when they are not its own English ones.
+    words: Option<String>,
+}
+
+/// The theme's words that search.js writes as it searches (it has the civic
+/// theme's English ones built in).
+const SCRIPT_WORDS: [&str; 9] = [
+    "search_in",
+    "search_sections_of",
+    "search_searching",
+    "search_more",
+    "search_none",
+    "search_count_one",
+    "search_count_other",
+    "search_unavailable",
+    "a_to_z",
+];
+
+/// The words search.js is to write in a language, as JSON; `None` when they
+/// are the theme's English ones, which the script has built in.
+fn script_words(templates: &Templates, lang: &str) -> Option<String> {
+    let (words, english) = (templates.words(lang), templates.lexicon().english());
+    SCRIPT_WORDS
+        .iter()
+        .any(|&key| words.get(key) != english.get(key))
+        .then(|| {
+            let own: BTreeMap<&str, &str> =
+                SCRIPT_WORDS.iter().map(|&k| (k, words.get(k))).collect();
+            serde_json::to_string(&own).unwrap_or_default()
+        })
 }
 
 /// Whether a site gets search: `[search] enabled`, the theme has the page's
@@ -76,6 +106,7 @@ pub fn write(content: &Content, templates: &Templates, sink: &dyn Sink, errors: 
     let data = SearchPage {
         index: format!("{}/", language.key),
         a_to_z: crate::render::extras::A_TO_Z,
+        words: script_words(templates, &site.config.language),
     };
     let title = templates.words(&site.config.language).get("search");
     match render_special(site, templates, "search.html", PATH, title, &data) {
@@ -397,6 +428,16 @@ fn push_space(out: &mut String) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_script_has_the_themes_english_words_built_in() {
+        let script = include_str!("../../../../../themes/civic/static/search.js");
+        let english = crate::render::words::civic_english();
+        for key in SCRIPT_WORDS {
+            let line = format!("{key}: '{}'", english.get(key));
+            assert!(script.contains(&line), "search.js should have {line}");
+        }
+    }
 
     #[test]
     fn body_text_reads_text_and_headings() {
