@@ -259,3 +259,30 @@ fn a_language_with_no_words_falls_back_to_english_with_a_warning() {
     let home = read(&out, "index.html");
     assert!(home.contains("<html lang=\"fr\">") && home.contains(">Skip to main content<"));
 }
+
+#[test]
+fn a_welsh_snapshot_has_a_welsh_banner_and_marks_links_out_in_welsh() {
+    let (dir, site, _) = site_in("cy");
+    let out = dir.path().join("snapshots");
+    let o = alliance(&[
+        "snapshot",
+        "--root",
+        site.to_str().unwrap(),
+        "--date",
+        "2026-11-22",
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let home = read(&out, "2026-11-22/site/index.html");
+    assert!(
+        home.contains("aria-label=\"Ciplun wedi’i archifo\">\n<p>Mae’r ciplun hwn, a dynnwyd ar <time datetime=\"2026-11-22\">22/11/2026</time>, yn dangos cynnwys gwe Meadowbank Partnership."),
+        "{home}"
+    );
+    let statement = read(&out, "2026-11-22/site/accessibility/index.html");
+    assert!(
+        statement.contains("<span class=\"external-link\"> (dolen allanol)</span></a>"),
+        "{statement}"
+    );
+    assert!(!statement.contains("(external link)"));
+}

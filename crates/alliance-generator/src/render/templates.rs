@@ -173,7 +173,11 @@ impl Templates {
             .render(name, context)
             .map_err(|e| template_error(&e, &self.sources, Some(page)))?;
         Ok(if self.mark_external_links {
-            mark_external_links(&html)
+            let lang = context
+                .get("lang")
+                .and_then(Value::as_str)
+                .unwrap_or(self.lexicon.default_language());
+            mark_external_links(&html, self.words(lang).get("external_link"))
         } else {
             html
         })
@@ -421,11 +425,11 @@ fn register_lookup(
     );
 }
 
-/// The visible marker an archived copy puts on links that leave it.
-pub const EXTERNAL_MARKER: &str = "<span class=\"external-link\"> (external link)</span>";
-
-/// Adds [`EXTERNAL_MARKER`] inside every `<a>` whose target is another site.
-pub fn mark_external_links(html: &str) -> String {
+/// Adds a visible marker (`<span class="external-link"> (external link)</span>`,
+/// with `words` the language's "external link") inside every `<a>` whose
+/// target is another site, as an archived copy marks links that leave it.
+pub fn mark_external_links(html: &str, words: &str) -> String {
+    let marker = format!("<span class=\"external-link\"> ({words})</span>");
     let mut out = String::with_capacity(html.len() + 512);
     let mut rest = html;
     while let Some(i) = rest.find("<a ") {
@@ -436,7 +440,7 @@ pub fn mark_external_links(html: &str) -> String {
             Some(close) => {
                 let close = tag_end + close;
                 out.push_str(&rest[..close]);
-                out.push_str(EXTERNAL_MARKER);
+                out.push_str(&marker);
                 rest = &rest[close..];
             }
             None => {
@@ -456,7 +460,7 @@ mod tests {
     #[test]
     fn marks_only_external_links() {
         let html = "<a href=\"../a/index.html\">A</a> <a class=\"x\" href=\"https://e.org/\">E</a> <a href=\"mailto:a@b\">M</a>";
-        let out = mark_external_links(html);
+        let out = mark_external_links(html, "external link");
         assert_eq!(out.matches("(external link)").count(), 1);
         assert!(out.contains("\">E<span class=\"external-link\"> (external link)</span></a>"));
     }
