@@ -9,12 +9,14 @@
 //! strategy priorities it leads. Every problem is reported, all together.
 
 mod attachment;
-pub(crate) mod fields;
+mod fields;
 mod read;
 mod types;
 
 use std::collections::HashMap;
 
+#[cfg(test)]
+pub(crate) use attachment::format_of;
 pub use attachment::{Attachment, Files};
 pub(crate) use fields::Choice;
 use fields::Fields;

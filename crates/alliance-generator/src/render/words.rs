@@ -43,6 +43,16 @@ impl Words {
         }
     }
 
+    /// A file format's name ("MS Word Document") in this language: the word
+    /// `file_format_ms_word_document`, or the name itself if there is none.
+    pub fn file_format<'a>(&'a self, format: &'a str) -> &'a str {
+        let key = format!("file_format_{}", format.to_lowercase().replace(' ', "_"));
+        match self.entries.get(&key) {
+            Some(Word::Text(text)) => text,
+            _ => format,
+        }
+    }
+
     /// The list under `key` (empty if there is none).
     pub fn list(&self, key: &str) -> &[String] {
         match self.entries.get(key) {
@@ -492,7 +502,7 @@ mod tests {
         let en = civic_english();
         macro_rules! check {
             ($($list:ty),*) => {$(
-                for (_, value) in <$list as crate::model::fields::Choice>::ALL {
+                for (_, value) in <$list as crate::model::Choice>::ALL {
                     assert_eq!(en.get(value.word_key()), value.label(), "{}", value.word_key());
                 }
             )*};
@@ -517,6 +527,26 @@ mod tests {
             "Y sector cyhoeddus"
         );
         assert!(lexicon.warnings().is_empty());
+    }
+
+    #[test]
+    fn file_formats_have_their_names_in_english_and_in_welsh() {
+        let lexicon = Lexicon::load(&civic(), Path::new("/nonexistent"), "en-GB").unwrap();
+        let (en, cy) = (lexicon.words("en-GB"), lexicon.words("cy"));
+        let files = [
+            "a.pdf", "a.docx", "a.odt", "a.xlsx", "a.ods", "a.pptx", "a.odp", "a.png", "a.zip",
+            "a.txt", "a.rtf", "a.mp3", "a.mp4", "a.jpg", "a.bin",
+        ];
+        for file in files {
+            let format = crate::model::format_of(file).0;
+            assert_eq!(en.file_format(format), format);
+            let universal = ["PDF", "CSV", "HTML"].contains(&format);
+            assert!(
+                universal || cy.file_format(format) != format,
+                "{format} in Welsh"
+            );
+        }
+        assert_eq!(cy.file_format("MS Word Document"), "Dogfen MS Word");
     }
 
     #[test]

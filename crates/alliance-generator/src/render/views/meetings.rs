@@ -372,7 +372,10 @@ pub(super) fn attachment<'a>(file: &'a Attachment, words: &Words) -> AttachmentV
         file,
         label: words.fill(
             "attachment",
-            &[("format", file.format), ("size", &file.size)],
+            &[
+                ("format", words.file_format(file.format)),
+                ("size", &file.size),
+            ],
         ),
     }
 }
