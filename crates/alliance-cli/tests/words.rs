@@ -155,6 +155,11 @@ fn welsh_pages_read_in_welsh_with_welsh_dates_and_times() {
         ],
     );
     has("404.html", &["<h1>Heb ddod o hyd i’r dudalen</h1>"]);
+    // A small paper's size in Welsh words ("PDF, 618 beit").
+    has(
+        "meetings/2026-05-board/index.html",
+        &["<p class=\"attachment__meta\">PDF, ", " beit</p>"],
+    );
     // The search page hands its script the Welsh words it writes as it searches.
     has(
         "search/index.html",

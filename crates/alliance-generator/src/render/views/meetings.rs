@@ -368,14 +368,17 @@ fn agenda_item<'a>(
 }
 
 pub(super) fn attachment<'a>(file: &'a Attachment, words: &Words) -> AttachmentView<'a> {
+    // Sizes in KB and MB read the same in every language; "bytes" does not.
+    let size = if file.bytes < 1024 {
+        words.fill("file_bytes", &[("count", &file.bytes.to_string())])
+    } else {
+        file.size.clone()
+    };
     AttachmentView {
         file,
         label: words.fill(
             "attachment",
-            &[
-                ("format", words.file_format(file.format)),
-                ("size", &file.size),
-            ],
+            &[("format", words.file_format(file.format)), ("size", &size)],
         ),
     }
 }
