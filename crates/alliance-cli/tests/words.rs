@@ -168,6 +168,15 @@ fn welsh_pages_read_in_welsh_with_welsh_dates_and_times() {
             "&quot;search_searching&quot;:&quot;Wrthi’n chwilio…&quot;",
         ],
     );
+    // The search index finds a meeting by its Welsh month and kind of page.
+    let terms: String = tree(&out)
+        .into_iter()
+        .filter(|(path, _)| path.starts_with("search/cy/t"))
+        .map(|(_, bytes)| String::from_utf8(bytes).unwrap())
+        .collect();
+    for term in ["\"gorffennaf\"", "\"cyfarfod\""] {
+        assert!(terms.contains(term), "no {term} in the Welsh index");
+    }
     has(
         "meetings.ics",
         &[

@@ -27,6 +27,7 @@ use crate::output::Sink;
 use crate::render::render_special;
 use crate::render::site_files::put;
 use crate::render::templates::Templates;
+use crate::render::words::Words;
 use index::{Field, Language, PageWords, Vocabulary, json_string};
 
 /// The search page's address.
@@ -129,22 +130,25 @@ pub fn write(content: &Content, templates: &Templates, sink: &dyn Sink, errors: 
             .push(id);
     }
     for (key, (language, ids)) in by_language {
-        for (name, bytes) in language_files(content, &language, &ids) {
+        let words = templates.words(&site.config.language);
+        for (name, bytes) in language_files(content, &language, &ids, words) {
             put(sink, &format!("{PATH}{key}/{name}"), bytes, errors);
         }
     }
 }
 
-/// The index files of one language's pages, by name.
+/// The index files of one language's pages, by name; the facts the theme
+/// words (sectors, statuses, dates) in the language of `words`.
 pub fn language_files(
     content: &Content,
     language: &Language,
     ids: &[PageId],
+    words: &Words,
 ) -> BTreeMap<String, Vec<u8>> {
     let vocabulary = Vocabulary::default();
     let read: Vec<(PageWords, String)> = ids
         .par_iter()
-        .map(|&id| page(content, &vocabulary, id))
+        .map(|&id| page(content, &vocabulary, id, words))
         .collect();
     let (words, records): (Vec<PageWords>, Vec<String>) = read.into_iter().unzip();
     let mut files = index::build(language, vocabulary, &words);
@@ -158,11 +162,16 @@ pub fn language_files(
 }
 
 /// One page's words and its record (JSON).
-fn page(content: &Content, vocabulary: &Vocabulary, id: PageId) -> (PageWords, String) {
+fn page(
+    content: &Content,
+    vocabulary: &Vocabulary,
+    id: PageId,
+    words: &Words,
+) -> (PageWords, String) {
     let site = &content.site;
     let page = &site.pages[id];
     let body = body_text(&content.body(id).html);
-    let facts = facts(content, id);
+    let facts = facts(content, id, words);
     let mut words = PageWords::default();
     words.add(vocabulary, &page.front.title, Field::Title);
     for ancestor in site.ancestors(id).into_iter().filter(|&a| a != site.home) {
@@ -220,16 +229,18 @@ fn page(content: &Content, vocabulary: &Vocabulary, id: PageId) -> (PageWords, S
 /// The facts of a page a reader may search by, as words: its description and
 /// what its kind says (a meeting's group, date and place; an organisation's
 /// sector; a group's chair and members; a document's date; a strategy's
-/// priorities).
-fn facts(content: &Content, id: PageId) -> String {
+/// priorities), in the language of `words`.
+fn facts(content: &Content, id: PageId, words: &Words) -> String {
     let (site, model) = (&content.site, &content.model);
+    let dates = words.dates();
     let title = |page: PageId| site.pages[page].front.title.as_str();
     let mut out: Vec<String> = Vec::new();
     out.extend(site.pages[id].front.description.clone());
     match model.entities[id] {
         Entity::Organisation(o) => {
             let org = &model.organisations[o];
-            out.push(format!("{} organisation", org.sector.label()));
+            let sector = words.get(org.sector.word_key());
+            out.push(words.fill("search_fact_organisation", &[("sector", sector)]));
             out.extend(org.address.iter().cloned());
             for seat in &model.seats[o] {
                 out.push(title(model.groups[seat.group].page).to_owned());
@@ -238,7 +249,7 @@ fn facts(content: &Content, id: PageId) -> String {
         }
         Entity::Group(g) => {
             let group = &model.groups[g];
-            out.push(group.kind.label().to_owned());
+            out.push(words.get(group.kind.word_key()).to_owned());
             if let Some(chair) = &group.chair {
                 out.extend(chair.name.clone());
                 out.extend(
@@ -262,14 +273,15 @@ fn facts(content: &Content, id: PageId) -> String {
         Entity::Meeting(m) => {
             let meeting = &model.meetings[m];
             let start = &meeting.start;
-            out.push(format!(
-                "{} meeting, {} {} {}",
-                title(model.groups[meeting.group].page),
-                start.weekday(),
-                start.long(),
+            let date = format!(
+                "{} {} {}",
+                start.weekday_in(&dates),
+                start.long_in(&dates),
                 start.iso_date()
-            ));
-            out.push(meeting.status.label().to_owned());
+            );
+            let group = title(model.groups[meeting.group].page);
+            out.push(words.fill("search_fact_meeting", &[("group", group), ("date", &date)]));
+            out.push(words.get(meeting.status.word_key()).to_owned());
             out.extend(meeting.location.clone());
             // Papers of items taken in private are never published, nor found.
             out.extend(
@@ -282,8 +294,8 @@ fn facts(content: &Content, id: PageId) -> String {
         }
         Entity::Document(d) => {
             let document = &model.documents[d];
-            out.push(document.file.format.to_string());
-            out.extend(document.published.as_ref().map(|p| p.long()));
+            out.push(words.file_format(document.file.format).to_owned());
+            out.extend(document.published.as_ref().map(|p| p.long_in(&dates)));
         }
         Entity::Strategy(s) => {
             let strategy = &model.strategies[s];
@@ -295,7 +307,7 @@ fn facts(content: &Content, id: PageId) -> String {
                 out.extend(priority.indicators.iter().map(|i| i.name.clone()));
             }
         }
-        Entity::News => out.extend(site.pages[id].date().map(|d| d.long())),
+        Entity::News => out.extend(site.pages[id].date().map(|d| d.long_in(&dates))),
         Entity::Structure | Entity::None => {}
     }
     let mut text = String::new();
