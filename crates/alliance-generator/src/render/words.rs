@@ -239,11 +239,6 @@ impl Lexicon {
         &self.warnings
     }
 
-    /// The codes of the languages that have words.
-    pub fn codes(&self) -> impl Iterator<Item = &str> {
-        self.languages.keys().map(String::as_str)
-    }
-
     /// What templates see as `words`: language code → key → word. The words
     /// are the theme's (trusted as templates are), so they are not escaped.
     pub fn to_value(&self) -> tera::Value {
