@@ -30,6 +30,24 @@ const MONTHS: [&str; 12] = [
     "December",
 ];
 
+/// The words a language writes dates with (the theme's `months`,
+/// `weekdays`, `am`, `pm`, `midday` and `midnight`).
+#[derive(Debug, Clone, Copy)]
+pub struct DateWords<'a> {
+    /// January to December.
+    pub months: &'a [String],
+    /// Monday to Sunday.
+    pub weekdays: &'a [String],
+    /// After a morning hour: "am", "yb".
+    pub am: &'a str,
+    /// After an afternoon hour: "pm", "yp".
+    pub pm: &'a str,
+    /// 12:00: "midday", "hanner dydd".
+    pub midday: &'a str,
+    /// 00:00: "midnight", "hanner nos".
+    pub midnight: &'a str,
+}
+
 impl SiteDate {
     /// Parses `YYYY-MM-DD`, `YYYY-MM-DDTHH:MM[:SS]` or `YYYY-MM-DD HH:MM[:SS]`.
     pub fn parse(text: &str) -> Result<SiteDate, String> {
@@ -74,12 +92,34 @@ impl SiteDate {
 
     /// The date as people in the UK read it: "22 November 2026".
     pub fn long(&self) -> String {
-        format!(
-            "{} {} {}",
-            self.date.day(),
-            MONTHS[(self.date.month() - 1) as usize],
-            self.date.year()
-        )
+        self.long_with(MONTHS[(self.date.month() - 1) as usize])
+    }
+
+    fn long_with(&self, month: &str) -> String {
+        format!("{} {month} {}", self.date.day(), self.date.year())
+    }
+
+    /// The date in a language's words: "22 Tachwedd 2026".
+    pub fn long_in(&self, words: &DateWords<'_>) -> String {
+        let month = usize::try_from(self.date.month() - 1).unwrap_or(0);
+        match words.months.get(month) {
+            Some(name) => self.long_with(name),
+            None => self.long(),
+        }
+    }
+
+    /// The day of the week in a language's words: "dydd Sadwrn".
+    pub fn weekday_in<'a>(&self, words: &DateWords<'a>) -> &'a str {
+        let day = usize::from(self.date.weekday().to_monday_zero_offset().unsigned_abs());
+        words
+            .weekdays
+            .get(day)
+            .map_or(self.weekday(), String::as_str)
+    }
+
+    /// The time in a language's words: "2yp", "10:30yb", "hanner dydd".
+    pub fn clock_in(&self, words: &DateWords<'_>) -> Option<String> {
+        self.clock_with([words.am, words.pm, words.midday, words.midnight])
     }
 
     /// The day of the week: "Sunday".
@@ -98,13 +138,18 @@ impl SiteDate {
 
     /// The time as GOV.UK writes it: "2pm", "10:30am", "midday"; `None` without a time.
     pub fn clock(&self) -> Option<String> {
+        self.clock_with(["am", "pm", "midday", "midnight"])
+    }
+
+    /// The time written with the words for am, pm, midday and midnight.
+    fn clock_with(&self, [am, pm, midday, midnight]: [&str; 4]) -> Option<String> {
         let t = self.time?;
         let (hour, minute) = (t.hour(), t.minute());
         Some(match (hour, minute) {
-            (12, 0) => "midday".to_owned(),
-            (0, 0) => "midnight".to_owned(),
+            (12, 0) => midday.to_owned(),
+            (0, 0) => midnight.to_owned(),
             _ => {
-                let suffix = if hour < 12 { "am" } else { "pm" };
+                let suffix = if hour < 12 { am } else { pm };
                 let h12 = if hour % 12 == 0 { 12 } else { hour % 12 };
                 if minute == 0 {
                     format!("{h12}{suffix}")
@@ -290,6 +335,54 @@ mod tests {
         assert_eq!(clock("2026-11-02T14:00"), "2pm");
         assert_eq!(clock("2026-11-02T12:00"), "midday");
         assert_eq!(clock("2026-11-02T00:30"), "12:30am");
+    }
+
+    #[test]
+    fn writes_dates_and_times_in_welsh() {
+        let text = |k: &[&str]| k.iter().map(|s| (*s).to_owned()).collect::<Vec<_>>();
+        let months = text(&[
+            "Ionawr",
+            "Chwefror",
+            "Mawrth",
+            "Ebrill",
+            "Mai",
+            "Mehefin",
+            "Gorffennaf",
+            "Awst",
+            "Medi",
+            "Hydref",
+            "Tachwedd",
+            "Rhagfyr",
+        ]);
+        let weekdays = text(&[
+            "dydd Llun",
+            "dydd Mawrth",
+            "dydd Mercher",
+            "dydd Iau",
+            "dydd Gwener",
+            "dydd Sadwrn",
+            "dydd Sul",
+        ]);
+        let cy = DateWords {
+            months: &months,
+            weekdays: &weekdays,
+            am: "yb",
+            pm: "yp",
+            midday: "hanner dydd",
+            midnight: "hanner nos",
+        };
+        let at = |s: &str| SiteDate::parse(s).unwrap();
+        assert_eq!(at("2026-11-22").long_in(&cy), "22 Tachwedd 2026");
+        assert_eq!(at("2026-11-21").weekday_in(&cy), "dydd Sadwrn");
+        assert_eq!(at("2026-11-22").weekday_in(&cy), "dydd Sul");
+        assert_eq!(at("2026-11-23").weekday_in(&cy), "dydd Llun");
+        assert_eq!(at("2027-01-01").long_in(&cy), "1 Ionawr 2027");
+        assert_eq!(at("2026-11-21T14:00").clock_in(&cy).unwrap(), "2yp");
+        assert_eq!(at("2026-11-21T10:00").clock_in(&cy).unwrap(), "10yb");
+        assert_eq!(at("2026-11-21T14:30").clock_in(&cy).unwrap(), "2:30yp");
+        assert_eq!(at("2026-11-21T12:00").clock_in(&cy).unwrap(), "hanner dydd");
+        assert_eq!(at("2026-11-21T00:00").clock_in(&cy).unwrap(), "hanner nos");
+        assert_eq!(at("2026-11-21").clock_in(&cy), None);
     }
 
     #[test]

@@ -270,6 +270,7 @@ pub fn findings(
     facts: &rendered::Facts,
 ) -> Diagnostics {
     found.extend(render_errors);
+    found.extend(templates.lexicon().warnings().iter().cloned());
     found.extend(rendered::findings(content, templates, facts));
     found.sort();
     found

@@ -193,15 +193,37 @@
     return out;
   }
 
+  /* The words this script writes, in English; a page in another language
+     gives its own in the results list's data-words (the theme's words). */
+  var ENGLISH = {
+    search_in: 'In {section}',
+    search_sections_of: 'Sections of {title}',
+    search_searching: 'Searching…',
+    search_more: 'Show {count} more results',
+    search_none: 'No results for “{query}”. Try other words, or browse the {link}.',
+    search_count_one: '{count} result for “{query}”',
+    search_count_other: '{count} results for “{query}”',
+    search_unavailable: 'Search is not available here. Every page is listed in the {link}.',
+    a_to_z: 'A to Z'
+  };
+
+  /* A word with each {name} replaced by values[name]. */
+  function fill(text, values) {
+    return text.replace(/\{(\w+)\}/g, function (all, name) {
+      return Object.prototype.hasOwnProperty.call(values, name) ? String(values[name]) : all;
+    });
+  }
+
   /* One result, as HTML: title linking to the page, section, excerpt, headings. */
-  function resultHtml(record, marks, siteRoot) {
+  function resultHtml(record, marks, siteRoot, words) {
+    words = words || ENGLISH;
     var href = siteRoot + record.u + 'index.html';
     var html = '<li class="search-result"><h2><a href="' + escape(href) + '">' + escape(record.t) + '</a></h2>';
-    if (record.s) html += '<p class="search-result__section">In ' + escape(record.s) + '</p>';
+    if (record.s) html += '<p class="search-result__section">' + fill(words.search_in, { section: escape(record.s) }) + '</p>';
     html += '<p class="search-result__excerpt">' + excerpt(record.x, marks, 0, record.x.length) + '</p>';
     var hs = headings(record, marks);
     if (hs.length) {
-      html += '<ul class="search-result__headings" aria-label="Sections of ' + escape(record.t) + '">';
+      html += '<ul class="search-result__headings" aria-label="' + fill(words.search_sections_of, { title: escape(record.t) }) + '">';
       hs.forEach(function (h) {
         html += '<li><a href="' + escape(href + '#' + h[0]) + '">' + escape(h[1]) + '</a></li>';
       });
@@ -227,13 +249,16 @@
   var base = new URL(list.getAttribute('data-index'), location.href);
   var siteRoot = list.getAttribute('data-root');
   var aToZ = list.getAttribute('data-a-to-z');
+  var own = list.getAttribute('data-words');
+  var say = own ? JSON.parse(own) : ENGLISH;
+  var aToZLink = '<a href="' + escape(aToZ) + '">' + escape(say.a_to_z) + '</a>';
   var query = (new URLSearchParams(location.search).get('q') || '').trim();
   var input = document.getElementById('search-q');
   input.value = query;
   fallback.hidden = true;
   if (!query) return;
   document.title = query + ' – ' + document.title;
-  status.textContent = 'Searching…';
+  status.textContent = say.search_searching;
 
   var index = new Index(function (name) {
     return fetch(new URL(name, base)).then(function (r) {
@@ -251,11 +276,11 @@
     return Promise.all(next.map(function (r) { return index.record(r.page); })).then(function (records) {
       var first = shown;
       list.insertAdjacentHTML('beforeend', records.map(function (rec) {
-        return resultHtml(rec, found.marks, siteRoot);
+        return resultHtml(rec, found.marks, siteRoot, say);
       }).join(''));
       shown += records.length;
       var rest = found.results.length - shown;
-      more.textContent = 'Show ' + Math.min(10, rest) + ' more results';
+      more.textContent = fill(say.search_more, { count: Math.min(10, rest) });
       if (rest > 0) list.after(more); else more.remove();
       if (first > 0) {
         var link = list.children[first].querySelector('a');
@@ -269,13 +294,13 @@
     found = f;
     var n = f.results.length;
     if (!n) {
-      status.innerHTML = 'No results for “' + escape(query) + '”. Try other words, or browse the <a href="' + escape(aToZ) + '">A to Z</a>.';
+      status.innerHTML = fill(say.search_none, { query: escape(query), link: aToZLink });
       return;
     }
     return showMore().then(function () {
-      status.textContent = n + (n === 1 ? ' result' : ' results') + ' for “' + query + '”';
+      status.textContent = fill(n === 1 ? say.search_count_one : say.search_count_other, { count: n, query: query });
     });
   }).catch(function () {
-    status.innerHTML = 'Search is not available here. Every page is listed in the <a href="' + escape(aToZ) + '">A to Z</a>.';
+    status.innerHTML = fill(say.search_unavailable, { link: aToZLink });
   });
 })(this);

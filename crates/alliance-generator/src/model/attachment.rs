@@ -24,13 +24,6 @@ pub struct Attachment {
     pub size: String,
 }
 
-impl Attachment {
-    /// "PDF, 1.2 MB".
-    pub fn label(&self) -> String {
-        format!("{}, {}", self.format, self.size)
-    }
-}
-
 /// Finds the served copy of files beside pages.
 pub struct Files<'a> {
     site: &'a Site,

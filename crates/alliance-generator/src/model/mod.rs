@@ -15,6 +15,8 @@ mod types;
 
 use std::collections::HashMap;
 
+#[cfg(test)]
+pub(crate) use attachment::format_of;
 pub use attachment::{Attachment, Files};
 pub(crate) use fields::Choice;
 use fields::Fields;

@@ -10,7 +10,7 @@ use crate::load::site::PageId;
 /// Declares a fixed list of values with the text written in front matter and
 /// the label shown to readers.
 macro_rules! choice {
-    ($(#[$doc:meta])* $name:ident { $($variant:ident = $text:literal, $label:literal;)* }
+    ($(#[$doc:meta])* $name:ident ($list:literal) { $($variant:ident = $text:literal, $label:literal;)* }
      $(also { $($word:literal => $value:literal,)* })?) => {
         $(#[$doc])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -27,6 +27,11 @@ macro_rules! choice {
             /// The value as readers see it.
             pub fn label(self) -> &'static str {
                 match self { $(Self::$variant => $label,)* }
+            }
+
+            /// The key of its label among the theme's words (`sector_public`).
+            pub fn word_key(self) -> &'static str {
+                match self { $(Self::$variant => concat!($list, "_", $text),)* }
             }
         }
 
@@ -45,7 +50,7 @@ macro_rules! choice {
 
 choice! {
     /// The sector an organisation belongs to, in the order directories list them.
-    Sector {
+    Sector ("sector") {
         Public = "public", "Public sector";
         Health = "health", "Health";
         Police = "police", "Police";
@@ -71,7 +76,7 @@ choice! {
 
 choice! {
     /// What kind of body a group is.
-    GroupKind {
+    GroupKind ("group_kind") {
         Executive = "executive", "Executive";
         Management = "management", "Management group";
         Themed = "themed", "Themed partnership";
@@ -82,7 +87,7 @@ choice! {
 
 choice! {
     /// Whether a meeting is to happen, happened, was put off or called off.
-    MeetingStatus {
+    MeetingStatus ("meeting_status") {
         Scheduled = "scheduled", "Scheduled";
         Held = "held", "Held";
         Cancelled = "cancelled", "Cancelled";
@@ -93,7 +98,7 @@ choice! {
 
 choice! {
     /// How people attend a meeting.
-    AttendanceMode {
+    AttendanceMode ("attendance_mode") {
         InPerson = "in-person", "In person";
         Online = "online", "Online";
         Hybrid = "hybrid", "In person and online";
@@ -102,7 +107,7 @@ choice! {
 
 choice! {
     /// Whether a member came to a meeting.
-    Attended {
+    Attended ("attended") {
         Present = "present", "Present";
         Apologies = "apologies", "Apologies";
         Absent = "absent", "Absent";
@@ -112,7 +117,7 @@ choice! {
 
 choice! {
     /// The kind of seat an organisation holds on a group.
-    SeatCategory {
+    SeatCategory ("seat_category") {
         Statutory = "statutory", "Statutory member";
         Invited = "invited", "Invited participant";
         CoOpted = "co-opted", "Co-opted member";
@@ -124,7 +129,7 @@ choice! {
 
 choice! {
     /// What a meeting paper is.
-    PaperKind {
+    PaperKind ("paper_kind") {
         Agenda = "agenda", "Agenda";
         Minutes = "minutes", "Minutes";
         Paper = "paper", "Paper";

@@ -6,6 +6,7 @@ use std::fmt::Write as _;
 use crate::content::Content;
 use crate::date::SiteDate;
 use crate::load::site::{Site, Summary};
+use crate::util::collate;
 use crate::util::escape::escape;
 use crate::util::url::relative;
 
@@ -23,33 +24,34 @@ pub struct Letter<'a> {
     pub pages: Vec<Summary<'a>>,
 }
 
-/// The A to Z index: every page but the home page, and the pages the build
-/// makes itself (`generated`), by title, under its first letter; titles
-/// starting with anything but A–Z come last, under "0–9".
-pub fn a_to_z<'a>(site: &'a Site, generated: &[Summary<'a>]) -> serde_json::Value {
+/// The A to Z index in the language `lang`: every page but the home page,
+/// and the pages the build makes itself (`generated`), by title in that
+/// language's alphabetical order, under its first letter (in Welsh "LL" and
+/// "CH" are letters); titles starting with no letter of the alphabet come
+/// last, under "0–9".
+pub fn a_to_z<'a>(site: &'a Site, generated: &[Summary<'a>], lang: &str) -> serde_json::Value {
     const OTHER: &str = "0–9";
-    let letter_of = |title: &str| {
-        title
-            .chars()
-            .find(|c| c.is_alphanumeric())
-            .map(|c| c.to_ascii_uppercase())
-            .filter(char::is_ascii_uppercase)
-            .map_or_else(|| OTHER.to_owned(), String::from)
-    };
-    let mut entries: Vec<(String, String, Summary<'a>)> = (0..site.pages.len())
+    let letter_of =
+        |title: &str| collate::letter_of(title, lang).unwrap_or_else(|| OTHER.to_owned());
+    let mut entries: Vec<(String, Vec<u32>, Summary<'a>)> = (0..site.pages.len())
         .filter(|&i| i != site.home)
         .map(|i| site.summary(i))
         .chain(generated.iter().cloned())
         .map(|summary| {
             (
                 letter_of(summary.title),
-                summary.title.to_lowercase(),
+                collate::collate(summary.title, lang),
                 summary,
             )
         })
         .collect();
-    entries.sort_by(|a, b| {
-        (a.0 == OTHER, &a.0, &a.1, a.2.path).cmp(&(b.0 == OTHER, &b.0, &b.1, b.2.path))
+    entries.sort_by_cached_key(|(letter, key, summary)| {
+        (
+            letter == OTHER,
+            collate::collate(letter, lang),
+            key.clone(),
+            summary.path,
+        )
     });
     let mut letters: Vec<Letter<'_>> = Vec::new();
     for (letter, _, summary) in entries {

@@ -13,6 +13,7 @@ use jiff::tz::TimeZone;
 use crate::content::Content;
 use crate::date::SiteDate;
 use crate::model::MeetingStatus;
+use crate::render::words::Words;
 
 const LONDON: &str = "Europe/London";
 
@@ -37,8 +38,9 @@ const LONDON_VTIMEZONE: &[&str] = &[
     "END:VTIMEZONE",
 ];
 
-/// A calendar named `name` holding the given meetings (indices into the model).
-pub fn calendar(content: &Content, name: &str, meetings: &[usize]) -> String {
+/// A calendar named `name` holding the given meetings (indices into the
+/// model), its descriptions in the language of `words`.
+pub fn calendar(content: &Content, name: &str, meetings: &[usize], words: &Words) -> String {
     let site = &content.site;
     let zone = site.config.time_zone();
     let london = site.config.timezone == LONDON;
@@ -101,9 +103,12 @@ pub fn calendar(content: &Content, name: &str, meetings: &[usize]) -> String {
         }
         lines.push(format!(
             "DESCRIPTION:{}",
-            text(&format!(
-                "Meeting of the {} ({}).",
-                group.front.title, site.config.partnership.name
+            text(&words.fill(
+                "calendar_description",
+                &[
+                    ("group", &group.front.title),
+                    ("partnership", &site.config.partnership.name),
+                ]
             ))
         ));
         lines.push(format!("URL:{}", site.config.absolute_url(&page.path)));

@@ -14,6 +14,7 @@ pub mod statement;
 pub mod templates;
 pub mod theme;
 pub mod views;
+pub mod words;
 
 use serde::Serialize;
 
@@ -58,7 +59,9 @@ pub fn compile_theme(
 pub fn set_site_globals(templates: &mut Templates, content: &Content) {
     let site = &content.site;
     templates.set_global("config", &site.config);
-    templates.set_global("statement", &statement::Statement::new(&site.config));
+    let words = templates.words(&site.config.language);
+    let statement = statement::Statement::new(&site.config, words);
+    templates.set_global("statement", &statement);
     let view = SiteView {
         title: &site.config.title,
         nav: site

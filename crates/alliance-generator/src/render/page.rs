@@ -231,7 +231,7 @@ pub fn render_page(
         latest_news: Vec::new(),
         pagination: None,
     };
-    let views = Views::new(content);
+    let views = Views::new(content, templates.words(&site.config.language));
     match content.model.entities.get(id).copied().unwrap_or_default() {
         Entity::Organisation(o) => view.organisation = Some(views.organisation_page(o)),
         Entity::Group(g) => view.group = Some(views.group(g)),
@@ -321,10 +321,11 @@ pub fn render_special(
 /// relative to where it is.
 pub fn render_not_found(site: &Site, templates: &Templates) -> Result<String, Diagnostic> {
     let base_path = site.config.base_path();
-    let mut context = special_context("404.html", "Page not found", &());
+    let title = templates.words(&site.config.language).get("not_found");
+    let mut context = special_context("404.html", title, &());
     context.insert(
         "json_ld",
-        &crate::render::jsonld::generated_page(site, "404.html", "Page not found"),
+        &crate::render::jsonld::generated_page(site, "404.html", title),
     );
     context.insert("root", &base_path);
     context.insert(LINK_BASE, &base_path);

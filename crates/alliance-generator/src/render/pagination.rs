@@ -13,6 +13,7 @@ use crate::content::Content;
 use crate::load::site::{PageId, Site};
 use crate::render::renders;
 use crate::render::views::{MeetingLists, PublicationView, Views};
+use crate::render::words::Words;
 
 /// Which of a section's lists is split into pages.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -69,7 +70,9 @@ impl Paged {
         if !plain_section(site, id) || !renders(content, id) {
             return None;
         }
-        let views = Views::new(content);
+        // Only the lists' lengths are read here, so no language's words.
+        let words = Words::default();
+        let views = Views::new(content, &words);
         Paged::from_lists(
             site,
             id,

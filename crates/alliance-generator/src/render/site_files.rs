@@ -14,6 +14,7 @@ use crate::load::site::{PageId, Site, Summary};
 use crate::output::{MemorySink, Sink};
 use crate::render::templates::Templates;
 use crate::render::theme::Theme;
+use crate::render::words::Words;
 use crate::render::{
     extras, feed_path, ics, pagination, render_not_found, render_special, search, statement,
 };
@@ -69,8 +70,14 @@ impl Part {
     ) {
         match self {
             Part::SiteFiles => write_site_files(content, templates, sink, diagnostics),
-            Part::AToZ => write_a_to_z(&content.site, templates, sink, diagnostics),
-            Part::Calendars => write_calendars(content, sink, diagnostics),
+            Part::AToZ => {
+                let lang = &content.site.config.language;
+                write_a_to_z(&content.site, templates, lang, sink, diagnostics);
+            }
+            Part::Calendars => {
+                let words = templates.words(&content.site.config.language);
+                write_calendars(content, words, sink, diagnostics);
+            }
             Part::Search => search::write(content, templates, sink, diagnostics),
             Part::Feed(id) => write_feed(content, id, sink, diagnostics),
             Part::Editor => {
@@ -267,7 +274,7 @@ fn write_site_files(
                 templates,
                 "404.html",
                 "404.html",
-                "Page not found",
+                templates.words(&site.config.language).get("not_found"),
                 &(),
             )
         } else {
@@ -286,10 +293,11 @@ fn has_a_to_z(site: &Site, templates: &Templates) -> bool {
     templates.has("a-z.html") && !site.by_path.contains_key(extras::A_TO_Z)
 }
 
-/// Writes the A to Z index of pages.
+/// Writes the A to Z of pages in the language `lang`.
 fn write_a_to_z(
     site: &Site,
     templates: &Templates,
+    lang: &str,
     sink: &dyn Sink,
     diagnostics: &mut Diagnostics,
 ) {
@@ -300,9 +308,10 @@ fn write_a_to_z(
         .into_iter()
         .chain(search::summary(site, templates))
         .collect();
-    let letters = extras::a_to_z(site, &generated);
+    let letters = extras::a_to_z(site, &generated, lang);
     let path = extras::A_TO_Z;
-    match render_special(site, templates, "a-z.html", path, "A to Z", &letters) {
+    let title = templates.words(lang).get("a_to_z");
+    match render_special(site, templates, "a-z.html", path, title, &letters) {
         Ok(html) => put(
             sink,
             &format!("{path}index.html"),
@@ -314,17 +323,23 @@ fn write_a_to_z(
 }
 
 /// Writes the iCalendar feeds: `meetings.ics` and one for each group that
-/// meets (made in parallel: a large site has thousands of meetings).
-fn write_calendars(content: &Content, sink: &dyn Sink, diagnostics: &mut Diagnostics) {
+/// meets (made in parallel: a large site has thousands of meetings), in the
+/// language of `words`.
+fn write_calendars(
+    content: &Content,
+    words: &Words,
+    sink: &dyn Sink,
+    diagnostics: &mut Diagnostics,
+) {
     let (site, model) = (&content.site, &content.model);
     let (all, groups) = rayon::join(
         || {
             (!model.meetings.is_empty()).then(|| {
                 let all: Vec<usize> = (0..model.meetings.len()).collect();
-                let name = format!("{} meetings", site.config.partnership.name);
+                let name = words.fill("calendar_name", &[("name", &site.config.partnership.name)]);
                 (
                     "meetings.ics".to_owned(),
-                    ics::calendar(content, &name, &all),
+                    ics::calendar(content, &name, &all, words),
                 )
             })
         },
@@ -336,7 +351,7 @@ fn write_calendars(content: &Content, sink: &dyn Sink, diagnostics: &mut Diagnos
                 .filter(|(_, meetings)| !meetings.is_empty())
                 .map(|(g, meetings)| {
                     let page = &site.pages[model.groups[g].page];
-                    let calendar = ics::calendar(content, &page.front.title, meetings);
+                    let calendar = ics::calendar(content, &page.front.title, meetings, words);
                     (format!("{}meetings.ics", page.path), calendar)
                 })
                 .collect::<Vec<_>>()

@@ -14,6 +14,7 @@ use crate::diagnostic::Diagnostic;
 use crate::load::site::{Site, Summary};
 use crate::render::render_special;
 use crate::render::templates::Templates;
+use crate::render::words::Words;
 use crate::wcag::Criterion;
 
 /// Where the statement is served.
@@ -21,9 +22,6 @@ pub const PATH: &str = "accessibility/";
 
 /// The theme template that renders it.
 pub const TEMPLATE: &str = "accessibility.html";
-
-/// The wording of the standard, as the GOV.UK sample statement writes it.
-const STANDARD: &str = "the Web Content Accessibility Guidelines version 2.2 AA standard";
 
 /// The statement's data, as templates see it (`statement.compliance`...).
 #[derive(Debug, Clone, Serialize)]
@@ -72,7 +70,7 @@ pub struct IssueView<'a> {
 }
 
 impl<'a> IssueView<'a> {
-    fn new(issue: &'a Issue) -> Self {
+    fn new(issue: &'a Issue, words: &Words) -> Self {
         let names: Vec<String> = issue
             .criteria
             .iter()
@@ -80,11 +78,12 @@ impl<'a> IssueView<'a> {
             .collect();
         let fails = match names.as_slice() {
             [] => String::new(),
-            [one] => format!("This fails WCAG 2.2 success criterion {one}."),
-            [init @ .., last] => format!(
-                "This fails WCAG 2.2 success criteria {} and {last}.",
-                init.join(", ")
-            ),
+            [one] => words.fill("statement_fails_one", &[("criteria", one)]),
+            [init @ .., last] => {
+                let and = words.get("statement_fails_and");
+                let criteria = format!("{}{and}{last}", init.join(", "));
+                words.fill("statement_fails_other", &[("criteria", &criteria)])
+            }
         };
         IssueView {
             text: &issue.text,
@@ -96,34 +95,32 @@ impl<'a> IssueView<'a> {
 }
 
 impl<'a> Statement<'a> {
-    /// The statement's data from config.
-    pub fn new(config: &'a Config) -> Self {
+    /// The statement's data from config, its sentences in the language of `words`.
+    pub fn new(config: &'a Config, words: &Words) -> Self {
         let a11y = &config.accessibility;
         let of_kind = |kind: IssueKind| -> Vec<IssueView<'a>> {
             a11y.issues
                 .iter()
                 .filter(|i| i.kind == kind)
-                .map(IssueView::new)
+                .map(|issue| IssueView::new(issue, words))
                 .collect()
         };
         let non_compliance = of_kind(IssueKind::NonCompliance);
         let disproportionate_burden = of_kind(IssueKind::DisproportionateBurden);
         let out_of_scope = of_kind(IssueKind::OutOfScope);
         let exemptions = !(disproportionate_burden.is_empty() && out_of_scope.is_empty());
-        let listed = match (non_compliance.is_empty(), exemptions) {
-            (true, true) => "exemptions",
-            (false, true) => "non-compliances and exemptions",
-            _ => "non-compliances",
+        let listed = words.get(match (non_compliance.is_empty(), exemptions) {
+            (true, true) => "statement_listed_exemptions",
+            (false, true) => "statement_listed_both",
+            _ => "statement_listed_non_compliances",
+        });
+        let sentence = match a11y.status {
+            ComplianceStatus::Full => "statement_full",
+            ComplianceStatus::Partial => "statement_partial",
+            ComplianceStatus::None => "statement_none",
         };
-        let compliance = match a11y.status {
-            ComplianceStatus::Full => format!("This website is fully compliant with {STANDARD}."),
-            ComplianceStatus::Partial => format!(
-                "This website is partially compliant with {STANDARD}, due to the {listed} listed below."
-            ),
-            ComplianceStatus::None => format!(
-                "This website is not compliant with {STANDARD}. The {listed} are listed below."
-            ),
-        };
+        let standard = words.get("statement_standard");
+        let compliance = words.fill(sentence, &[("standard", standard), ("listed", listed)]);
         let address = config
             .base_url
             .trim_start_matches("https://")
@@ -159,17 +156,19 @@ pub fn generated(site: &Site, templates: &Templates) -> bool {
 
 /// The statement page's HTML, when Alliance writes it.
 pub fn render(site: &Site, templates: &Templates) -> Option<Result<String, Diagnostic>> {
-    generated(site, templates).then(|| render_special(site, templates, TEMPLATE, PATH, TITLE, &()))
+    let title = templates.words(&site.config.language).get(TITLE);
+    generated(site, templates).then(|| render_special(site, templates, TEMPLATE, PATH, title, &()))
 }
 
-/// The statement's title.
-const TITLE: &str = "Accessibility statement";
+/// The key of the statement's title among the theme's words.
+const TITLE: &str = "accessibility_statement";
 
 /// The statement as the A to Z lists it, when Alliance writes it.
-pub fn summary<'a>(site: &'a Site, templates: &Templates) -> Option<Summary<'a>> {
+pub fn summary<'a>(site: &'a Site, templates: &'a Templates) -> Option<Summary<'a>> {
+    let title = templates.words(&site.config.language).get(TITLE);
     generated(site, templates).then_some(Summary {
-        title: TITLE,
-        nav_title: TITLE,
+        title,
+        nav_title: title,
         path: PATH,
         description: None,
         date: None,
@@ -204,21 +203,21 @@ pub(crate) mod tests {
     fn compliance_wording_follows_status_and_issues() {
         let c = config("status = \"full\"\n");
         assert_eq!(
-            Statement::new(&c).compliance,
+            Statement::new(&c, &crate::render::words::civic_english()).compliance,
             "This website is fully compliant with the Web Content Accessibility Guidelines version 2.2 AA standard."
         );
         let c = config(
             "status = \"partial\"\nissues = [\"Old PDFs.\", { text = \"Maps\", kind = \"out-of-scope\" }]\n",
         );
         assert_eq!(
-            Statement::new(&c).compliance,
+            Statement::new(&c, &crate::render::words::civic_english()).compliance,
             "This website is partially compliant with the Web Content Accessibility Guidelines version 2.2 AA standard, due to the non-compliances and exemptions listed below."
         );
         let c = config(
             "status = \"none\"\nissues = [{ text = \"Maps\", kind = \"disproportionate-burden\" }]\n",
         );
         assert_eq!(
-            Statement::new(&c).compliance,
+            Statement::new(&c, &crate::render::words::civic_english()).compliance,
             "This website is not compliant with the Web Content Accessibility Guidelines version 2.2 AA standard. The exemptions are listed below."
         );
     }
@@ -228,7 +227,7 @@ pub(crate) mod tests {
         let c =
             config("issues = [{ text = \"X\", criteria = [\"1.1.1\", \"1.3.1\", \"2.4.4\"] }]\n");
         assert_eq!(
-            Statement::new(&c).non_compliance[0].fails,
+            Statement::new(&c, &crate::render::words::civic_english()).non_compliance[0].fails,
             "This fails WCAG 2.2 success criteria 1.1.1 (Non-text Content), 1.3.1 (Info and Relationships) and 2.4.4 (Link Purpose (In Context))."
         );
     }

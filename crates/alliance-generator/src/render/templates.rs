@@ -12,6 +12,7 @@ use crate::diagnostic::{Diagnostic, Diagnostics, Position};
 use crate::load::site::Site;
 use crate::render::theme::Theme;
 use crate::render::views::Views;
+use crate::render::words::{Lexicon, Words};
 use crate::util::url::relative;
 
 /// Compiled templates, ready to render any page.
@@ -23,6 +24,8 @@ pub struct Templates {
     sources: BTreeMap<String, (PathBuf, String)>,
     /// The site-data functions the templates call.
     used: Vec<&'static str>,
+    /// The theme's words in every language.
+    lexicon: Arc<Lexicon>,
 }
 
 /// The context key holding the site path of the file being rendered.
@@ -34,9 +37,19 @@ pub const CURRENT_PATH: &str = "current_path";
 pub const LINK_BASE: &str = "link_base";
 
 impl Templates {
-    /// Compiles the theme's templates and registers Alliance's filters and functions.
+    /// Compiles the theme's templates and registers Alliance's filters and
+    /// functions; templates see the theme's words as `words` and the site's
+    /// default language as `lang` (a page's own context may set another).
     pub fn new(theme: &Theme, content: &Content) -> Result<Templates, Diagnostics> {
         let mut diagnostics = Diagnostics::new();
+        let site = &content.site;
+        let lexicon = match Lexicon::load(theme, &site.root, &site.config.language) {
+            Ok(lexicon) => Arc::new(lexicon),
+            Err(errors) => {
+                diagnostics.extend(errors);
+                Arc::new(Lexicon::empty(&site.config.language))
+            }
+        };
         let mut sources = BTreeMap::new();
         for (name, file) in &theme.templates {
             let text = match file.source.read().map(String::from_utf8) {
@@ -64,12 +77,21 @@ impl Templates {
         }
         let mut tera = Tera::new();
         tera.autoescape_on(vec![".html", ".htm", ".xml", ".svg"]);
-        register_filters(&mut tera, &content.site);
+        register_filters(&mut tera, &content.site, &lexicon);
+        tera.global_context()
+            .insert_value("words", lexicon.to_value());
+        tera.global_context()
+            .insert("lang", lexicon.default_language());
         let used: Vec<&'static str> = SITE_FUNCTIONS
             .into_iter()
             .filter(|f| sources.values().any(|(_, text)| text.contains(f)))
             .collect();
-        register_site_functions(&mut tera, content, &used);
+        register_site_functions(
+            &mut tera,
+            content,
+            &used,
+            lexicon.words(&site.config.language),
+        );
         if let Err(e) =
             tera.add_raw_templates(sources.iter().map(|(n, (_, t))| (n.as_str(), t.as_str())))
         {
@@ -83,12 +105,24 @@ impl Templates {
             mark_external_links: false,
             sources,
             used,
+            lexicon,
         })
+    }
+
+    /// The theme's words in every language.
+    pub fn lexicon(&self) -> &Lexicon {
+        &self.lexicon
+    }
+
+    /// The words of the language `code` (the default language's if it has none).
+    pub fn words(&self, code: &str) -> &Words {
+        self.lexicon.words(code)
     }
 
     /// Gives the site-data functions (`get_group`...) the site as it is now.
     pub fn refresh(&mut self, content: &Content) {
-        register_site_functions(&mut self.tera, content, &self.used);
+        let words = self.lexicon.words(&content.site.config.language);
+        register_site_functions(&mut self.tera, content, &self.used, words);
     }
 
     /// Whether any template calls a site-data function (`get_page`, `get_group`...).
@@ -139,7 +173,11 @@ impl Templates {
             .render(name, context)
             .map_err(|e| template_error(&e, &self.sources, Some(page)))?;
         Ok(if self.mark_external_links {
-            mark_external_links(&html)
+            let lang = context
+                .get("lang")
+                .and_then(Value::as_str)
+                .unwrap_or(self.lexicon.default_language());
+            mark_external_links(&html, self.words(lang).get("external_link"))
         } else {
             html
         })
@@ -192,7 +230,57 @@ fn template_error(
 }
 
 /// Alliance's filters.
-fn register_filters(tera: &mut Tera, site: &Site) {
+fn register_filters(tera: &mut Tera, site: &Site, lexicon: &Arc<Lexicon>) {
+    // `{{ words[lang].members_of | fill(name=page.title) }}`: a word with each
+    // `{name}` replaced by the value given, escaped as `{{ }}` would (the
+    // word itself is the theme's and stays as written).
+    tera.register_filter(
+        "fill",
+        |word: &Value, kwargs: Kwargs, state: &State| -> tera::TeraResult<Value> {
+            let mut out = state.escape_if_needed(word)?;
+            for (key, value) in kwargs.iter() {
+                let text = state.escape_if_needed(value)?;
+                out = out.replace(&format!("{{{key}}}"), &text);
+            }
+            Ok(Value::safe_string(&out))
+        },
+    );
+    // `{{ page.date | date(lang=lang) }}`: "22 November 2026" in the page's
+    // language; `form="weekday"` ("Sunday"), `"time"` ("2pm", empty without
+    // a time), `"full"` ("Sunday 22 November 2026"), `"short"` (22/11/2026).
+    let words = Arc::clone(lexicon);
+    tera.register_filter(
+        "date",
+        move |date: &Value, kwargs: Kwargs, state: &State| -> tera::TeraResult<String> {
+            let text = date
+                .as_map()
+                .and_then(|m| m.get(&tera::value::Key::Str("datetime")))
+                .and_then(Value::as_str)
+                .or_else(|| date.as_str())
+                .ok_or_else(|| tera::Error::message("date: expects a date, such as page.date"))?;
+            let date = crate::date::SiteDate::parse(text).map_err(tera::Error::message)?;
+            let lang = match kwargs.get::<String>("lang")? {
+                Some(lang) => lang,
+                None => state.get::<String>("lang")?.unwrap_or_default(),
+            };
+            let form = kwargs
+                .get::<String>("form")?
+                .unwrap_or_else(|| "long".into());
+            let words = words.words(&lang).dates();
+            Ok(match form.as_str() {
+                "long" => date.long_in(&words),
+                "weekday" => date.weekday_in(&words).to_owned(),
+                "full" => format!("{} {}", date.weekday_in(&words), date.long_in(&words)),
+                "time" => date.clock_in(&words).unwrap_or_default(),
+                "short" => date.short(),
+                other => {
+                    return Err(tera::Error::message(format!(
+                        "date: unknown form `{other}`; use long, weekday, full, time or short"
+                    )));
+                }
+            })
+        },
+    );
     // `{{ path | url }}`: a site path as a link relative to the page being rendered.
     tera.register_filter(
         "url",
@@ -237,10 +325,10 @@ fn percent_encode(text: &str) -> String {
 const SITE_FUNCTIONS: [&str; 4] = ["get_page", "get_organisation", "get_group", "get_structure"];
 
 /// Registers the site-data functions the templates use.
-fn register_site_functions(tera: &mut Tera, content: &Content, used: &[&str]) {
+fn register_site_functions(tera: &mut Tera, content: &Content, used: &[&str], words: &Words) {
     let site = &content.site;
     let wants = |name: &str| used.contains(&name);
-    let views = Views::new(content);
+    let views = Views::new(content, words);
     let model = &content.model;
     if wants("get_organisation") {
         // `get_organisation(id="...")` and `get_group(id="...")`: the same facts as
@@ -337,11 +425,11 @@ fn register_lookup(
     );
 }
 
-/// The visible marker an archived copy puts on links that leave it.
-pub const EXTERNAL_MARKER: &str = "<span class=\"external-link\"> (external link)</span>";
-
-/// Adds [`EXTERNAL_MARKER`] inside every `<a>` whose target is another site.
-pub fn mark_external_links(html: &str) -> String {
+/// Adds a visible marker (`<span class="external-link"> (external link)</span>`,
+/// with `words` the language's "external link") inside every `<a>` whose
+/// target is another site, as an archived copy marks links that leave it.
+pub fn mark_external_links(html: &str, words: &str) -> String {
+    let marker = format!("<span class=\"external-link\"> ({words})</span>");
     let mut out = String::with_capacity(html.len() + 512);
     let mut rest = html;
     while let Some(i) = rest.find("<a ") {
@@ -352,7 +440,7 @@ pub fn mark_external_links(html: &str) -> String {
             Some(close) => {
                 let close = tag_end + close;
                 out.push_str(&rest[..close]);
-                out.push_str(EXTERNAL_MARKER);
+                out.push_str(&marker);
                 rest = &rest[close..];
             }
             None => {
@@ -372,7 +460,7 @@ mod tests {
     #[test]
     fn marks_only_external_links() {
         let html = "<a href=\"../a/index.html\">A</a> <a class=\"x\" href=\"https://e.org/\">E</a> <a href=\"mailto:a@b\">M</a>";
-        let out = mark_external_links(html);
+        let out = mark_external_links(html, "external link");
         assert_eq!(out.matches("(external link)").count(), 1);
         assert!(out.contains("\">E<span class=\"external-link\"> (external link)</span></a>"));
     }

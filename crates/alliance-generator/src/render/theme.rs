@@ -33,7 +33,7 @@ impl FileSource {
 }
 
 /// One file of a theme or override folder.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ThemeFile {
     /// How diagnostics name it (`themes/civic/templates/base.html`).
     pub display: PathBuf,
@@ -50,6 +50,8 @@ pub struct Theme {
     pub sass: BTreeMap<String, ThemeFile>,
     /// Static files by output path.
     pub static_files: BTreeMap<String, ThemeFile>,
+    /// The theme's words, by file name inside `translations/` (`cy.toml`).
+    pub translations: BTreeMap<String, ThemeFile>,
 }
 
 impl Theme {
@@ -74,6 +76,11 @@ impl Theme {
                 &Path::new("themes").join(name).join("static"),
                 Part::Static,
             );
+            theme.add_dir(
+                &dir.join("translations"),
+                &Path::new("themes").join(name).join("translations"),
+                Part::Translations,
+            );
         } else if name == "civic" {
             theme.add_embedded();
         } else {
@@ -93,6 +100,7 @@ impl Theme {
             Part::Templates => &mut self.templates,
             Part::Sass => &mut self.sass,
             Part::Static => &mut self.static_files,
+            Part::Translations => &mut self.translations,
         }
     }
 
@@ -115,6 +123,7 @@ impl Theme {
                 Some(("templates", rest)) => (Part::Templates, rest),
                 Some(("sass", rest)) => (Part::Sass, rest),
                 Some(("static", rest)) => (Part::Static, rest),
+                Some(("translations", rest)) => (Part::Translations, rest),
                 _ => continue,
             };
             let file = ThemeFile {
@@ -123,6 +132,13 @@ impl Theme {
             };
             self.part(part).insert(rest.to_owned(), file);
         }
+    }
+
+    /// The civic theme's translations built into Alliance, by file name.
+    pub fn civic_translations() -> BTreeMap<String, ThemeFile> {
+        let mut theme = Theme::default();
+        theme.add_embedded();
+        theme.translations
     }
 
     /// Compiles every Sass file not starting with `_` into CSS: `sass/site.scss` → `site.css`.
@@ -157,6 +173,7 @@ enum Part {
     Templates,
     Sass,
     Static,
+    Translations,
 }
 
 const VIRTUAL_ROOT: &str = "/__alliance_sass__";

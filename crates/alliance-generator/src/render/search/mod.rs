@@ -27,6 +27,7 @@ use crate::output::Sink;
 use crate::render::render_special;
 use crate::render::site_files::put;
 use crate::render::templates::Templates;
+use crate::render::words::Words;
 use index::{Field, Language, PageWords, Vocabulary, json_string};
 
 /// The search page's address.
@@ -43,6 +44,36 @@ struct SearchPage<'a> {
     index: String,
     /// The A to Z, relative to the search page.
     a_to_z: &'a str,
+    /// The words search.js writes, as JSON, when they are not its own English ones.
+    words: Option<String>,
+}
+
+/// The theme's words that search.js writes as it searches (it has the civic
+/// theme's English ones built in).
+const SCRIPT_WORDS: [&str; 9] = [
+    "search_in",
+    "search_sections_of",
+    "search_searching",
+    "search_more",
+    "search_none",
+    "search_count_one",
+    "search_count_other",
+    "search_unavailable",
+    "a_to_z",
+];
+
+/// The words search.js is to write in a language, as JSON; `None` when they
+/// are the theme's English ones, which the script has built in.
+fn script_words(templates: &Templates, lang: &str) -> Option<String> {
+    let (words, english) = (templates.words(lang), templates.lexicon().english());
+    SCRIPT_WORDS
+        .iter()
+        .any(|&key| words.get(key) != english.get(key))
+        .then(|| {
+            let own: BTreeMap<&str, &str> =
+                SCRIPT_WORDS.iter().map(|&k| (k, words.get(k))).collect();
+            serde_json::to_string(&own).unwrap_or_default()
+        })
 }
 
 /// Whether a site gets search: `[search] enabled`, the theme has the page's
@@ -52,10 +83,11 @@ pub fn enabled(site: &Site, templates: &Templates) -> bool {
 }
 
 /// The search page as the A to Z lists it, when the build makes it.
-pub fn summary<'a>(site: &'a Site, templates: &Templates) -> Option<Summary<'a>> {
+pub fn summary<'a>(site: &'a Site, templates: &'a Templates) -> Option<Summary<'a>> {
+    let title = templates.words(&site.config.language).get("search");
     enabled(site, templates).then_some(Summary {
-        title: "Search",
-        nav_title: "Search",
+        title,
+        nav_title: title,
         path: PATH,
         description: None,
         date: None,
@@ -75,8 +107,10 @@ pub fn write(content: &Content, templates: &Templates, sink: &dyn Sink, errors: 
     let data = SearchPage {
         index: format!("{}/", language.key),
         a_to_z: crate::render::extras::A_TO_Z,
+        words: script_words(templates, &site.config.language),
     };
-    match render_special(site, templates, "search.html", PATH, "Search", &data) {
+    let title = templates.words(&site.config.language).get("search");
+    match render_special(site, templates, "search.html", PATH, title, &data) {
         Ok(html) => put(
             sink,
             &format!("{PATH}index.html"),
@@ -96,22 +130,25 @@ pub fn write(content: &Content, templates: &Templates, sink: &dyn Sink, errors: 
             .push(id);
     }
     for (key, (language, ids)) in by_language {
-        for (name, bytes) in language_files(content, &language, &ids) {
+        let words = templates.words(&site.config.language);
+        for (name, bytes) in language_files(content, &language, &ids, words) {
             put(sink, &format!("{PATH}{key}/{name}"), bytes, errors);
         }
     }
 }
 
-/// The index files of one language's pages, by name.
+/// The index files of one language's pages, by name; the facts the theme
+/// words (sectors, statuses, dates) in the language of `words`.
 pub fn language_files(
     content: &Content,
     language: &Language,
     ids: &[PageId],
+    words: &Words,
 ) -> BTreeMap<String, Vec<u8>> {
     let vocabulary = Vocabulary::default();
     let read: Vec<(PageWords, String)> = ids
         .par_iter()
-        .map(|&id| page(content, &vocabulary, id))
+        .map(|&id| page(content, &vocabulary, id, words))
         .collect();
     let (words, records): (Vec<PageWords>, Vec<String>) = read.into_iter().unzip();
     let mut files = index::build(language, vocabulary, &words);
@@ -125,11 +162,16 @@ pub fn language_files(
 }
 
 /// One page's words and its record (JSON).
-fn page(content: &Content, vocabulary: &Vocabulary, id: PageId) -> (PageWords, String) {
+fn page(
+    content: &Content,
+    vocabulary: &Vocabulary,
+    id: PageId,
+    words: &Words,
+) -> (PageWords, String) {
     let site = &content.site;
     let page = &site.pages[id];
     let body = body_text(&content.body(id).html);
-    let facts = facts(content, id);
+    let facts = facts(content, id, words);
     let mut words = PageWords::default();
     words.add(vocabulary, &page.front.title, Field::Title);
     for ancestor in site.ancestors(id).into_iter().filter(|&a| a != site.home) {
@@ -187,16 +229,18 @@ fn page(content: &Content, vocabulary: &Vocabulary, id: PageId) -> (PageWords, S
 /// The facts of a page a reader may search by, as words: its description and
 /// what its kind says (a meeting's group, date and place; an organisation's
 /// sector; a group's chair and members; a document's date; a strategy's
-/// priorities).
-fn facts(content: &Content, id: PageId) -> String {
+/// priorities), in the language of `words`.
+fn facts(content: &Content, id: PageId, words: &Words) -> String {
     let (site, model) = (&content.site, &content.model);
+    let dates = words.dates();
     let title = |page: PageId| site.pages[page].front.title.as_str();
     let mut out: Vec<String> = Vec::new();
     out.extend(site.pages[id].front.description.clone());
     match model.entities[id] {
         Entity::Organisation(o) => {
             let org = &model.organisations[o];
-            out.push(format!("{} organisation", org.sector.label()));
+            let sector = words.get(org.sector.word_key());
+            out.push(words.fill("search_fact_organisation", &[("sector", sector)]));
             out.extend(org.address.iter().cloned());
             for seat in &model.seats[o] {
                 out.push(title(model.groups[seat.group].page).to_owned());
@@ -205,7 +249,7 @@ fn facts(content: &Content, id: PageId) -> String {
         }
         Entity::Group(g) => {
             let group = &model.groups[g];
-            out.push(group.kind.label().to_owned());
+            out.push(words.get(group.kind.word_key()).to_owned());
             if let Some(chair) = &group.chair {
                 out.extend(chair.name.clone());
                 out.extend(
@@ -229,14 +273,15 @@ fn facts(content: &Content, id: PageId) -> String {
         Entity::Meeting(m) => {
             let meeting = &model.meetings[m];
             let start = &meeting.start;
-            out.push(format!(
-                "{} meeting, {} {} {}",
-                title(model.groups[meeting.group].page),
-                start.weekday(),
-                start.long(),
+            let date = format!(
+                "{} {} {}",
+                start.weekday_in(&dates),
+                start.long_in(&dates),
                 start.iso_date()
-            ));
-            out.push(meeting.status.label().to_owned());
+            );
+            let group = title(model.groups[meeting.group].page);
+            out.push(words.fill("search_fact_meeting", &[("group", group), ("date", &date)]));
+            out.push(words.get(meeting.status.word_key()).to_owned());
             out.extend(meeting.location.clone());
             // Papers of items taken in private are never published, nor found.
             out.extend(
@@ -249,8 +294,8 @@ fn facts(content: &Content, id: PageId) -> String {
         }
         Entity::Document(d) => {
             let document = &model.documents[d];
-            out.push(document.file.format.to_string());
-            out.extend(document.published.as_ref().map(|p| p.long()));
+            out.push(words.file_format(document.file.format).to_owned());
+            out.extend(document.published.as_ref().map(|p| p.long_in(&dates)));
         }
         Entity::Strategy(s) => {
             let strategy = &model.strategies[s];
@@ -262,7 +307,7 @@ fn facts(content: &Content, id: PageId) -> String {
                 out.extend(priority.indicators.iter().map(|i| i.name.clone()));
             }
         }
-        Entity::News => out.extend(site.pages[id].date().map(|d| d.long())),
+        Entity::News => out.extend(site.pages[id].date().map(|d| d.long_in(&dates))),
         Entity::Structure | Entity::None => {}
     }
     let mut text = String::new();
@@ -395,6 +440,16 @@ fn push_space(out: &mut String) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_script_has_the_themes_english_words_built_in() {
+        let script = include_str!("../../../../../themes/civic/static/search.js");
+        let english = crate::render::words::civic_english();
+        for key in SCRIPT_WORDS {
+            let line = format!("{key}: '{}'", english.get(key));
+            assert!(script.contains(&line), "search.js should have {line}");
+        }
+    }
 
     #[test]
     fn body_text_reads_text_and_headings() {

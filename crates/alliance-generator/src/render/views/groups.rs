@@ -18,7 +18,7 @@ pub struct MemberView<'a> {
     /// The kind of seat, as written, if said.
     pub category: Option<SeatCategory>,
     /// The kind of seat in words: "Invited participant".
-    pub category_label: Option<&'static str>,
+    pub category_label: Option<&'a str>,
     /// Whether the seat has a vote.
     pub voting: bool,
     /// Whether the seat stands vacant.
@@ -31,7 +31,7 @@ pub struct SectorMembers<'a> {
     /// The sector.
     pub sector: Sector,
     /// Its label.
-    pub label: &'static str,
+    pub label: &'a str,
     /// How many members.
     pub count: usize,
     /// The members.
@@ -40,9 +40,9 @@ pub struct SectorMembers<'a> {
 
 /// How many members each sector has on a group.
 #[derive(Serialize)]
-pub struct Balance {
+pub struct Balance<'a> {
     /// One row per sector with members: `{ sector, label, count }`.
-    pub rows: Vec<BalanceRow>,
+    pub rows: Vec<BalanceRow<'a>>,
     /// All members: distinct organisations in filled seats (one holding two seats counts once).
     pub total: usize,
     /// Filled seats (an organisation with two seats counts twice).
@@ -55,11 +55,11 @@ pub struct Balance {
 
 /// One sector's count.
 #[derive(Serialize)]
-pub struct BalanceRow {
+pub struct BalanceRow<'a> {
     /// The sector.
     pub sector: Sector,
     /// Its label.
-    pub label: &'static str,
+    pub label: &'a str,
     /// Its member organisations, each counted once.
     pub count: usize,
 }
@@ -104,7 +104,7 @@ pub struct GroupView<'a> {
     /// Vacant seats no organisation holds yet.
     pub vacancies: Vec<MemberView<'a>>,
     /// Sector balance, with a chart.
-    pub balance: Balance,
+    pub balance: Balance<'a>,
     /// Groups reporting to it.
     pub subgroups: Vec<GroupLink<'a>>,
     /// Its meetings.
@@ -141,7 +141,7 @@ pub struct SeatView<'a> {
     /// Their role.
     pub role: Option<&'a str>,
     /// The kind of seat in words, if said.
-    pub category_label: Option<&'static str>,
+    pub category_label: Option<&'a str>,
     /// Whether it has a vote.
     pub voting: bool,
     /// Whether it stands vacant.
@@ -164,7 +164,7 @@ impl<'a> Views<'a> {
                     .collect();
                 (!members.is_empty()).then(|| SectorMembers {
                     sector,
-                    label: sector.label(),
+                    label: self.words.get(sector.word_key()),
                     count: members.len(),
                     members,
                 })
@@ -178,14 +178,14 @@ impl<'a> Views<'a> {
             representative: m.representative.as_deref(),
             role: m.role.as_deref(),
             category: m.category,
-            category_label: m.category.map(SeatCategory::label),
+            category_label: m.category.map(|c| self.words.get(c.word_key())),
             voting: m.voting,
             vacant: m.vacant,
         }
     }
 
     /// A group's sector balance with its chart; `id` makes the chart's ids unique.
-    pub fn balance(&self, g: usize, id: &str) -> Balance {
+    pub fn balance(&self, g: usize, id: &str) -> Balance<'a> {
         let group = &self.model.groups[g];
         let filled = group.organisations();
         let seats = group
@@ -193,7 +193,7 @@ impl<'a> Views<'a> {
             .iter()
             .filter_map(crate::model::Member::filled_by)
             .count();
-        let rows: Vec<BalanceRow> = Sector::all()
+        let rows: Vec<BalanceRow<'a>> = Sector::all()
             .filter_map(|sector| {
                 let count = filled
                     .iter()
@@ -201,7 +201,7 @@ impl<'a> Views<'a> {
                     .count();
                 (count > 0).then_some(BalanceRow {
                     sector,
-                    label: sector.label(),
+                    label: self.words.get(sector.word_key()),
                     count,
                 })
             })
@@ -212,7 +212,12 @@ impl<'a> Views<'a> {
         let bars: Vec<(&str, usize)> = rows.iter().map(|r| (r.label, r.count)).collect();
         let summary: Vec<String> = rows
             .iter()
-            .map(|r| format!("{}: {}", r.label, r.count))
+            .map(|r| {
+                self.words.fill(
+                    "chart_row",
+                    &[("label", r.label), ("count", &r.count.to_string())],
+                )
+            })
             .collect();
         let chart = if rows.is_empty() {
             String::new()
@@ -220,8 +225,11 @@ impl<'a> Views<'a> {
             charts::bar_chart(
                 id,
                 &bars,
-                &format!("Members of {title} by sector"),
-                &format!("{total} members. {}.", summary.join("; ")),
+                &self.words.fill("chart_balance_title", &[("name", title)]),
+                &self.words.fill(
+                    "chart_balance_description",
+                    &[("count", &total.to_string()), ("rows", &summary.join("; "))],
+                ),
             )
         };
         Balance {

@@ -9,6 +9,7 @@ use crate::model::{
     AgendaItem, Attachment, AttendanceMode, Attended, Attendee, Entity, Meeting, MeetingStatus,
     Paper,
 };
+use crate::render::words::Words;
 
 /// A file to download: `{ path, format, media_type, bytes, size, label }`.
 #[derive(Serialize)]
@@ -28,7 +29,7 @@ pub struct PaperView<'a> {
     /// `agenda`, `minutes`, `paper`.
     pub kind: &'static str,
     /// "Agenda".
-    pub kind_label: &'static str,
+    pub kind_label: &'a str,
     /// The file.
     pub file: AttachmentView<'a>,
 }
@@ -53,7 +54,7 @@ pub struct MeetingView<'a> {
     /// `scheduled`, `held`, `cancelled`, `postponed`, `rescheduled`.
     pub status: MeetingStatus,
     /// "Cancelled"; "Not held" for a meeting after the partnership closed.
-    pub status_label: &'static str,
+    pub status_label: &'a str,
     /// The status in words: "Rescheduled from 3 December 2026".
     pub status_text: String,
     /// The status in words when it is news (not for a scheduled or held
@@ -68,7 +69,7 @@ pub struct MeetingView<'a> {
     /// `in-person`, `online`, `hybrid`.
     pub attendance_mode: AttendanceMode,
     /// "In person and online".
-    pub attendance_label: &'static str,
+    pub attendance_label: &'a str,
     /// Where people join online.
     pub online_url: Option<&'a str>,
     /// Its published papers (never those of exempt items).
@@ -188,18 +189,25 @@ impl<'a> Views<'a> {
         let closed = self.site.config.closed_on();
         let not_held = closed.is_some_and(|c| meeting.start.date > c)
             && meeting.status != MeetingStatus::Cancelled;
+        let words = self.words;
+        let dates = words.dates();
+        let not_held_label = words.get("meeting_status_not_held");
         let status_text = match (meeting.status, &meeting.previous_start) {
             _ if not_held => match &self.site.config.partnership.closed {
-                Some(c) => format!("Not held: the partnership closed on {}", c.long()),
-                None => "Not held".to_owned(),
+                Some(c) => words.fill(
+                    "meeting_status_not_held_closed",
+                    &[("date", &c.long_in(&dates))],
+                ),
+                None => not_held_label.to_owned(),
             },
-            (MeetingStatus::Rescheduled, Some(previous)) => {
-                format!("Rescheduled from {}", previous.long())
-            }
-            (status, _) => status.label().to_owned(),
+            (MeetingStatus::Rescheduled, Some(previous)) => words.fill(
+                "meeting_status_rescheduled_from",
+                &[("date", &previous.long_in(&dates))],
+            ),
+            (status, _) => words.get(status.word_key()).to_owned(),
         };
         let notice = match meeting.status {
-            _ if not_held => Some("Not held".to_owned()),
+            _ if not_held => Some(not_held_label.to_owned()),
             MeetingStatus::Scheduled | MeetingStatus::Held => None,
             _ => Some(status_text.clone()),
         };
@@ -213,9 +221,9 @@ impl<'a> Views<'a> {
             location: meeting.location.as_deref(),
             status: meeting.status,
             status_label: if not_held {
-                "Not held"
+                not_held_label
             } else {
-                meeting.status.label()
+                words.get(meeting.status.word_key())
             },
             status_text,
             notice,
@@ -223,19 +231,19 @@ impl<'a> Views<'a> {
             previous_start: meeting.previous_start,
             upcoming: self.is_upcoming(m),
             attendance_mode: meeting.attendance_mode,
-            attendance_label: meeting.attendance_mode.label(),
+            attendance_label: words.get(meeting.attendance_mode.word_key()),
             online_url: meeting.online_url.as_deref(),
             papers: meeting
                 .papers
                 .iter()
                 .filter(|p| !p.withheld)
-                .map(paper)
+                .map(|p| paper(p, words))
                 .collect(),
             agenda: meeting
                 .agenda
                 .iter()
                 .enumerate()
-                .map(|(i, item)| agenda_item(meeting, i, item))
+                .map(|(i, item)| agenda_item(meeting, i, item, words))
                 .collect(),
             attendance: self.attendance(meeting),
             declarations: meeting
@@ -343,12 +351,12 @@ impl<'a> Views<'a> {
     }
 }
 
-fn paper(p: &Paper) -> PaperView<'_> {
+fn paper<'a>(p: &'a Paper, words: &'a Words) -> PaperView<'a> {
     PaperView {
         title: &p.title,
         kind: p.kind.as_str(),
-        kind_label: p.kind.label(),
-        file: attachment(&p.file),
+        kind_label: words.get(p.kind.word_key()),
+        file: attachment(&p.file, words),
     }
 }
 
@@ -357,22 +365,40 @@ fn item_anchor(number: usize) -> String {
     format!("item-{number}")
 }
 
-fn agenda_item<'a>(meeting: &'a Meeting, i: usize, item: &'a AgendaItem) -> AgendaItemView<'a> {
+fn agenda_item<'a>(
+    meeting: &'a Meeting,
+    i: usize,
+    item: &'a AgendaItem,
+    words: &'a Words,
+) -> AgendaItemView<'a> {
     let papers = item.papers.iter().map(|&p| &meeting.papers[p]);
     AgendaItemView {
         number: i + 1,
         anchor: item_anchor(i + 1),
         title: &item.title,
         exempt: item.exempt,
-        papers: papers.clone().filter(|p| !p.withheld).map(paper).collect(),
+        papers: papers
+            .clone()
+            .filter(|p| !p.withheld)
+            .map(|p| paper(p, words))
+            .collect(),
         withheld: papers.filter(|p| p.withheld).count(),
         decision: item.decision.as_deref(),
     }
 }
 
-pub(super) fn attachment(file: &Attachment) -> AttachmentView<'_> {
+pub(super) fn attachment<'a>(file: &'a Attachment, words: &Words) -> AttachmentView<'a> {
+    // Sizes in KB and MB read the same in every language; "bytes" does not.
+    let size = if file.bytes < 1024 {
+        words.fill("file_bytes", &[("count", &file.bytes.to_string())])
+    } else {
+        file.size.clone()
+    };
     AttachmentView {
         file,
-        label: file.label(),
+        label: words.fill(
+            "attachment",
+            &[("format", words.file_format(file.format)), ("size", &size)],
+        ),
     }
 }

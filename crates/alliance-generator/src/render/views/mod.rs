@@ -20,6 +20,7 @@ use serde::Serialize;
 use crate::content::Content;
 use crate::load::site::Site;
 use crate::model::{GroupKind, Model, Sector};
+use crate::render::words::Words;
 
 /// An organisation as listed anywhere.
 #[derive(Serialize)]
@@ -33,7 +34,7 @@ pub struct OrganisationView<'a> {
     /// `public`, `voluntary`...
     pub sector: Sector,
     /// "Voluntary and community".
-    pub sector_label: &'static str,
+    pub sector_label: &'a str,
     /// Its website.
     pub website: Option<&'a str>,
     /// Its email address.
@@ -56,7 +57,7 @@ pub struct GroupLink<'a> {
     /// `executive`, `themed`...
     pub kind: GroupKind,
     /// "Themed partnership".
-    pub kind_label: &'static str,
+    pub kind_label: &'a str,
 }
 
 /// Builds views over one site.
@@ -64,15 +65,17 @@ pub struct Views<'a> {
     site: &'a Site,
     model: &'a Model,
     today: jiff::civil::Date,
+    words: &'a Words,
 }
 
 impl<'a> Views<'a> {
-    /// Views over a site's content.
-    pub fn new(content: &'a Content) -> Self {
+    /// Views over a site's content, in the language of `words`.
+    pub fn new(content: &'a Content, words: &'a Words) -> Self {
         Views {
             site: &content.site,
             model: &content.model,
             today: content.today,
+            words,
         }
     }
 
@@ -85,7 +88,7 @@ impl<'a> Views<'a> {
             title: &page.front.title,
             path: &page.path,
             sector: org.sector,
-            sector_label: org.sector.label(),
+            sector_label: self.words.get(org.sector.word_key()),
             website: org.website.as_deref(),
             email: org.email.as_deref(),
             address: &org.address,
@@ -103,7 +106,7 @@ impl<'a> Views<'a> {
                     group: self.group_link(seat.group),
                     representative: seat.representative.as_deref(),
                     role: seat.role.as_deref(),
-                    category_label: seat.category.map(crate::model::SeatCategory::label),
+                    category_label: seat.category.map(|c| self.words.get(c.word_key())),
                     voting: seat.voting,
                     vacant: seat.vacant,
                 })
@@ -120,7 +123,7 @@ impl<'a> Views<'a> {
             title: &page.front.title,
             path: &page.path,
             kind: group.kind,
-            kind_label: group.kind.label(),
+            kind_label: self.words.get(group.kind.word_key()),
         }
     }
 }

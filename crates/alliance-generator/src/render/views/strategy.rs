@@ -2,6 +2,8 @@
 
 use serde::Serialize;
 
+use crate::render::words::Words;
+
 use super::meetings::attachment;
 use super::{AttachmentView, GroupLink, Views};
 use crate::date::SiteDate;
@@ -84,7 +86,7 @@ impl<'a> Views<'a> {
     pub fn document(&self, d: usize) -> DocumentView<'a> {
         let document = &self.model.documents[d];
         DocumentView {
-            file: attachment(&document.file),
+            file: attachment(&document.file, self.words),
             published: document.published,
         }
     }
@@ -103,7 +105,7 @@ impl<'a> Views<'a> {
                     PublicationView {
                         link: self.site.summary(document.page),
                         published: document.published,
-                        file: attachment(&document.file),
+                        file: attachment(&document.file, self.words),
                     }
                 })
                 .collect(),
@@ -129,7 +131,7 @@ impl<'a> Views<'a> {
                         .iter()
                         .enumerate()
                         .map(|(i, indicator)| {
-                            indicator_view(indicator, &format!("{}-{}", p.id, i + 1))
+                            indicator_view(indicator, &format!("{}-{}", p.id, i + 1), self.words)
                         })
                         .collect(),
                 })
@@ -140,7 +142,7 @@ impl<'a> Views<'a> {
 
 /// An indicator's chart and its numbers as shown, every one with the
 /// series' precision.
-fn indicator_view<'a>(indicator: &'a Indicator, id: &str) -> IndicatorView<'a> {
+fn indicator_view<'a>(indicator: &'a Indicator, id: &str, words: &Words) -> IndicatorView<'a> {
     let labels: Vec<String> = indicator.values.iter().map(|r| r.year.clone()).collect();
     let values: Vec<f64> = indicator.values.iter().map(|r| r.value).collect();
     let series = Series {
@@ -148,6 +150,7 @@ fn indicator_view<'a>(indicator: &'a Indicator, id: &str) -> IndicatorView<'a> {
         values: &values,
         baseline: indicator.baseline,
         target: indicator.target,
+        reference_names: [words.get("target"), words.get("baseline")],
     };
     let decimals = series.decimals();
     let show = |v: f64| charts::format_fixed(v, decimals);
@@ -172,10 +175,10 @@ fn indicator_view<'a>(indicator: &'a Indicator, id: &str) -> IndicatorView<'a> {
             .map(|r| format!("{}: {}", r.year, r.value))
             .collect();
         if let Some(b) = indicator.baseline {
-            desc.push(format!("baseline {}", show(b)));
+            desc.push(words.fill("chart_baseline", &[("value", &show(b))]));
         }
         if let Some(t) = indicator.target {
-            desc.push(format!("target {}", show(t)));
+            desc.push(words.fill("chart_target", &[("value", &show(t))]));
         }
         let missing: Vec<String> = charts::missing_years(&labels)
             .into_iter()
@@ -183,20 +186,26 @@ fn indicator_view<'a>(indicator: &'a Indicator, id: &str) -> IndicatorView<'a> {
                 if from == to {
                     from.to_string()
                 } else {
-                    format!("{from} to {to}")
+                    words.fill(
+                        "chart_years",
+                        &[("from", &from.to_string()), ("to", &to.to_string())],
+                    )
                 }
             })
             .collect();
         let gaps = if missing.is_empty() {
             String::new()
         } else {
-            format!(" No value for {}.", missing.join(", "))
+            words.fill("chart_no_value", &[("years", &missing.join(", "))])
         };
         charts::line_chart(
             &format!("indicator-{id}"),
             &series,
             &format!("{}{unit}", indicator.name),
-            &format!("Values by year: {}.{gaps}", desc.join("; ")),
+            &words.fill(
+                "chart_values",
+                &[("values", &desc.join("; ")), ("gaps", &gaps)],
+            ),
         )
     };
     IndicatorView {

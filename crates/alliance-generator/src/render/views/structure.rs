@@ -71,7 +71,7 @@ pub struct GroupBalance<'a> {
     /// The group.
     pub group: GroupLink<'a>,
     /// Its balance.
-    pub balance: Balance,
+    pub balance: Balance<'a>,
 }
 
 /// The whole partnership's structure (`page.structure`, `get_structure()`).
@@ -104,7 +104,7 @@ pub struct DirectorySector<'a> {
     /// The sector.
     pub sector: Sector,
     /// Its label.
-    pub label: &'static str,
+    pub label: &'a str,
     /// How many organisations.
     pub count: usize,
     /// The organisations, by name.
@@ -143,7 +143,7 @@ impl<'a> Views<'a> {
             let group = &views.model.groups[g];
             Node {
                 name: views.site.pages[group.page].front.title.clone(),
-                note: group.kind.label().to_owned(),
+                note: views.words.get(group.kind.word_key()).to_owned(),
                 children: views.model.subgroups[g]
                     .iter()
                     .map(|&c| node(views, c))
@@ -177,9 +177,10 @@ impl<'a> Views<'a> {
             charts::structure_diagram(
                 "structure-diagram",
                 &roots,
-                &format!("The structure of {name}"),
-                &format!(
-                    "A diagram of the partnership's {count} groups; each group is drawn below the group it reports to, indented one step. The same structure is listed as text after the diagram."
+                &self.words.fill("chart_structure_title", &[("name", name)]),
+                &self.words.fill(
+                    "chart_structure_description",
+                    &[("count", &count.to_string())],
                 ),
             )
         };
@@ -243,7 +244,7 @@ impl<'a> Views<'a> {
                     .collect();
                 (!organisations.is_empty()).then(|| DirectorySector {
                     sector,
-                    label: sector.label(),
+                    label: self.words.get(sector.word_key()),
                     count: organisations.len(),
                     organisations,
                 })
