@@ -17,7 +17,9 @@ use jiff::civil::Date;
 
 use crate::check::rendered::{self, Audit};
 use crate::config::Config;
-use crate::content::Content;
+use crate::content::{Bodies, Content};
+use crate::load::translation::{self, Language, Languages, own_name};
+use std::sync::Arc;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::load::site::{PageId, Site};
 use crate::model::Model;
@@ -114,25 +116,95 @@ fn prepare_dated(
     })?;
     let (model, model_found) = timed(&mut timer, Stage::Model, || model(&site));
     found.extend(model_found);
+    let mut site = site;
     let bodies = timed(&mut timer, Stage::Markdown, || {
         let all: Vec<PageId> = (0..site.pages.len()).collect();
         markdown::render_pages(&site, &all)
     });
+    let (translations, translation_found) = timed(&mut timer, Stage::Markdown, || {
+        translations(&mut site, &bodies, today)
+    });
+    found.extend(translation_found);
     let content = Content {
         site,
         model,
         bodies,
         today,
+        translations,
     };
     timed(&mut timer, Stage::Check, || found.extend(checks(&content)));
     Ok((content, found))
 }
 
+/// The translation stages: the site in each further language of
+/// `[languages]` (its pages, model and bodies, with the translations' words
+/// and addresses), the findings about its translations, and `site` told
+/// where each page is published in each language. Nothing for a site in one language.
+pub fn translations(site: &mut Site, bodies: &Bodies, today: Date) -> (Vec<Content>, Diagnostics) {
+    let mut found = Diagnostics::new();
+    if site.config.languages.is_empty() {
+        return (Vec::new(), found);
+    }
+    let default = &site.config.language;
+    let mut list = vec![Language {
+        code: default.clone(),
+        name: own_name(default),
+        prefix: String::new(),
+        paths: site.pages.iter().map(|p| Some(p.path.clone())).collect(),
+    }];
+    let mut contents = Vec::new();
+    for code in site.config.languages.keys() {
+        let Some(config) = site.config.translated(code) else {
+            continue;
+        };
+        let prefix = config.path_prefix.clone();
+        let (translated, published, language_found) =
+            translation::site_in(site, config, &site.translations);
+        found.extend(language_found);
+        // The model's errors are the default language's, already reported.
+        let (model, _) = model(&translated);
+        let ids: Vec<PageId> = (0..translated.pages.len()).filter(|&id| published[id]).collect();
+        let mut language_bodies = bodies.clone();
+        for (&id, body) in ids.iter().zip(markdown::render_pages(&translated, &ids)) {
+            language_bodies[id] = body;
+        }
+        list.push(Language {
+            code: code.clone(),
+            name: own_name(code),
+            prefix,
+            paths: translated
+                .pages
+                .iter()
+                .zip(&published)
+                .map(|(page, &p)| p.then(|| page.path.clone()))
+                .collect(),
+        });
+        contents.push(Content {
+            site: translated,
+            model,
+            bodies: language_bodies,
+            today,
+            translations: Vec::new(),
+        });
+    }
+    let languages = Arc::new(Languages { list });
+    site.languages = Arc::clone(&languages);
+    for (at, content) in contents.iter_mut().enumerate() {
+        content.site.languages = Arc::clone(&languages);
+        content.site.language = at + 1;
+    }
+    (contents, found)
+}
+
 /// The check stage: every finding about the content (see [`check::content`])
-/// and every clash of two files at one place of the output.
+/// and every clash of two files at one place of the output; of each
+/// translation, its internal links.
 pub fn checks(content: &Content) -> Vec<Diagnostic> {
     let mut found = check::content(content);
     found.extend(render::collisions::collisions(content));
+    for translation in &content.translations {
+        found.extend(check::internal_links(translation));
+    }
     found
 }
 
@@ -211,6 +283,8 @@ pub struct Rendered {
     pub facts: rendered::Facts,
     /// Template, Sass and write errors.
     pub errors: Diagnostics,
+    /// What the rendered-page checks read of each translation's pages, by language.
+    pub translated_facts: Vec<rendered::Facts>,
 }
 
 /// The render and write stages over a scope: pages, site-wide parts, static
@@ -251,12 +325,29 @@ pub fn render(
         || render::render_pages(content, templates, &audit, &scope.pages),
     );
     errors.extend(page_errors);
-    Rendered {
+    let mut done = Rendered {
         files: files + scope.pages.len(),
         parts,
         facts: audit.into_facts(),
         errors,
+        translated_facts: Vec::new(),
+    };
+    for (translation, templates) in content.translations.iter().zip(&templates.translations) {
+        let site = &translation.site;
+        let all = Part::all(site);
+        let scope = Scope {
+            pages: scope.pages.iter().copied().filter(|&id| site.published(id)).collect(),
+            parts: scope.parts.iter().copied().filter(|p| all.contains(p)).collect(),
+            static_files: scope.static_files,
+            stylesheets: false,
+        };
+        let language = render(translation, theme, templates, &scope, sink);
+        done.files += language.files;
+        done.parts.extend(language.parts);
+        done.errors.extend(language.errors);
+        done.translated_facts.push(language.facts);
     }
+    done
 }
 
 /// Every finding of a site, sorted, as `check` reports it: those of its
@@ -268,9 +359,18 @@ pub fn findings(
     mut found: Diagnostics,
     render_errors: Diagnostics,
     facts: &rendered::Facts,
+    translated_facts: &[rendered::Facts],
 ) -> Diagnostics {
     found.extend(render_errors);
     found.extend(rendered::findings(content, templates, facts));
+    for ((translation, templates), facts) in content
+        .translations
+        .iter()
+        .zip(&templates.translations)
+        .zip(translated_facts)
+    {
+        found.extend(rendered::findings(translation, templates, facts));
+    }
     found.sort();
     found
 }
@@ -314,7 +414,14 @@ pub fn run_timed(
                 render(content, &theme, &templates, &scope, sink)
             });
             let found = timed(&mut timer, Stage::Findings, || {
-                findings(content, &templates, found, done.errors, &done.facts)
+                findings(
+                    content,
+                    &templates,
+                    found,
+                    done.errors,
+                    &done.facts,
+                    &done.translated_facts,
+                )
             });
             (done.files, found)
         }

@@ -23,6 +23,9 @@ pub struct Templates {
     sources: BTreeMap<String, (PathBuf, String)>,
     /// The site-data functions the templates call.
     used: Vec<&'static str>,
+    /// The same templates for each further language, seeing that language's
+    /// site (in the order of [`Content::translations`]).
+    pub translations: Vec<Templates>,
 }
 
 /// The context key holding the site path of the file being rendered.
@@ -83,6 +86,7 @@ impl Templates {
             mark_external_links: false,
             sources,
             used,
+            translations: Vec::new(),
         })
     }
 
@@ -193,10 +197,14 @@ fn template_error(
 
 /// Alliance's filters.
 fn register_filters(tera: &mut Tera, site: &Site) {
-    // `{{ path | url }}`: a site path as a link relative to the page being rendered.
+    // `{{ path | url }}`: a site path as a link relative to the page being
+    // rendered; in a translation, the home page and generated pages are its language's.
+    let config = site.config.clone();
     tera.register_filter(
         "url",
-        |path: &str, _: Kwargs, state: &State| -> tera::TeraResult<String> {
+        move |path: &str, _: Kwargs, state: &State| -> tera::TeraResult<String> {
+            let path = config.localise(path);
+            let path = path.as_ref();
             if let Some(base) = state.get::<String>(LINK_BASE)? {
                 return Ok(format!("{base}{path}"));
             }

@@ -127,6 +127,9 @@ pub(crate) mod tests {
             assets: Vec::new(),
             drafts: Vec::new(),
             with_errors: Vec::new(),
+            languages: Default::default(),
+            language: 0,
+            translations: Vec::new(),
         };
         let model = crate::model::Model::empty(site.pages.len());
         Content {
@@ -134,6 +137,7 @@ pub(crate) mod tests {
             model,
             bodies,
             today,
+            translations: Vec::new(),
         }
     }
 

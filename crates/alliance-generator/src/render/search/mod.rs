@@ -48,7 +48,7 @@ struct SearchPage<'a> {
 /// Whether a site gets search: `[search] enabled`, the theme has the page's
 /// template, and no content page is at its address.
 pub fn enabled(site: &Site, templates: &Templates) -> bool {
-    site.config.search.enabled && templates.has("search.html") && !site.by_path.contains_key(PATH)
+    site.config.search.enabled && templates.has("search.html") && !site.by_path.contains_key(&site.config.generated.search)
 }
 
 /// The search page as the A to Z lists it, when the build makes it.
@@ -56,7 +56,7 @@ pub fn summary<'a>(site: &'a Site, templates: &Templates) -> Option<Summary<'a>>
     enabled(site, templates).then_some(Summary {
         title: "Search",
         nav_title: "Search",
-        path: PATH,
+        path: &site.config.generated.search,
         description: None,
         date: None,
         kind: None,
@@ -74,12 +74,12 @@ pub fn write(content: &Content, templates: &Templates, sink: &dyn Sink, errors: 
     let language = Language::of(&site.config.language);
     let data = SearchPage {
         index: format!("{}/", language.key),
-        a_to_z: crate::render::extras::A_TO_Z,
+        a_to_z: &site.config.generated.a_to_z,
     };
-    match render_special(site, templates, "search.html", PATH, "Search", &data) {
+    match render_special(site, templates, "search.html", &site.config.generated.search, "Search", &data) {
         Ok(html) => put(
             sink,
-            &format!("{PATH}index.html"),
+            &format!("{}index.html", site.config.generated.search),
             html.into_bytes(),
             errors,
         ),
@@ -88,7 +88,7 @@ pub fn write(content: &Content, templates: &Templates, sink: &dyn Sink, errors: 
     // Pages by language; every page is in the site's language until pages
     // carry their own.
     let mut by_language: BTreeMap<String, (Language, Vec<PageId>)> = BTreeMap::new();
-    for id in 0..site.pages.len() {
+    for id in (0..site.pages.len()).filter(|&id| site.published(id)) {
         by_language
             .entry(language.key.clone())
             .or_insert_with(|| (language.clone(), Vec::new()))
@@ -97,7 +97,7 @@ pub fn write(content: &Content, templates: &Templates, sink: &dyn Sink, errors: 
     }
     for (key, (language, ids)) in by_language {
         for (name, bytes) in language_files(content, &language, &ids) {
-            put(sink, &format!("{PATH}{key}/{name}"), bytes, errors);
+            put(sink, &format!("{}{key}/{name}", site.config.generated.search), bytes, errors);
         }
     }
 }
