@@ -65,7 +65,8 @@ pub struct Config {
     pub languages: BTreeMap<String, LanguageConfig>,
     /// Where this language's pages are served: `""` for the default
     /// language, `cy/` in the Welsh copy of the settings ([`Config::translated`]).
-    #[serde(skip)]
+    /// Templates see it as `config.path_prefix`: the home page's path.
+    #[serde(skip_deserializing)]
     pub path_prefix: String,
     /// The addresses of the pages Alliance generates, in this language.
     #[serde(skip)]

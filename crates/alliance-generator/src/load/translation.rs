@@ -440,12 +440,13 @@ fn stale(page: &Page, translated: &Page, own: Option<SiteDate>, found: &mut Diag
         && own < theirs
     {
         let key = if translated.front.updated == Some(own) { "updated" } else { "reviewed" };
+        let their_key = if page.front.updated == Some(theirs) { "updated" } else { "reviewed" };
         found.push(
             translated
                 .key_error(
                     key,
                     format!(
-                        "this translation ({key} {}) is older than its page {} (changed {})",
+                        "this translation ({key} {}) is older than its page {} ({their_key} {})",
                         own.iso_date(),
                         page.source.display(),
                         theirs.iso_date()

@@ -37,7 +37,7 @@ pub fn a_to_z<'a>(site: &'a Site, generated: &[Summary<'a>]) -> serde_json::Valu
             .map_or_else(|| OTHER.to_owned(), String::from)
     };
     let mut entries: Vec<(String, String, Summary<'a>)> = (0..site.pages.len())
-        .filter(|&i| i != site.home)
+        .filter(|&i| i != site.home && site.published(i))
         .map(|i| site.summary(i))
         .chain(generated.iter().cloned())
         .map(|summary| {
