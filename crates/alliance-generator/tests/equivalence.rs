@@ -948,3 +948,13 @@ fn the_basic_fixture_live_equals_the_build() {
         copy_parts(&repo().join("tests/fixtures/basic"), to, &[""])
     });
 }
+
+/// A site in Welsh and English: edits reach translation files too (their
+/// bodies, their front matter — a fact there is an error —, new, deleted
+/// and renamed ones), and every version is rebuilt.
+#[test]
+fn the_bilingual_fixture_live_equals_the_build() {
+    property("tests/fixtures/bilingual", &|to| {
+        copy_parts(&repo().join("tests/fixtures/bilingual"), to, &[""])
+    });
+}
