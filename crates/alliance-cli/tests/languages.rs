@@ -34,7 +34,10 @@ fn every_translated_page_is_built_in_both_languages_and_each_links_the_other() {
 
     let board = read(&out, "cy/groups/board/index.html");
     assert!(board.starts_with("<!DOCTYPE html>\n<html lang=\"cy\">"));
-    assert!(board.contains("<h1>Bwrdd Gwasanaethau Cyhoeddus</h1>"), "{board}");
+    assert!(
+        board.contains("<h1>Bwrdd Gwasanaethau Cyhoeddus</h1>"),
+        "{board}"
+    );
     assert!(board.contains("Cyhoeddi&#39;r cynllun llesiant"));
     assert!(board.contains(
         "<nav class=\"translations\" aria-label=\"Translations\"><ul class=\"translations__list\"><li><a href=\"../../../groups/board/index.html\" hreflang=\"en-GB\" lang=\"en-GB\" rel=\"alternate\">English</a></li><li><span lang=\"cy\">Cymraeg</span></li></ul></nav>"
@@ -64,13 +67,19 @@ fn every_translated_page_is_built_in_both_languages_and_each_links_the_other() {
     let privacy = read(&out, "about/privacy/index.html");
     assert!(!privacy.contains("aria-label=\"Translations\""));
     let about = read(&out, "cy/about/index.html");
-    assert!(about.contains("href=\"../../about/privacy/index.html\""), "{about}");
+    assert!(
+        about.contains("href=\"../../about/privacy/index.html\""),
+        "{about}"
+    );
 
     // The meeting's words, in the page and in the Welsh calendar.
     let meeting = read(&out, "cy/meetings/2026-12-board/index.html");
     assert!(meeting.contains("Swyddfeydd Dinesig, Y Barri"));
     let calendar = read(&out, "cy/meetings.ics");
-    assert!(calendar.contains("LOCATION:Swyddfeydd Dinesig\\, Y Barri"), "{calendar}");
+    assert!(
+        calendar.contains("LOCATION:Swyddfeydd Dinesig\\, Y Barri"),
+        "{calendar}"
+    );
     assert!(calendar.contains("SUMMARY:Bwrdd Gwasanaethau Cyhoeddus\\, 10 Rhagfyr 2026"));
 
     // The Welsh home page, A to Z and statement are in Welsh and link within Welsh.
@@ -79,7 +88,10 @@ fn every_translated_page_is_built_in_both_languages_and_each_links_the_other() {
     assert!(home.contains("href=\"a-z/index.html\""));
     let a_to_z = read(&out, "cy/a-z/index.html");
     assert!(a_to_z.contains("<a href=\"../aelodau/index.html\">Aelodau</a>"));
-    assert!(!a_to_z.contains("Privacy notice"), "untranslated pages are not in the Welsh A to Z");
+    assert!(
+        !a_to_z.contains("Privacy notice"),
+        "untranslated pages are not in the Welsh A to Z"
+    );
     assert!(a_to_z.contains("href=\"../../a-z/index.html\" hreflang=\"en-GB\""));
 }
 
@@ -109,9 +121,12 @@ fn check_reports_missing_and_stale_translations_in_text_and_json() {
     let o = alliance(&["check", "--root", fixture("bilingual").to_str().unwrap()]);
     let stderr = String::from_utf8(o.stderr).unwrap();
     assert_eq!(o.status.code(), Some(0), "{stderr}");
-    assert!(stderr.contains(
-        "content/about/privacy.md:1:1: warning: this page has no translation into `cy`"
-    ), "{stderr}");
+    assert!(
+        stderr.contains(
+            "content/about/privacy.md:1:1: warning: this page has no translation into `cy`"
+        ),
+        "{stderr}"
+    );
     assert!(stderr.contains("add content/about/privacy.cy.md"));
     assert!(stderr.contains(
         "content/about/structure.cy.md:4:1: warning: this translation (updated 2026-03-01) is older than its page content/about/structure.md (updated 2026-09-01)"
@@ -131,7 +146,13 @@ fn check_reports_missing_and_stale_translations_in_text_and_json() {
         .map(|d| (d["file"].as_str().unwrap(), d["message"].as_str().unwrap()))
         .collect();
     assert_eq!(messages.len(), 2, "{messages:?}");
-    assert_eq!(messages[0], ("content/about/privacy.md", "this page has no translation into `cy`"));
+    assert_eq!(
+        messages[0],
+        (
+            "content/about/privacy.md",
+            "this page has no translation into `cy`"
+        )
+    );
     assert_eq!(messages[1].0, "content/about/structure.cy.md");
 }
 
@@ -144,28 +165,43 @@ fn required_translations_orphans_and_facts_in_translations_are_errors_reported_t
             "[languages.cy]\nrequire_translation = true\n",
         );
         std::fs::write(site.join("config.toml"), config).unwrap();
-        write(site, "content/news.cy.md", "+++\ntitle = \"Newyddion\"\n+++\n");
+        write(
+            site,
+            "content/news.cy.md",
+            "+++\ntitle = \"Newyddion\"\n+++\n",
+        );
         write(
             site,
             "content/groups/wellbeing.cy.md",
             "+++\ntitle = \"Partneriaeth Llesiant\"\ngroup = \"local\"\nreports_to = \"board\"\n+++\n",
         );
     });
-    assert!(stderr.contains(
-        "content/about/privacy.md:1:1: error: this page has no translation into `cy`"
-    ), "{stderr}");
+    assert!(
+        stderr.contains(
+            "content/about/privacy.md:1:1: error: this page has no translation into `cy`"
+        ),
+        "{stderr}"
+    );
     assert!(stderr.contains(
         "content/news.cy.md:1:1: error: this translation has no page: content/news.md does not exist"
     ), "{stderr}");
-    assert!(stderr.contains(
-        "content/groups/wellbeing.cy.md:3:1: error: `group` is not a word to translate"
-    ), "{stderr}");
-    assert!(stderr.contains(
-        "content/groups/wellbeing.cy.md:4:1: error: `reports_to` is not a word to translate"
-    ), "{stderr}");
-    assert!(stderr.contains(
-        "hint: facts come from the default-language page content/groups/wellbeing.md"
-    ));
+    assert!(
+        stderr.contains(
+            "content/groups/wellbeing.cy.md:3:1: error: `group` is not a word to translate"
+        ),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains(
+            "content/groups/wellbeing.cy.md:4:1: error: `reports_to` is not a word to translate"
+        ),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains(
+            "hint: facts come from the default-language page content/groups/wellbeing.md"
+        )
+    );
 }
 
 #[test]
@@ -173,8 +209,16 @@ fn a_dotted_name_that_is_not_a_language_is_a_page_of_its_own() {
     let dir = tempfile::tempdir().unwrap();
     let site = dir.path().join("site");
     copy_tree(&fixture("bilingual"), &site);
-    write(&site, "content/about/report.2026.md", "+++\ntitle = \"Report 2026\"\n+++\n");
-    write(&site, "content/about/report.2026.cy.md", "+++\ntitle = \"Adroddiad 2026\"\n+++\n");
+    write(
+        &site,
+        "content/about/report.2026.md",
+        "+++\ntitle = \"Report 2026\"\n+++\n",
+    );
+    write(
+        &site,
+        "content/about/report.2026.cy.md",
+        "+++\ntitle = \"Adroddiad 2026\"\n+++\n",
+    );
     let out = dir.path().join("public");
     build_ok(&site, &out);
     let english = std::fs::read_dir(out.join("about"))
@@ -184,4 +228,24 @@ fn a_dotted_name_that_is_not_a_language_is_a_page_of_its_own() {
         .expect("the dotted page is built");
     let welsh = read(&out, &format!("cy/about/{english}/index.html"));
     assert!(welsh.contains("<h1>Adroddiad 2026</h1>"));
+}
+
+#[test]
+fn a_snapshot_holds_both_languages() {
+    let dir = tempfile::tempdir().unwrap();
+    let o = alliance(&[
+        "snapshot",
+        "--root",
+        fixture("bilingual").to_str().unwrap(),
+        "--date",
+        "2026-11-22",
+        "--out",
+        dir.path().to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let site = dir.path().join("2026-11-22/site");
+    let welsh = read(&site, "cy/groups/board/index.html");
+    assert!(welsh.contains("<a href=\"../../../groups/board/index.html\" hreflang=\"en-GB\""));
+    let english = read(&site, "groups/board/index.html");
+    assert!(english.contains("<a href=\"../../cy/groups/board/index.html\" hreflang=\"cy\""));
 }

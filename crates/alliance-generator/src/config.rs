@@ -145,7 +145,13 @@ impl Default for Generated {
 }
 
 /// The text tables a language may override, key by key.
-const TEXT_TABLES: [&str; 5] = ["partnership", "contact", "accessibility", "archive", "extra"];
+const TEXT_TABLES: [&str; 5] = [
+    "partnership",
+    "contact",
+    "accessibility",
+    "archive",
+    "extra",
+];
 
 /// `[partnership]`.
 #[derive(Debug, Clone, Default, Deserialize, Serialize)]
@@ -537,15 +543,17 @@ impl Config {
                 base.extend(over.clone());
             }
         }
-        let mut config = Config::parse(&toml::to_string(&table).ok()?, Path::new("config.toml")).ok()?;
+        let mut config =
+            Config::parse(&toml::to_string(&table).ok()?, Path::new("config.toml")).ok()?;
         config.title = language.title.clone().unwrap_or_else(|| self.title.clone());
         config.description = language
             .description
             .clone()
             .unwrap_or_else(|| self.description.clone());
-        if !overrides.get("partnership").is_some_and(|p| p.get("name").is_some())
-            && self.partnership.name == self.title
-        {
+        let names_partnership = overrides
+            .get("partnership")
+            .is_some_and(|p| p.get("name").is_some());
+        if !names_partnership && self.partnership.name == self.title {
             config.partnership.name = config.title.clone();
         }
         config.base_url = self.base_url.clone();
@@ -561,8 +569,15 @@ impl Config {
     /// (`""`) and the generated pages move under the language's folder.
     pub fn localise<'a>(&self, path: &'a str) -> std::borrow::Cow<'a, str> {
         let root = Generated::default();
-        let generated = [&root.a_to_z, &root.statement, &root.search, &root.calendar, &root.not_found];
-        if !self.path_prefix.is_empty() && (path.is_empty() || generated.iter().any(|g| *g == path)) {
+        let generated = [
+            &root.a_to_z,
+            &root.statement,
+            &root.search,
+            &root.calendar,
+            &root.not_found,
+        ];
+        if !self.path_prefix.is_empty() && (path.is_empty() || generated.iter().any(|g| *g == path))
+        {
             format!("{}{path}", self.path_prefix).into()
         } else {
             path.into()

@@ -18,16 +18,16 @@ use jiff::civil::Date;
 use crate::check::rendered::{self, Audit};
 use crate::config::Config;
 use crate::content::{Bodies, Content};
-use crate::load::translation::{self, Language, Languages, own_name};
-use std::sync::Arc;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::load::site::{PageId, Site};
+use crate::load::translation::{self, Language, Languages, own_name};
 use crate::model::Model;
 use crate::output::Sink;
 use crate::render::site_files::{self, Part, PartFiles};
 use crate::render::templates::Templates;
 use crate::render::theme::Theme;
 use crate::{check, load, markdown, render};
+use std::sync::Arc;
 
 /// The variable that fixes "today" (seconds since 1970), the reproducible-builds convention.
 pub const SOURCE_DATE_EPOCH: &str = "SOURCE_DATE_EPOCH";
@@ -163,7 +163,9 @@ pub fn translations(site: &mut Site, bodies: &Bodies, today: Date) -> (Vec<Conte
         found.extend(language_found);
         // The model's errors are the default language's, already reported.
         let (model, _) = model(&translated);
-        let ids: Vec<PageId> = (0..translated.pages.len()).filter(|&id| published[id]).collect();
+        let ids: Vec<PageId> = (0..translated.pages.len())
+            .filter(|&id| published[id])
+            .collect();
         let mut language_bodies = bodies.clone();
         for (&id, body) in ids.iter().zip(markdown::render_pages(&translated, &ids)) {
             language_bodies[id] = body;
@@ -336,8 +338,18 @@ pub fn render(
         let site = &translation.site;
         let all = Part::all(site);
         let scope = Scope {
-            pages: scope.pages.iter().copied().filter(|&id| site.published(id)).collect(),
-            parts: scope.parts.iter().copied().filter(|p| all.contains(p)).collect(),
+            pages: scope
+                .pages
+                .iter()
+                .copied()
+                .filter(|&id| site.published(id))
+                .collect(),
+            parts: scope
+                .parts
+                .iter()
+                .copied()
+                .filter(|p| all.contains(p))
+                .collect(),
             static_files: scope.static_files,
             stylesheets: false,
         };

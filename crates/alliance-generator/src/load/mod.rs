@@ -60,7 +60,12 @@ pub fn load(root: &Path, config: Config) -> (Site, Diagnostics) {
             if rel.ends_with(".md")
                 && let Some((code, of)) = translation::translation_of(&rel, config.languages.keys())
             {
-                translation_files.push((entry.path().to_path_buf(), crate::util::url::nfc(&rel), code, of));
+                translation_files.push((
+                    entry.path().to_path_buf(),
+                    crate::util::url::nfc(&rel),
+                    code,
+                    of,
+                ));
             } else if rel.ends_with(".md") {
                 found.push(Found {
                     file: entry.path().to_path_buf(),

@@ -39,7 +39,10 @@ pub struct Translation {
 /// code and the content path of the page it translates: `about.cy.md` →
 /// (`cy`, `about.md`). A file whose middle part is not a language of the
 /// site (`report.2026.md`) is a page of its own.
-pub fn translation_of<'a>(rel: &str, codes: impl IntoIterator<Item = &'a String>) -> Option<(String, String)> {
+pub fn translation_of<'a>(
+    rel: &str,
+    codes: impl IntoIterator<Item = &'a String>,
+) -> Option<(String, String)> {
     let stem = rel.strip_suffix(".md")?;
     let (page, code) = stem.rsplit_once('.')?;
     if page.ends_with('/') || page.is_empty() {
@@ -51,17 +54,30 @@ pub fn translation_of<'a>(rel: &str, codes: impl IntoIterator<Item = &'a String>
 
 /// Reads a translation file: its fences must be there; its keys are checked
 /// against its page later, in [`site_in`].
-pub fn read(file: &Path, rel: &str, code: String, of: String) -> Result<Translation, Vec<Diagnostic>> {
+pub fn read(
+    file: &Path,
+    rel: &str,
+    code: String,
+    of: String,
+) -> Result<Translation, Vec<Diagnostic>> {
     let source = PathBuf::from("content").join(rel);
-    let text = crate::load::read_text(file, &source, "the file", "save the file as UTF-8 in your editor")?;
+    let text = crate::load::read_text(
+        file,
+        &source,
+        "the file",
+        "save the file as UTF-8 in your editor",
+    )?;
     let (toml_offset, toml, body_offset) =
         crate::load::frontmatter::split(&source, &text).map_err(|d| vec![d])?;
     if let Err(e) = DeTable::parse(toml) {
         let at = toml_offset + e.span().map_or(0, |s| s.start);
         return Err(vec![
-            Diagnostic::error(&source, format!("malformed front matter: {}", e.message().trim()))
-                .at_offset(&text, at)
-                .with_hint("front matter is TOML: `key = \"value\"`, one per line, text in quotes"),
+            Diagnostic::error(
+                &source,
+                format!("malformed front matter: {}", e.message().trim()),
+            )
+            .at_offset(&text, at)
+            .with_hint("front matter is TOML: `key = \"value\"`, one per line, text in quotes"),
         ]);
     }
     Ok(Translation {
@@ -108,7 +124,10 @@ fn typed_words(kind: Option<PageKind>) -> &'static [(&'static str, Words)] {
         Some(PageKind::Meeting) => &[
             ("location", Words::Text),
             ("papers", Words::Entries(&[("title", Words::Text)])),
-            ("agenda", Words::Entries(&[("title", Words::Text), ("decision", Words::Text)])),
+            (
+                "agenda",
+                Words::Entries(&[("title", Words::Text), ("decision", Words::Text)]),
+            ),
         ],
         _ => &[],
     }
@@ -147,7 +166,10 @@ impl Translation {
         };
         let spans = DeTable::parse(toml).map_err(|_| Vec::new())?;
         let mut errors = Vec::new();
-        let facts_from = format!("facts come from the default-language page {}", page.source.display());
+        let facts_from = format!(
+            "facts come from the default-language page {}",
+            page.source.display()
+        );
         let words = typed_words(page.kind());
         let mut typed = page.typed.clone();
         for (key, value) in spans.get_ref() {
@@ -165,7 +187,12 @@ impl Translation {
                         key.span().start,
                         format!(
                             "`{name}` is not a word to translate: a translation gives only {}",
-                            allowed(COMMON_WORDS.iter().copied().chain(words.iter().map(|(w, _)| *w)))
+                            allowed(
+                                COMMON_WORDS
+                                    .iter()
+                                    .copied()
+                                    .chain(words.iter().map(|(w, _)| *w))
+                            )
                         ),
                     )
                     .with_hint(facts_from.clone()),
@@ -216,8 +243,11 @@ impl Translation {
         let at = value.span().start;
         let Some(base) = base else {
             errors.push(
-                self.error_at(at, format!("the default-language page has no `{name}` to translate"))
-                    .with_hint(format!("{facts_from}: add `{name}` there first")),
+                self.error_at(
+                    at,
+                    format!("the default-language page has no `{name}` to translate"),
+                )
+                .with_hint(format!("{facts_from}: add `{name}` there first")),
             );
             return;
         };
@@ -291,7 +321,10 @@ impl Translation {
 
 /// Keys, for messages: "`title`, `summary`".
 fn allowed<'a>(words: impl Iterator<Item = &'a str>) -> String {
-    words.map(|w| format!("`{w}`")).collect::<Vec<_>>().join(", ")
+    words
+        .map(|w| format!("`{w}`"))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// The site as it reads in the further language `code` of `config`: each
@@ -301,10 +334,18 @@ fn allowed<'a>(words: impl Iterator<Item = &'a str>) -> String {
 /// translations: errors in them, translations of no page, pages without a
 /// translation, translations older than their page. The second value says
 /// which pages are published in the language.
-pub fn site_in(site: &Site, config: Config, translations: &[Translation]) -> (Site, Vec<bool>, Diagnostics) {
+pub fn site_in(
+    site: &Site,
+    config: Config,
+    translations: &[Translation],
+) -> (Site, Vec<bool>, Diagnostics) {
     let code = config.language.clone();
     let prefix = config.path_prefix.clone();
-    let required = site.config.languages.get(&code).is_some_and(|l| l.require_translation);
+    let required = site
+        .config
+        .languages
+        .get(&code)
+        .is_some_and(|l| l.require_translation);
     let mut found = Diagnostics::new();
     let mut pages = site.pages.clone();
     let mut published = vec![false; pages.len()];
@@ -341,7 +382,11 @@ pub fn site_in(site: &Site, config: Config, translations: &[Translation]) -> (Si
             continue;
         }
         if let Origin::CsvRow { .. } = page.origin
-            && let Some(name) = page.front.extra.get(&name_key).and_then(toml::Value::as_str)
+            && let Some(name) = page
+                .front
+                .extra
+                .get(&name_key)
+                .and_then(toml::Value::as_str)
             && !name.trim().is_empty()
         {
             page.front.title = name.trim().to_owned();
@@ -361,11 +406,14 @@ pub fn site_in(site: &Site, config: Config, translations: &[Translation]) -> (Si
             continue;
         }
         let missing = match &page.origin {
-            Origin::CsvRow { .. } => page.value_error(
-                &["name"],
-                format!("this organisation has no name in `{code}`"),
-            )
-            .with_hint(format!("add a column `{name_key}` with its name in that language")),
+            Origin::CsvRow { .. } => page
+                .value_error(
+                    &["name"],
+                    format!("this organisation has no name in `{code}`"),
+                )
+                .with_hint(format!(
+                    "add a column `{name_key}` with its name in that language"
+                )),
             Origin::Markdown => {
                 let file = translation_file(&site.pages[id].content_path, &code);
                 Diagnostic::error(&site.pages[id].source, format!("this page has no translation into `{code}`"))
@@ -375,7 +423,11 @@ pub fn site_in(site: &Site, config: Config, translations: &[Translation]) -> (Si
                     ))
             }
         };
-        found.push(if required { missing } else { missing.into_warning() });
+        found.push(if required {
+            missing
+        } else {
+            missing.into_warning()
+        });
     }
     // Addresses: under the section's translated address, or under `code/`.
     let mut order: Vec<PageId> = (0..pages.len()).filter(|&id| published[id]).collect();
@@ -384,9 +436,10 @@ pub fn site_in(site: &Site, config: Config, translations: &[Translation]) -> (Si
         let default_path = &site.pages[id].path;
         let parent = site.pages[id].parent;
         let (above, rest) = match parent.filter(|&p| published[p]) {
-            Some(p) if default_path.starts_with(&site.pages[p].path) => {
-                (pages[p].path.clone(), &default_path[site.pages[p].path.len()..])
-            }
+            Some(p) if default_path.starts_with(&site.pages[p].path) => (
+                pages[p].path.clone(),
+                &default_path[site.pages[p].path.len()..],
+            ),
             _ => (prefix.clone(), default_path.as_str()),
         };
         let rest = match slugs.get(&id) {
@@ -439,8 +492,16 @@ fn stale(page: &Page, translated: &Page, own: Option<SiteDate>, found: &mut Diag
     if let (Some(own), Some(theirs)) = (own, page.front.updated.max(page.front.reviewed))
         && own < theirs
     {
-        let key = if translated.front.updated == Some(own) { "updated" } else { "reviewed" };
-        let their_key = if page.front.updated == Some(theirs) { "updated" } else { "reviewed" };
+        let key = if translated.front.updated == Some(own) {
+            "updated"
+        } else {
+            "reviewed"
+        };
+        let their_key = if page.front.updated == Some(theirs) {
+            "updated"
+        } else {
+            "reviewed"
+        };
         found.push(
             translated
                 .key_error(
@@ -453,7 +514,9 @@ fn stale(page: &Page, translated: &Page, own: Option<SiteDate>, found: &mut Diag
                     ),
                 )
                 .into_warning()
-                .with_hint("bring the translation up to date with its page, then set its `updated`"),
+                .with_hint(
+                    "bring the translation up to date with its page, then set its `updated`",
+                ),
         );
     }
 }

@@ -69,6 +69,9 @@ pub fn a_to_z<'a>(site: &'a Site, generated: &[Summary<'a>]) -> serde_json::Valu
     serde_json::json!({ "letters": letters })
 }
 
+/// The versions of a page in the sitemap: each language's code and address.
+type Versions<'a> = Vec<(&'a str, String)>;
+
 /// `sitemap.xml`: every page's absolute URL, with its last change where known;
 /// `generated` adds pages with no content file (path, last change). A site in
 /// several languages lists each version of a page, each with `xhtml:link`
@@ -83,11 +86,11 @@ pub fn sitemap(site: &Site, generated: &[(String, Option<SiteDate>)]) -> String 
     }
     out.push_str(">\n");
     // Each address with its last change and the versions it is one of.
-    let mut entries: BTreeMap<String, (Option<SiteDate>, Vec<(&str, String)>)> = BTreeMap::new();
+    let mut entries: BTreeMap<String, (Option<SiteDate>, Versions<'_>)> = BTreeMap::new();
     for (path, &id) in &site.by_path {
         let front = &site.pages[id].front;
         let date = front.updated.or(front.reviewed).or(front.date);
-        let versions: Vec<(&str, String)> = site
+        let versions: Versions<'_> = site
             .languages
             .versions(id)
             .map(|(l, p)| (l.code.as_str(), p.to_owned()))
@@ -101,7 +104,7 @@ pub fn sitemap(site: &Site, generated: &[(String, Option<SiteDate>)]) -> String 
         }
     }
     for (path, date) in generated {
-        let versions: Vec<(&str, String)> = languages
+        let versions: Versions<'_> = languages
             .iter()
             .map(|l| (l.code.as_str(), format!("{}{path}", l.prefix)))
             .collect();

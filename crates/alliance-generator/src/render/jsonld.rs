@@ -97,7 +97,10 @@ pub fn generated_page(site: &Site, path: &str, title: &str) -> String {
     let web_page = web_page(site, path, title);
     let document = Document {
         context: "https://schema.org",
-        graph: [&crumbs, &partnership].into_iter().chain(&web_page).collect(),
+        graph: [&crumbs, &partnership]
+            .into_iter()
+            .chain(&web_page)
+            .collect(),
     };
     script_safe(serde_json::to_string(&document).unwrap_or_default())
 }

@@ -110,7 +110,11 @@ fn versions<'a>(
     link: impl Fn(&str) -> String,
     all: impl Iterator<Item = (&'a Language, String)>,
 ) -> Vec<Version<'a>> {
-    let current = site.languages.list.get(site.language).map(|l| l.code.as_str());
+    let current = site
+        .languages
+        .list
+        .get(site.language)
+        .map(|l| l.code.as_str());
     let versions: Vec<Version<'a>> = all
         .map(|(l, path)| Version {
             code: &l.code,
@@ -120,7 +124,11 @@ fn versions<'a>(
             current: Some(l.code.as_str()) == current,
         })
         .collect();
-    if versions.len() > 1 { versions } else { Vec::new() }
+    if versions.len() > 1 {
+        versions
+    } else {
+        Vec::new()
+    }
 }
 
 /// The versions of a generated page (`path` in this site's language): one in every language.
@@ -130,7 +138,11 @@ fn generated_versions<'a>(
     link: impl Fn(&str) -> String,
 ) -> Vec<Version<'a>> {
     let base = path.strip_prefix(&site.config.path_prefix).unwrap_or(path);
-    let all = site.languages.list.iter().map(|l| (l, format!("{}{base}", l.prefix)));
+    let all = site
+        .languages
+        .list
+        .iter()
+        .map(|l| (l, format!("{}{base}", l.prefix)));
     versions(site, link, all)
 }
 

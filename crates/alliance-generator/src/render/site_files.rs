@@ -231,7 +231,9 @@ fn write_sitemap_and_redirects(
         .then(|| (site.config.generated.a_to_z.clone(), None))
         .into_iter()
         .chain(statement::sitemap_entry(site, templates))
-        .chain(search::enabled(site, templates).then(|| (site.config.generated.search.clone(), None)))
+        .chain(
+            search::enabled(site, templates).then(|| (site.config.generated.search.clone(), None)),
+        )
         .collect();
     let sitemap = extras::sitemap(site, &generated);
     put(sink, "sitemap.xml", sitemap.into_bytes(), diagnostics);

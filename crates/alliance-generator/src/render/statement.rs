@@ -159,7 +159,16 @@ pub fn generated(site: &Site, templates: &Templates) -> bool {
 
 /// The statement page's HTML, when Alliance writes it.
 pub fn render(site: &Site, templates: &Templates) -> Option<Result<String, Diagnostic>> {
-    generated(site, templates).then(|| render_special(site, templates, TEMPLATE, &site.config.generated.statement, TITLE, &()))
+    generated(site, templates).then(|| {
+        render_special(
+            site,
+            templates,
+            TEMPLATE,
+            &site.config.generated.statement,
+            TITLE,
+            &(),
+        )
+    })
 }
 
 /// The statement's title.
@@ -182,7 +191,12 @@ pub fn summary<'a>(site: &'a Site, templates: &Templates) -> Option<Summary<'a>>
 /// The statement's sitemap entry (path and last change), when Alliance writes it.
 pub fn sitemap_entry(site: &Site, templates: &Templates) -> Option<(String, Option<SiteDate>)> {
     let a11y = &site.config.accessibility;
-    generated(site, templates).then(|| (site.config.generated.statement.clone(), a11y.reviewed.or(a11y.prepared)))
+    generated(site, templates).then(|| {
+        (
+            site.config.generated.statement.clone(),
+            a11y.reviewed.or(a11y.prepared),
+        )
+    })
 }
 
 #[cfg(test)]

@@ -48,7 +48,9 @@ struct SearchPage<'a> {
 /// Whether a site gets search: `[search] enabled`, the theme has the page's
 /// template, and no content page is at its address.
 pub fn enabled(site: &Site, templates: &Templates) -> bool {
-    site.config.search.enabled && templates.has("search.html") && !site.by_path.contains_key(&site.config.generated.search)
+    site.config.search.enabled
+        && templates.has("search.html")
+        && !site.by_path.contains_key(&site.config.generated.search)
 }
 
 /// The search page as the A to Z lists it, when the build makes it.
@@ -76,7 +78,14 @@ pub fn write(content: &Content, templates: &Templates, sink: &dyn Sink, errors: 
         index: format!("{}/", language.key),
         a_to_z: &site.config.generated.a_to_z,
     };
-    match render_special(site, templates, "search.html", &site.config.generated.search, "Search", &data) {
+    match render_special(
+        site,
+        templates,
+        "search.html",
+        &site.config.generated.search,
+        "Search",
+        &data,
+    ) {
         Ok(html) => put(
             sink,
             &format!("{}index.html", site.config.generated.search),
@@ -97,7 +106,12 @@ pub fn write(content: &Content, templates: &Templates, sink: &dyn Sink, errors: 
     }
     for (key, (language, ids)) in by_language {
         for (name, bytes) in language_files(content, &language, &ids) {
-            put(sink, &format!("{}{key}/{name}", site.config.generated.search), bytes, errors);
+            put(
+                sink,
+                &format!("{}{key}/{name}", site.config.generated.search),
+                bytes,
+                errors,
+            );
         }
     }
 }
