@@ -772,7 +772,7 @@ mod tests {
         )
         .unwrap_err()
         .remove(0);
-        assert_eq!((err.position.line, err.position.col), (5, 14), "{err:?}");
+        assert_eq!((err.position.line, err.position.col), (5, 15), "{err:?}");
         assert_eq!(err.hint.as_deref(), Some("did you mean `partnership`?"));
         let err = Config::parse(
             "title = \"T\"\nbase_url = \"https://e.org\"\n[languages.en]\ntitle = \"B\"\n",
