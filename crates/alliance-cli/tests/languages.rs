@@ -249,3 +249,25 @@ fn a_snapshot_holds_both_languages() {
     let english = read(&site, "groups/board/index.html");
     assert!(english.contains("<a href=\"../../cy/groups/board/index.html\" hreflang=\"cy\""));
 }
+
+#[test]
+fn a_draft_translation_is_not_published_and_its_page_is_reported_untranslated() {
+    let dir = tempfile::tempdir().unwrap();
+    let site = dir.path().join("site");
+    copy_tree(&fixture("bilingual"), &site);
+    write(
+        &site,
+        "content/about/privacy.cy.md",
+        "+++\ntitle = \"Hysbysiad preifatrwydd\"\ndraft = true\n+++\n",
+    );
+    let out = dir.path().join("public");
+    let o = build(&site, &out);
+    let stderr = String::from_utf8(o.stderr).unwrap();
+    assert!(o.status.success(), "{stderr}");
+    assert!(
+        stderr.contains(
+            "content/about/privacy.md:1:1: warning: this page has no translation into `cy`"
+        )
+    );
+    assert!(!out.join("cy/about/privacy").exists());
+}

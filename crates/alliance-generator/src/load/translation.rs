@@ -101,7 +101,14 @@ enum Words {
 }
 
 /// The keys every translation may give (read into its front matter).
-const COMMON_WORDS: [&str; 5] = ["title", "description", "slug", "updated", "reviewed"];
+const COMMON_WORDS: [&str; 6] = [
+    "title",
+    "description",
+    "slug",
+    "updated",
+    "reviewed",
+    "draft",
+];
 
 /// The words of each typed kind, as PRODUCT.md lists them.
 fn typed_words(kind: Option<PageKind>) -> &'static [(&'static str, Words)] {
@@ -145,6 +152,9 @@ struct TranslatedFront {
     updated: Option<SiteDate>,
     #[serde(default)]
     reviewed: Option<SiteDate>,
+    /// A translation not ready yet: its page is reported untranslated.
+    #[serde(default)]
+    draft: bool,
 }
 
 impl Translation {
@@ -154,8 +164,9 @@ impl Translation {
     }
 
     /// Lays this translation over a copy of its page: the words replaced,
-    /// every fact kept. All errors are returned.
-    fn apply(&self, page: &Page) -> Result<(Page, Option<SiteDate>), Vec<Diagnostic>> {
+    /// every fact kept, with the translation's own latest date; `None` for a
+    /// draft. All errors are returned.
+    fn apply(&self, page: &Page) -> Result<Option<(Page, Option<SiteDate>)>, Vec<Diagnostic>> {
         let toml = &self.text[self.toml_offset..self.body_offset];
         let toml = &toml[..toml.rfind("+++").unwrap_or(toml.len())];
         let source = TomlSource {
@@ -213,6 +224,9 @@ impl Translation {
         let Some(front) = front else {
             return Err(errors);
         };
+        if front.draft {
+            return Ok(None);
+        }
         let own_date = front.updated.max(front.reviewed);
         let mut translated = page.clone();
         translated.source = self.source.clone();
@@ -226,7 +240,7 @@ impl Translation {
         translated.front.updated = front.updated.or(page.front.updated);
         translated.front.reviewed = front.reviewed.or(page.front.reviewed);
         translated.typed = typed;
-        Ok((translated, own_date))
+        Ok(Some((translated, own_date)))
     }
 
     /// Lays the words of `value` (at `name`) over the default page's `base`,
@@ -365,7 +379,8 @@ pub fn site_in(
             continue;
         };
         match t.apply(&site.pages[id]) {
-            Ok((page, own_date)) => {
+            Ok(None) => {}
+            Ok(Some((page, own_date))) => {
                 stale(&site.pages[id], &page, own_date, &mut found);
                 if let Some(slug) = &page.front.slug {
                     slugs.insert(id, slugify(slug));
