@@ -364,6 +364,7 @@ pub fn site_in(
     let mut pages = site.pages.clone();
     let mut published = vec![false; pages.len()];
     let mut slugs: HashMap<PageId, String> = HashMap::new();
+    let mut failed = vec![false; pages.len()];
     for t in translations.iter().filter(|t| t.code == code) {
         let Some(&id) = site.by_content_path.get(&t.of) else {
             if !site.drafts.contains(&t.of) && !site.with_errors.contains(&t.of) {
@@ -388,7 +389,11 @@ pub fn site_in(
                 pages[id] = page;
                 published[id] = true;
             }
-            Err(errors) => found.extend(errors),
+            Err(errors) => {
+                // Reported; its page is not reported untranslated as well.
+                failed[id] = true;
+                found.extend(errors);
+            }
         }
     }
     let name_key = format!("name_{code}");
@@ -417,7 +422,9 @@ pub fn site_in(
             page.body_offset = 0;
             published[id] = true;
         }
-        if site.pages[id].text.is_empty() && !matches!(page.origin, Origin::CsvRow { .. }) {
+        if failed[id]
+            || (site.pages[id].text.is_empty() && !matches!(page.origin, Origin::CsvRow { .. }))
+        {
             continue;
         }
         let missing = match &page.origin {
@@ -447,6 +454,7 @@ pub fn site_in(
     // Addresses: under the section's translated address, or under `code/`.
     let mut order: Vec<PageId> = (0..pages.len()).filter(|&id| published[id]).collect();
     order.sort_by_key(|&id| (site.pages[id].path.len(), id));
+    let mut taken: HashMap<String, PageId> = HashMap::new();
     for id in order {
         let default_path = &site.pages[id].path;
         let parent = site.pages[id].parent;
@@ -465,7 +473,34 @@ pub fn site_in(
             }
             _ => rest.to_owned(),
         };
-        pages[id].path = format!("{above}{rest}");
+        let path = format!("{above}{rest}");
+        let slug = slugs.get(&id).map(String::as_str).unwrap_or_default();
+        let problem = crate::util::url::slug_problem(slug).filter(|_| slugs.contains_key(&id));
+        let other = taken.get(&path).or_else(|| site.by_path.get(&path));
+        if problem.is_some() || other.is_some() {
+            let message = match (problem, other) {
+                (Some(problem), _) => format!("the address this `slug` gives, `{slug}`, {problem}"),
+                (None, Some(&other)) => format!(
+                    "two pages would be served at /{path}: this one and {}",
+                    pages[other].source.display()
+                ),
+                (None, None) => String::new(),
+            };
+            let key = if slugs.contains_key(&id) {
+                "slug"
+            } else {
+                "title"
+            };
+            found.push(
+                pages[id]
+                    .key_error(key, message)
+                    .with_hint("give this translation a different `slug`"),
+            );
+            published[id] = false;
+            continue;
+        }
+        taken.insert(path.clone(), id);
+        pages[id].path = path;
     }
     let mut translated = Site {
         root: site.root.clone(),
@@ -618,4 +653,132 @@ pub fn own_name(code: &str) -> String {
         _ => return code.to_owned(),
     }
     .to_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn site_with(files: &[(&str, &str)]) -> (tempfile::TempDir, Site) {
+        let dir = tempfile::tempdir().unwrap();
+        for (rel, text) in files {
+            let path = dir.path().join("content").join(rel);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, text).unwrap();
+        }
+        let config = Config::parse(
+            "title = \"T\"\nbase_url = \"https://e.org\"\n[languages.cy]\ntitle = \"Cy\"\n",
+            Path::new("config.toml"),
+        )
+        .unwrap();
+        let (site, found) = crate::load::load(dir.path(), config);
+        assert!(found.is_empty(), "{found:?}");
+        (dir, site)
+    }
+
+    fn welsh(site: &Site) -> (Site, Vec<bool>, Diagnostics) {
+        site_in(
+            site,
+            site.config.translated("cy").unwrap(),
+            &site.translations,
+        )
+    }
+
+    const STRATEGY: &str = "+++\ntitle = \"Strategy\"\nkind = \"strategy\"\nperiod = \"2026–2030\"\nvision = \"A fair Vale\"\npriorities = [\n  { id = \"safe\", title = \"Safe\", summary = \"S\", indicators = [{ name = \"Crime\", unit = \"%\", baseline = 1.0, target = 2.0, values = [] }] },\n  { id = \"well\", title = \"Well\", summary = \"W\" },\n]\n+++\n";
+
+    #[test]
+    fn a_translation_gives_words_entry_by_entry_and_keeps_the_facts() {
+        let (_dir, site) = site_with(&[
+            ("_index.md", "+++\ntitle = \"Home\"\n+++\n"),
+            ("strategy.md", STRATEGY),
+            (
+                "strategy.cy.md",
+                "+++\ntitle = \"Strategaeth\"\nvision = \"Bro deg\"\npriorities = [{ title = \"Diogel\", indicators = [{ name = \"Troseddu\" }] }]\n+++\nCorff.\n",
+            ),
+        ]);
+        let (cy, published, found) = welsh(&site);
+        let id = site.by_content_path["strategy.md"];
+        assert!(published[id]);
+        let page = &cy.pages[id];
+        assert_eq!(page.path, "cy/strategy/");
+        assert_eq!(page.front.title, "Strategaeth");
+        assert_eq!(page.body(), "Corff.\n");
+        assert_eq!(page.typed["vision"].as_str(), Some("Bro deg"));
+        let first = &page.typed["priorities"][0];
+        assert_eq!(first["title"].as_str(), Some("Diogel"));
+        assert_eq!(
+            first["summary"].as_str(),
+            Some("S"),
+            "untranslated words stay"
+        );
+        assert_eq!(first["id"].as_str(), Some("safe"), "facts stay");
+        assert_eq!(first["indicators"][0]["name"].as_str(), Some("Troseddu"));
+        assert_eq!(first["indicators"][0]["target"].as_float(), Some(2.0));
+        assert_eq!(page.typed["period"].as_str(), Some("2026–2030"));
+        // The home page has no translation: reported, and published with the language's title.
+        let messages: Vec<&str> = found.iter().map(|d| d.message.as_str()).collect();
+        assert_eq!(messages, ["this page has no translation into `cy`"]);
+        assert_eq!(cy.pages[site.home].front.title, "Cy");
+        assert_eq!(cy.pages[site.home].path, "cy/");
+    }
+
+    #[test]
+    fn facts_and_extra_entries_in_a_translation_are_placed_errors() {
+        let (_dir, site) = site_with(&[
+            ("_index.md", "+++\ntitle = \"Home\"\n+++\n"),
+            ("_index.cy.md", "+++\ntitle = \"Hafan\"\n+++\n"),
+            ("strategy.md", STRATEGY),
+            (
+                "strategy.cy.md",
+                "+++\ntitle = \"Strategaeth\"\nperiod = \"x\"\npriorities = [{ title = \"A\" }, { lead = \"board\" }, { title = \"C\" }]\nvision = 3\n+++\n",
+            ),
+        ]);
+        let (_, published, found) = welsh(&site);
+        assert!(!published[site.by_content_path["strategy.md"]]);
+        let placed: Vec<(usize, usize, &str)> = found
+            .iter()
+            .map(|d| (d.position.line, d.position.col, d.message.as_str()))
+            .collect();
+        assert_eq!(
+            placed,
+            [
+                (
+                    3,
+                    1,
+                    "`period` is not a word to translate: a translation gives only `title`, `description`, `slug`, `updated`, `reviewed`, `draft`, `vision`, `priorities`"
+                ),
+                (
+                    4,
+                    34,
+                    "`lead` in `priorities` is not a word to translate: give only `title`, `summary`, `indicators`"
+                ),
+                (
+                    4,
+                    52,
+                    "the default-language page has 2 `priorities`, this is entry 3"
+                ),
+                (5, 10, "`vision` is text"),
+            ]
+        );
+        assert_eq!(
+            found.iter().next().unwrap().hint.as_deref(),
+            Some("facts come from the default-language page content/strategy.md")
+        );
+    }
+
+    #[test]
+    fn translation_names_are_told_from_dotted_names() {
+        let codes = ["cy".to_owned()];
+        assert_eq!(
+            translation_of("about.cy.md", &codes),
+            Some(("cy".into(), "about.md".into()))
+        );
+        assert_eq!(
+            translation_of("a/_index.cy.md", &codes),
+            Some(("cy".into(), "a/_index.md".into()))
+        );
+        assert_eq!(translation_of("report.2026.md", &codes), None);
+        assert_eq!(translation_of("a/.cy.md", &codes), None);
+        assert_eq!(translation_file("a/index.md", "cy"), "a/index.cy.md");
+    }
 }
