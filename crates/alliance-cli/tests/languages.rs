@@ -82,6 +82,16 @@ fn every_translated_page_is_built_in_both_languages_and_each_links_the_other() {
     );
     assert!(calendar.contains("SUMMARY:Bwrdd Gwasanaethau Cyhoeddus\\, 10 Rhagfyr 2026"));
 
+    // Each language has its own feed.
+    let feed = read(&out, "cy/news/atom.xml");
+    assert!(feed.contains(" xml:lang=\"cy\">"), "{feed}");
+    assert!(
+        feed.contains("<title>Cyhoeddi&#39;r cynllun llesiant</title>"),
+        "{feed}"
+    );
+    assert!(feed.contains("https://www.valepsb.example.org/cy/news/plan/"));
+    assert!(read(&out, "news/atom.xml").contains("<title>Well-being plan published</title>"));
+
     // The Welsh home page, A to Z and statement are in Welsh and link within Welsh.
     let home = read(&out, "cy/index.html");
     assert!(home.contains("<title>Bwrdd Gwasanaethau Cyhoeddus y Fro</title>"));
