@@ -336,7 +336,7 @@ pub fn render(
     };
     for (translation, templates) in content.translations.iter().zip(&templates.translations) {
         let site = &translation.site;
-        let all = Part::all(site);
+        let all: std::collections::BTreeSet<Part> = Part::all(site).into_iter().collect();
         let scope = Scope {
             pages: scope
                 .pages
