@@ -200,12 +200,13 @@ pub fn translations(site: &mut Site, bodies: &Bodies, today: Date) -> (Vec<Conte
 
 /// The check stage: every finding about the content (see [`check::content`])
 /// and every clash of two files at one place of the output; of each
-/// translation, its internal links.
+/// translation, its internal links and what its bodies hold.
 pub fn checks(content: &Content) -> Vec<Diagnostic> {
     let mut found = check::content(content);
     found.extend(render::collisions::collisions(content));
     for translation in &content.translations {
         found.extend(check::internal_links(translation));
+        found.extend(check::authoring::check_translation(translation));
     }
     found
 }
