@@ -1,5 +1,6 @@
 //! `config.toml`: the site's settings. Only `title` and `base_url` are required.
 
+use std::collections::BTreeMap;
 use std::path::Path;
 
 use serde::{Deserialize, Serialize};
@@ -62,10 +63,98 @@ pub struct Config {
     /// Free-form values for templates.
     #[serde(default)]
     pub extra: toml::Table,
+    /// Further languages, by code (`[languages.cy]`); the default is `language`.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub languages: BTreeMap<String, LanguageConfig>,
+    /// Where this language's pages are served: `""` for the default
+    /// language, `cy/` in the Welsh copy of the settings ([`Config::translated`]).
+    /// Templates see it as `config.path_prefix`: the home page's path.
+    #[serde(skip_deserializing)]
+    pub path_prefix: String,
+    /// The addresses of the pages Alliance generates, in this language.
+    #[serde(skip)]
+    pub generated: Generated,
     /// The text of config.toml, for diagnostics that point into it.
     #[serde(skip)]
     pub source_text: String,
 }
+
+/// `[languages.X]`: a further language of the site. Its text tables are
+/// read here to check their keys; [`Config::translated`] lays them over the
+/// default language's, key by key.
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct LanguageConfig {
+    /// The site's name in this language.
+    #[serde(default)]
+    pub title: Option<String>,
+    /// The site's description in this language.
+    #[serde(default)]
+    pub description: Option<String>,
+    /// Whether a page without its translation is an error (else a warning).
+    #[serde(default)]
+    pub require_translation: bool,
+    /// `[languages.X.partnership]`: the partnership's words in this language.
+    #[serde(default)]
+    pub partnership: Option<Partnership>,
+    /// `[languages.X.contact]`.
+    #[serde(default)]
+    pub contact: Option<Contact>,
+    /// `[languages.X.accessibility]`.
+    #[serde(default)]
+    pub accessibility: Option<Accessibility>,
+    /// `[languages.X.archive]`.
+    #[serde(default)]
+    pub archive: Option<Archive>,
+    /// `[languages.X.extra]`.
+    #[serde(default)]
+    pub extra: Option<toml::Table>,
+}
+
+/// The addresses of the pages Alliance generates (A to Z, accessibility
+/// statement, search page, calendar, 404 page) in one language: the default
+/// language's at the root, another's under its folder.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Generated {
+    /// The A to Z.
+    pub a_to_z: String,
+    /// The accessibility statement.
+    pub statement: String,
+    /// The search page.
+    pub search: String,
+    /// The calendar of every meeting.
+    pub calendar: String,
+    /// The page a host shows for a missing address.
+    pub not_found: String,
+}
+
+impl Generated {
+    /// The addresses under `prefix` (`""` or `cy/`).
+    pub fn under(prefix: &str) -> Generated {
+        Generated {
+            a_to_z: format!("{prefix}a-z/"),
+            statement: format!("{prefix}accessibility/"),
+            search: format!("{prefix}search/"),
+            calendar: format!("{prefix}meetings.ics"),
+            not_found: format!("{prefix}404.html"),
+        }
+    }
+}
+
+impl Default for Generated {
+    fn default() -> Self {
+        Generated::under("")
+    }
+}
+
+/// The text tables a language may override, key by key.
+const TEXT_TABLES: [&str; 5] = [
+    "partnership",
+    "contact",
+    "accessibility",
+    "archive",
+    "extra",
+];
 
 /// `[partnership]`.
 #[derive(Debug, Clone, Default, Deserialize, Serialize)]
@@ -455,6 +544,7 @@ impl Config {
                     .with_hint("add `closed = 2011-03-31` under [partnership]"),
             );
         }
+        check_language_codes(&source, &config, &mut errors);
         if !errors.is_empty() {
             return Err(errors);
         }
@@ -466,6 +556,69 @@ impl Config {
         }
         config.source_text = text.to_owned();
         Ok(config)
+    }
+
+    /// The settings in the further language `code`: its title, description
+    /// and text tables laid over the default language's key by key, its pages
+    /// under `code/`. `None` if `code` is not a language of the site.
+    pub fn translated(&self, code: &str) -> Option<Config> {
+        let language = self.languages.get(code)?;
+        let mut table: toml::Table = self.source_text.parse().ok()?;
+        let overrides = table
+            .remove("languages")
+            .and_then(|mut all| all.as_table_mut()?.remove(code))
+            .and_then(|v| v.try_into::<toml::Table>().ok())
+            .unwrap_or_default();
+        for name in TEXT_TABLES {
+            let Some(toml::Value::Table(over)) = overrides.get(name) else {
+                continue;
+            };
+            let entry = table
+                .entry(name)
+                .or_insert_with(|| toml::Value::Table(toml::Table::new()));
+            if let toml::Value::Table(base) = entry {
+                base.extend(over.clone());
+            }
+        }
+        let mut config =
+            Config::parse(&toml::to_string(&table).ok()?, Path::new("config.toml")).ok()?;
+        config.title = language.title.clone().unwrap_or_else(|| self.title.clone());
+        config.description = language
+            .description
+            .clone()
+            .unwrap_or_else(|| self.description.clone());
+        let names_partnership = overrides
+            .get("partnership")
+            .is_some_and(|p| p.get("name").is_some());
+        if !names_partnership && self.partnership.name == self.title {
+            config.partnership.name = config.title.clone();
+        }
+        config.base_url = self.base_url.clone();
+        config.language = code.to_owned();
+        config.languages = self.languages.clone();
+        config.path_prefix = format!("{code}/");
+        config.generated = Generated::under(&config.path_prefix);
+        config.source_text = self.source_text.clone();
+        Some(config)
+    }
+
+    /// A site path as templates write it, in this language: the home page
+    /// (`""`) and the generated pages move under the language's folder.
+    pub fn localise<'a>(&self, path: &'a str) -> std::borrow::Cow<'a, str> {
+        let root = Generated::default();
+        let generated = [
+            &root.a_to_z,
+            &root.statement,
+            &root.search,
+            &root.calendar,
+            &root.not_found,
+        ];
+        if !self.path_prefix.is_empty() && (path.is_empty() || generated.iter().any(|g| *g == path))
+        {
+            format!("{}{path}", self.path_prefix).into()
+        } else {
+            path.into()
+        }
     }
 
     /// The site's time zone (checked when the config was read).
@@ -501,6 +654,48 @@ impl Config {
     /// The absolute URL of a site path such as `about/`.
     pub fn absolute_url(&self, path: &str) -> String {
         format!("{}/{}", self.base_url, path)
+    }
+}
+
+/// Each `[languages.X]` must be a language code (letters and hyphens, as
+/// `cy` or `ga-IE`) other than the default `language`: it becomes a folder
+/// of the site and the pages' `lang`.
+fn check_language_codes(source: &TomlSource<'_>, config: &Config, errors: &mut Vec<Diagnostic>) {
+    let text = source.toml;
+    for code in config.languages.keys() {
+        let place = [format!("[languages.{code}]"), format!("languages.{code}")]
+            .iter()
+            .find_map(|at| text.find(at.as_str()))
+            .or_else(|| text.find("languages"))
+            .unwrap_or(0);
+        let well_formed = !code.is_empty()
+            && code.len() <= 12
+            && code.split('-').all(|part| {
+                (1..=8).contains(&part.len()) && part.chars().all(|c| c.is_ascii_alphanumeric())
+            })
+            && code.chars().next().is_some_and(|c| c.is_ascii_alphabetic());
+        if !well_formed {
+            errors.push(
+                source
+                    .error_at(place, format!("`{code}` is not a language code"))
+                    .with_hint("name each language by its code, e.g. [languages.cy] for Welsh"),
+            );
+        } else if code.eq_ignore_ascii_case(&config.language)
+            || config
+                .language
+                .split('-')
+                .next()
+                .is_some_and(|primary| primary.eq_ignore_ascii_case(code))
+        {
+            errors.push(
+                source
+                    .error_at(
+                        place,
+                        format!("`{code}` is the site's default language (`language = \"{}\"`)", config.language),
+                    )
+                    .with_hint("[languages.X] tables are for the further languages: remove this one, or change `language`"),
+            );
+        }
     }
 }
 
@@ -599,6 +794,51 @@ mod tests {
         )
         .unwrap_err();
         assert_eq!(errors.len(), 2);
+    }
+
+    #[test]
+    fn a_language_overrides_the_text_tables_key_by_key() {
+        let c = Config::parse(
+            "title = \"Vale\"\nbase_url = \"https://e.org\"\n[contact]\nphone = \"01\"\naddress = [\"Holton Road\"]\n[languages.cy]\ntitle = \"Bro\"\nrequire_translation = true\n[languages.cy.contact]\naddress = [\"Heol Holton\"]\n",
+            Path::new("config.toml"),
+        )
+        .unwrap();
+        assert!(c.languages["cy"].require_translation);
+        let cy = c.translated("cy").unwrap();
+        assert_eq!(cy.title, "Bro");
+        assert_eq!(cy.language, "cy");
+        assert_eq!(cy.path_prefix, "cy/");
+        assert_eq!(cy.partnership.name, "Bro");
+        assert_eq!(cy.contact.address, ["Heol Holton"]);
+        assert_eq!(cy.contact.phone, "01");
+        assert!(c.translated("fr").is_none());
+    }
+
+    #[test]
+    fn a_bad_language_table_is_placed_with_a_hint() {
+        let err = Config::parse(
+            "title = \"T\"\nbase_url = \"https://e.org\"\n[languages.cy]\ntitle = \"B\"\n[languages.cy.partnershp]\nname = \"P\"\n",
+            Path::new("config.toml"),
+        )
+        .unwrap_err()
+        .remove(0);
+        assert_eq!((err.position.line, err.position.col), (5, 15), "{err:?}");
+        assert_eq!(err.hint.as_deref(), Some("did you mean `partnership`?"));
+        let err = Config::parse(
+            "title = \"T\"\nbase_url = \"https://e.org\"\n[languages.en]\ntitle = \"B\"\n",
+            Path::new("config.toml"),
+        )
+        .unwrap_err()
+        .remove(0);
+        assert_eq!(err.position.line, 3);
+        assert!(err.message.contains("default language"), "{}", err.message);
+        let err = Config::parse(
+            "title = \"T\"\nbase_url = \"https://e.org\"\n[languages.\"c y\"]\ntitle = \"B\"\n",
+            Path::new("config.toml"),
+        )
+        .unwrap_err()
+        .remove(0);
+        assert_eq!(err.message, "`c y` is not a language code");
     }
 
     #[test]

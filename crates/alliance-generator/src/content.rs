@@ -22,6 +22,10 @@ pub struct Content {
     pub bodies: Bodies,
     /// The day the site is built for: meetings before it are past.
     pub today: Date,
+    /// The site in each further language of `[languages]` (none in the
+    /// content of a translation): the same pages, ids and model, with the
+    /// translations' words and addresses.
+    pub translations: Vec<Content>,
 }
 
 impl Content {

@@ -53,7 +53,7 @@ pub struct BuildOptions {
 /// What a successful build did.
 #[derive(Debug, Clone)]
 pub struct BuildReport {
-    /// Pages rendered.
+    /// Pages rendered, in every language.
     pub pages: usize,
     /// Files written in all.
     pub files: usize,
@@ -109,8 +109,17 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Diagnostics> {
             .with_hint("delete this folder by hand; the next build tries again"),
         );
     }
+    let translated: usize = content
+        .translations
+        .iter()
+        .map(|t| {
+            (0..t.site.pages.len())
+                .filter(|&id| t.site.published(id))
+                .count()
+        })
+        .sum();
     Ok(BuildReport {
-        pages: content.site.pages.len(),
+        pages: content.site.pages.len() + translated,
         files,
         warnings,
     })

@@ -17,15 +17,17 @@ use jiff::civil::Date;
 
 use crate::check::rendered::{self, Audit};
 use crate::config::Config;
-use crate::content::Content;
+use crate::content::{Bodies, Content};
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::load::site::{PageId, Site};
+use crate::load::translation::{self, Language, Languages, own_name};
 use crate::model::Model;
 use crate::output::Sink;
 use crate::render::site_files::{self, Part, PartFiles};
 use crate::render::templates::Templates;
 use crate::render::theme::Theme;
 use crate::{check, load, markdown, render};
+use std::sync::Arc;
 
 /// The variable that fixes "today" (seconds since 1970), the reproducible-builds convention.
 pub const SOURCE_DATE_EPOCH: &str = "SOURCE_DATE_EPOCH";
@@ -114,25 +116,98 @@ fn prepare_dated(
     })?;
     let (model, model_found) = timed(&mut timer, Stage::Model, || model(&site));
     found.extend(model_found);
+    let mut site = site;
     let bodies = timed(&mut timer, Stage::Markdown, || {
         let all: Vec<PageId> = (0..site.pages.len()).collect();
         markdown::render_pages(&site, &all)
     });
+    let (translations, translation_found) = timed(&mut timer, Stage::Markdown, || {
+        translations(&mut site, &bodies, today)
+    });
+    found.extend(translation_found);
     let content = Content {
         site,
         model,
         bodies,
         today,
+        translations,
     };
     timed(&mut timer, Stage::Check, || found.extend(checks(&content)));
     Ok((content, found))
 }
 
+/// The translation stages: the site in each further language of
+/// `[languages]` (its pages, model and bodies, with the translations' words
+/// and addresses), the findings about its translations, and `site` told
+/// where each page is published in each language. Nothing for a site in one language.
+pub fn translations(site: &mut Site, bodies: &Bodies, today: Date) -> (Vec<Content>, Diagnostics) {
+    let mut found = Diagnostics::new();
+    if site.config.languages.is_empty() {
+        return (Vec::new(), found);
+    }
+    let default = &site.config.language;
+    let mut list = vec![Language {
+        code: default.clone(),
+        name: own_name(default),
+        prefix: String::new(),
+        paths: site.pages.iter().map(|p| Some(p.path.clone())).collect(),
+    }];
+    let mut contents = Vec::new();
+    for code in site.config.languages.keys() {
+        let Some(config) = site.config.translated(code) else {
+            continue;
+        };
+        let prefix = config.path_prefix.clone();
+        let (translated, published, language_found) =
+            translation::site_in(site, config, &site.translations);
+        found.extend(language_found);
+        // The model's errors are the default language's, already reported.
+        let (model, _) = model(&translated);
+        let ids: Vec<PageId> = (0..translated.pages.len())
+            .filter(|&id| published[id])
+            .collect();
+        let mut language_bodies = bodies.clone();
+        for (&id, body) in ids.iter().zip(markdown::render_pages(&translated, &ids)) {
+            language_bodies[id] = body;
+        }
+        list.push(Language {
+            code: code.clone(),
+            name: own_name(code),
+            prefix,
+            paths: translated
+                .pages
+                .iter()
+                .zip(&published)
+                .map(|(page, &p)| p.then(|| page.path.clone()))
+                .collect(),
+        });
+        contents.push(Content {
+            site: translated,
+            model,
+            bodies: language_bodies,
+            today,
+            translations: Vec::new(),
+        });
+    }
+    let languages = Arc::new(Languages { list });
+    site.languages = Arc::clone(&languages);
+    for (at, content) in contents.iter_mut().enumerate() {
+        content.site.languages = Arc::clone(&languages);
+        content.site.language = at + 1;
+    }
+    (contents, found)
+}
+
 /// The check stage: every finding about the content (see [`check::content`])
-/// and every clash of two files at one place of the output.
+/// and every clash of two files at one place of the output; of each
+/// translation, its internal links and what its bodies hold.
 pub fn checks(content: &Content) -> Vec<Diagnostic> {
     let mut found = check::content(content);
     found.extend(render::collisions::collisions(content));
+    for translation in &content.translations {
+        found.extend(check::internal_links(translation));
+        found.extend(check::authoring::check_translation(translation));
+    }
     found
 }
 
@@ -211,6 +286,8 @@ pub struct Rendered {
     pub facts: rendered::Facts,
     /// Template, Sass and write errors.
     pub errors: Diagnostics,
+    /// What the rendered-page checks read of each translation's pages, by language.
+    pub translated_facts: Vec<rendered::Facts>,
 }
 
 /// The render and write stages over a scope: pages, site-wide parts, static
@@ -251,12 +328,39 @@ pub fn render(
         || render::render_pages(content, templates, &audit, &scope.pages),
     );
     errors.extend(page_errors);
-    Rendered {
+    let mut done = Rendered {
         files: files + scope.pages.len(),
         parts,
         facts: audit.into_facts(),
         errors,
+        translated_facts: Vec::new(),
+    };
+    for (translation, templates) in content.translations.iter().zip(&templates.translations) {
+        let site = &translation.site;
+        let all: std::collections::BTreeSet<Part> = Part::all(site).into_iter().collect();
+        let scope = Scope {
+            pages: scope
+                .pages
+                .iter()
+                .copied()
+                .filter(|&id| site.published(id))
+                .collect(),
+            parts: scope
+                .parts
+                .iter()
+                .copied()
+                .filter(|p| all.contains(p))
+                .collect(),
+            static_files: scope.static_files,
+            stylesheets: false,
+        };
+        let language = render(translation, theme, templates, &scope, sink);
+        done.files += language.files;
+        done.parts.extend(language.parts);
+        done.errors.extend(language.errors);
+        done.translated_facts.push(language.facts);
     }
+    done
 }
 
 /// Every finding of a site, sorted, as `check` reports it: those of its
@@ -268,10 +372,19 @@ pub fn findings(
     mut found: Diagnostics,
     render_errors: Diagnostics,
     facts: &rendered::Facts,
+    translated_facts: &[rendered::Facts],
 ) -> Diagnostics {
     found.extend(render_errors);
     found.extend(templates.lexicon().warnings().iter().cloned());
     found.extend(rendered::findings(content, templates, facts));
+    for ((translation, templates), facts) in content
+        .translations
+        .iter()
+        .zip(&templates.translations)
+        .zip(translated_facts)
+    {
+        found.extend(rendered::findings(translation, templates, facts));
+    }
     found.sort();
     found
 }
@@ -315,7 +428,14 @@ pub fn run_timed(
                 render(content, &theme, &templates, &scope, sink)
             });
             let found = timed(&mut timer, Stage::Findings, || {
-                findings(content, &templates, found, done.errors, &done.facts)
+                findings(
+                    content,
+                    &templates,
+                    found,
+                    done.errors,
+                    &done.facts,
+                    &done.translated_facts,
+                )
             });
             (done.files, found)
         }

@@ -960,3 +960,13 @@ fn the_lists_fixture_live_equals_the_build() {
         std::fs::write(config, text).unwrap();
     });
 }
+
+/// A site in Welsh and English: edits reach translation files too (their
+/// bodies, their front matter — a fact there is an error —, new, deleted
+/// and renamed ones), and every version is rebuilt.
+#[test]
+fn the_bilingual_fixture_live_equals_the_build() {
+    property("tests/fixtures/bilingual", &|to| {
+        copy_parts(&repo().join("tests/fixtures/bilingual"), to, &[""])
+    });
+}

@@ -11,6 +11,7 @@
 //! | Sass | the stylesheets |
 //! | a static or co-located file | that file (and, for a meeting paper or document, the pages showing its size) |
 //! | `config.toml`, a page added, removed, renamed, unreadable or made a draft, a spreadsheet | everything |
+//! | anything, in a site with `[languages]` | everything, in every language |
 //!
 //! The content checks run over the whole site after every change (they are
 //! cheap), and the rendered-page checks over the facts of every page (kept
@@ -119,7 +120,14 @@ impl LiveSite {
             &Scope::all(&content.site),
             &sink,
         );
-        let found = pipeline::findings(&content, &templates, found, done.errors, &done.facts);
+        let found = pipeline::findings(
+            &content,
+            &templates,
+            found,
+            done.errors,
+            &done.facts,
+            &done.translated_facts,
+        );
         if found.has_errors() {
             return Err(found);
         }
@@ -367,6 +375,7 @@ impl LiveSite {
             found,
             errors,
             &self.facts,
+            &[],
         );
         if found.has_errors() {
             return Err(self.refuse(undo, found, Diagnostics::new()));
@@ -508,7 +517,9 @@ impl LiveSite {
         let root = &site.root;
         let exists = root.join(rel).is_file();
         let theme_dir = format!("themes/{}/", site.config.theme);
-        if !exists {
+        // A site in several languages is rebuilt whole: every version of
+        // what a change reaches, with the translations' checks.
+        if !exists || !site.config.languages.is_empty() {
             return Change::Everything;
         }
         if let Some(content) = rel.strip_prefix("content/") {

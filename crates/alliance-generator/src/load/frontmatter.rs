@@ -232,7 +232,7 @@ fn source_error(source: &TomlSource<'_>, e: &toml::de::Error) -> Diagnostic {
 }
 
 /// Finds the `+++` fences. Returns (toml offset, toml text, body offset).
-fn split<'t>(path: &Path, text: &'t str) -> Result<(usize, &'t str, usize), Diagnostic> {
+pub(crate) fn split<'t>(path: &Path, text: &'t str) -> Result<(usize, &'t str, usize), Diagnostic> {
     let start = usize::from(text.starts_with('\u{feff}')) * 3;
     let rest = &text[start..];
     let first_line_end = rest.find('\n').map_or(rest.len(), |i| i + 1);

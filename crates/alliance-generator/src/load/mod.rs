@@ -4,6 +4,7 @@ pub mod frontmatter;
 pub mod kind;
 pub mod organisations_csv;
 pub mod site;
+pub mod translation;
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
@@ -32,6 +33,7 @@ pub fn load(root: &Path, config: Config) -> (Site, Diagnostics) {
     let mut found = Vec::new();
     let mut spreadsheets = Vec::new();
     let mut files = Vec::new();
+    let mut translation_files = Vec::new();
     if content.is_dir() {
         for entry in walk(&content) {
             let entry = match entry {
@@ -55,7 +57,16 @@ pub fn load(root: &Path, config: Config) -> (Site, Diagnostics) {
                     .to_string_lossy()
                     .replace('\\', "/"),
             );
-            if rel.ends_with(".md") {
+            if rel.ends_with(".md")
+                && let Some((code, of)) = translation::translation_of(&rel, config.languages.keys())
+            {
+                translation_files.push((
+                    entry.path().to_path_buf(),
+                    crate::util::url::nfc(&rel),
+                    code,
+                    of,
+                ));
+            } else if rel.ends_with(".md") {
                 found.push(Found {
                     file: entry.path().to_path_buf(),
                     // Links name pages in NFC, whatever the keyboard that named the file.
@@ -98,6 +109,13 @@ pub fn load(root: &Path, config: Config) -> (Site, Diagnostics) {
         diagnostics.extend(read.errors);
         with_errors.extend(read.with_errors);
     }
+    let mut translations = Vec::new();
+    for (file, rel, code, of) in translation_files {
+        match translation::read(&file, &rel, code, of) {
+            Ok(t) => translations.push(t),
+            Err(errors) => diagnostics.extend(errors),
+        }
+    }
     let mut pages = leave_out_doubles(pages, &mut with_errors, &mut diagnostics);
     if !pages.iter().any(|p| p.content_path == "_index.md") {
         pages.push(synthetic_home(&config));
@@ -112,6 +130,9 @@ pub fn load(root: &Path, config: Config) -> (Site, Diagnostics) {
         assets: Vec::new(),
         drafts,
         with_errors,
+        languages: Default::default(),
+        language: 0,
+        translations,
     };
     link_tree(&mut site);
     site.assets = collect_assets(&site, &files);

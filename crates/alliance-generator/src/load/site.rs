@@ -2,7 +2,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::PathBuf;
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 use serde::Serialize;
 
@@ -11,6 +11,7 @@ use crate::date::SiteDate;
 use crate::diagnostic::{Diagnostic, Position, TextIndex};
 use crate::load::frontmatter::FrontMatter;
 use crate::load::kind::PageKind;
+use crate::load::translation::{Languages, Translation};
 
 /// Index of a page in [`Site::pages`].
 pub type PageId = usize;
@@ -202,6 +203,12 @@ pub struct Site {
     /// Content paths of pages left out for errors of their own (already
     /// reported), so links and references to them are not reported again.
     pub with_errors: Vec<String>,
+    /// The site's languages and where each page is published in each (empty for one language).
+    pub languages: Arc<Languages>,
+    /// This site's language in [`Languages::list`]: 0, the default, or a translation.
+    pub language: usize,
+    /// The translation files read (only in the default-language site).
+    pub translations: Vec<Translation>,
 }
 
 /// A light view of a page for listings and navigation.
@@ -261,6 +268,14 @@ impl Site {
     /// The top-level sections, for the main navigation.
     pub fn top_sections(&self) -> &[PageId] {
         &self.pages[self.home].subsections
+    }
+
+    /// Whether a page is published in this site's language (always, for a site in one language).
+    pub fn published(&self, id: PageId) -> bool {
+        self.languages
+            .list
+            .get(self.language)
+            .is_none_or(|l| l.paths.get(id).is_some_and(Option::is_some))
     }
 
     /// The page a content path names.

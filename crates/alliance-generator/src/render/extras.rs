@@ -34,7 +34,7 @@ pub fn a_to_z<'a>(site: &'a Site, generated: &[Summary<'a>], lang: &str) -> serd
     let letter_of =
         |title: &str| collate::letter_of(title, lang).unwrap_or_else(|| OTHER.to_owned());
     let mut entries: Vec<(String, Vec<u32>, Summary<'a>)> = (0..site.pages.len())
-        .filter(|&i| i != site.home)
+        .filter(|&i| i != site.home && site.published(i))
         .map(|i| site.summary(i))
         .chain(generated.iter().cloned())
         .map(|summary| {
@@ -71,34 +71,68 @@ pub fn a_to_z<'a>(site: &'a Site, generated: &[Summary<'a>], lang: &str) -> serd
     serde_json::json!({ "letters": letters })
 }
 
+/// The versions of a page in the sitemap: each language's code and address.
+type Versions<'a> = Vec<(&'a str, String)>;
+
 /// `sitemap.xml`: every page's absolute URL, with its last change where known;
-/// `generated` adds pages with no content file (path, last change).
+/// `generated` adds pages with no content file (path, last change). A site in
+/// several languages lists each version of a page, each with `xhtml:link`
+/// alternates naming every version.
 pub fn sitemap(site: &Site, generated: &[(String, Option<SiteDate>)]) -> String {
+    let languages = &site.languages.list;
     let mut out = String::from(
-        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\"",
     );
-    let mut entries: BTreeMap<&str, Option<SiteDate>> = site
-        .by_path
-        .iter()
-        .map(|(path, &id)| {
-            let front = &site.pages[id].front;
-            (
-                path.as_str(),
-                front.updated.or(front.reviewed).or(front.date),
-            )
-        })
-        .collect();
-    for (path, date) in generated {
-        entries.entry(path).or_insert(*date);
+    if !languages.is_empty() {
+        out.push_str(" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\"");
     }
-    for (path, date) in entries {
+    out.push_str(">\n");
+    // Each address with its last change and the versions it is one of.
+    let mut entries: BTreeMap<String, (Option<SiteDate>, Versions<'_>)> = BTreeMap::new();
+    for (path, &id) in &site.by_path {
+        let front = &site.pages[id].front;
+        let date = front.updated.or(front.reviewed).or(front.date);
+        let versions: Versions<'_> = site
+            .languages
+            .versions(id)
+            .map(|(l, p)| (l.code.as_str(), p.to_owned()))
+            .collect();
+        if versions.is_empty() {
+            entries.insert(path.clone(), (date, versions));
+            continue;
+        }
+        for (_, version) in &versions {
+            entries.insert(version.clone(), (date, versions.clone()));
+        }
+    }
+    for (path, date) in generated {
+        let versions: Versions<'_> = languages
+            .iter()
+            .map(|l| (l.code.as_str(), format!("{}{path}", l.prefix)))
+            .collect();
+        for (_, version) in versions.iter().filter(|_| !languages.is_empty()) {
+            entries
+                .entry(version.clone())
+                .or_insert_with(|| (*date, versions.clone()));
+        }
+        entries.entry(path.clone()).or_insert((*date, Vec::new()));
+    }
+    for (path, (date, versions)) in entries {
         let _ = write!(
             out,
             "  <url>\n    <loc>{}</loc>\n",
-            escape(&site.config.absolute_url(path))
+            escape(&site.config.absolute_url(&path))
         );
         if let Some(date) = date {
             let _ = writeln!(out, "    <lastmod>{}</lastmod>", date.iso_date());
+        }
+        for (code, version) in versions.iter().filter(|_| versions.len() > 1) {
+            let _ = writeln!(
+                out,
+                "    <xhtml:link rel=\"alternate\" hreflang=\"{}\" href=\"{}\"/>",
+                escape(code),
+                escape(&site.config.absolute_url(version))
+            );
         }
         out.push_str("  </url>\n");
     }

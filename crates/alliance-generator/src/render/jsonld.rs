@@ -67,7 +67,13 @@ impl<'a> JsonLd<'a> {
             Entity::Document(d) => Some(document(content, d, id)),
             _ => None,
         };
-        let graph = [&crumbs, partnership].into_iter().chain(&entity).collect();
+        let page = &site.pages[id];
+        let web_page = web_page(site, &page.path, &page.front.title);
+        let graph = [&crumbs, partnership]
+            .into_iter()
+            .chain(&entity)
+            .chain(&web_page)
+            .collect();
         let document = Document {
             context: "https://schema.org",
             graph,
@@ -88,11 +94,28 @@ pub fn generated_page(site: &Site, path: &str, title: &str) -> String {
         ],
     });
     let partnership = partnership(site);
+    let web_page = web_page(site, path, title);
     let document = Document {
         context: "https://schema.org",
-        graph: vec![&crumbs, &partnership],
+        graph: [&crumbs, &partnership]
+            .into_iter()
+            .chain(&web_page)
+            .collect(),
     };
     script_safe(serde_json::to_string(&document).unwrap_or_default())
+}
+
+/// For a site in several languages, the page itself with its language
+/// (`inLanguage`); nothing for a site in one.
+fn web_page(site: &Site, path: &str, title: &str) -> Option<Value> {
+    (!site.languages.list.is_empty()).then(|| {
+        json!({
+            "@type": "WebPage",
+            "url": site.config.absolute_url(path),
+            "name": title,
+            "inLanguage": site.config.language,
+        })
+    })
 }
 
 /// Serialised JSON made safe to sit inside a `<script>` element.

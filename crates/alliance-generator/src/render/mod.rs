@@ -52,6 +52,11 @@ pub fn compile_theme(
     templates.mark_external_links = mode.snapshot.is_some();
     templates.set_global("mode", mode);
     set_site_globals(&mut templates, content);
+    for translation in &content.translations {
+        templates
+            .translations
+            .push(compile_theme(theme, translation, mode)?);
+    }
     Ok(templates)
 }
 

@@ -9,6 +9,7 @@ use crate::date::SiteDate;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::load::kind::PageKind;
 use crate::load::site::{Page, PageId, Site, Summary};
+use crate::load::translation::Language;
 use crate::markdown::TocEntry;
 use crate::model::Entity;
 use crate::output::Sink;
@@ -19,7 +20,7 @@ use crate::render::views::{
     DirectoryView, DocumentView, GroupView, MeetingLists, MeetingView, OrganisationPage,
     PublicationView, StrategyView, StructureView, Views,
 };
-use crate::util::url::root_prefix;
+use crate::util::url::{relative, root_prefix};
 
 /// What the build is for; templates see it as `mode`.
 #[derive(Debug, Clone, Default, Serialize)]
@@ -88,6 +89,65 @@ struct PageView<'a> {
     /// A section whose list takes more than one page: where this page is among them.
     #[serde(skip_serializing_if = "Option::is_none")]
     pagination: Option<PaginationView>,
+}
+
+/// One version of a page in the language switcher and the head's `hreflang` links.
+#[derive(Serialize)]
+struct Version<'a> {
+    /// The language's code, as in config (`cy`, `en-GB`).
+    code: &'a str,
+    /// The language's name in itself ("Cymraeg").
+    name: &'a str,
+    /// The version's site path.
+    path: String,
+    /// The link to it from the page being rendered (written here, not by the
+    /// `url` filter, which would take the default language's home page for this language's).
+    href: String,
+    /// Whether it is the page being rendered.
+    current: bool,
+}
+
+/// The versions of a page in each language it is published in, for its
+/// `translations`; none unless it has more than one.
+fn versions<'a>(
+    site: &'a Site,
+    link: impl Fn(&str) -> String,
+    all: impl Iterator<Item = (&'a Language, String)>,
+) -> Vec<Version<'a>> {
+    let current = site
+        .languages
+        .list
+        .get(site.language)
+        .map(|l| l.code.as_str());
+    let versions: Vec<Version<'a>> = all
+        .map(|(l, path)| Version {
+            code: &l.code,
+            name: &l.name,
+            href: link(&path),
+            path,
+            current: Some(l.code.as_str()) == current,
+        })
+        .collect();
+    if versions.len() > 1 {
+        versions
+    } else {
+        Vec::new()
+    }
+}
+
+/// The versions of a generated page (`path` in this site's language): one in every language.
+fn generated_versions<'a>(
+    site: &'a Site,
+    path: &str,
+    link: impl Fn(&str) -> String,
+) -> Vec<Version<'a>> {
+    let base = path.strip_prefix(&site.config.path_prefix).unwrap_or(path);
+    let all = site
+        .languages
+        .list
+        .iter()
+        .map(|l| (l, format!("{}{base}", l.prefix)));
+    versions(site, link, all)
 }
 
 /// How many news pages the home page lists.
@@ -291,6 +351,15 @@ pub fn render_page(
         view.latest_news = summaries(&news[..news.len().min(LATEST_NEWS)]);
     }
     context.insert("page", &view);
+    context.insert("lang", &site.config.language);
+    context.insert(
+        "translations",
+        &versions(
+            site,
+            |to| relative(&path, to),
+            site.languages.versions(id).map(|(l, p)| (l, p.to_owned())),
+        ),
+    );
     context.insert(CURRENT_PATH, &path);
     context.insert("root", &root_prefix(&path));
     context.insert("json_ld", &jsonld.for_page(id));
@@ -307,7 +376,7 @@ pub fn render_special(
     title: &str,
     extra: &impl Serialize,
 ) -> Result<String, Diagnostic> {
-    let mut context = special_context(path, title, extra);
+    let mut context = special_context(site, path, title, extra);
     context.insert(
         "json_ld",
         &crate::render::jsonld::generated_page(site, path, title),
@@ -321,11 +390,16 @@ pub fn render_special(
 /// relative to where it is.
 pub fn render_not_found(site: &Site, templates: &Templates) -> Result<String, Diagnostic> {
     let base_path = site.config.base_path();
+    let path = &site.config.generated.not_found;
     let title = templates.words(&site.config.language).get("not_found");
-    let mut context = special_context("404.html", title, &());
+    let mut context = special_context(site, path, title, &());
     context.insert(
         "json_ld",
-        &crate::render::jsonld::generated_page(site, "404.html", title),
+        &crate::render::jsonld::generated_page(site, path, title),
+    );
+    context.insert(
+        "translations",
+        &generated_versions(site, path, |to| format!("{base_path}{to}")),
     );
     context.insert("root", &base_path);
     context.insert(LINK_BASE, &base_path);
@@ -333,8 +407,13 @@ pub fn render_not_found(site: &Site, templates: &Templates) -> Result<String, Di
 }
 
 /// The context of a page that has no content file.
-fn special_context(path: &str, title: &str, extra: &impl Serialize) -> tera::Context {
+fn special_context(site: &Site, path: &str, title: &str, extra: &impl Serialize) -> tera::Context {
     let mut context = tera::Context::new();
+    context.insert("lang", &site.config.language);
+    context.insert(
+        "translations",
+        &generated_versions(site, path, |to| relative(path, to)),
+    );
     context.insert("page", &json!({ "title": title, "path": path, "ancestors": [], "pages": [], "subsections": [], "extra": {} }));
     context.insert("data", extra);
     context.insert(CURRENT_PATH, path);

@@ -38,16 +38,16 @@ pub enum Part {
 }
 
 impl Part {
-    /// Every part of a site.
+    /// Every part of a site (of a translation: those made in each language).
     pub fn all(site: &Site) -> Vec<Part> {
         [Part::SiteFiles, Part::AToZ, Part::Calendars, Part::Search]
             .into_iter()
-            .chain(Part::editor(site))
+            .chain(Part::editor(site).filter(|_| site.language == 0))
             .chain(
                 site.pages
                     .iter()
                     .enumerate()
-                    .filter(|(_, p)| p.is_section)
+                    .filter(|&(id, p)| p.is_section && site.published(id))
                     .map(|(id, _)| Part::Feed(id)),
             )
             .collect()
@@ -142,7 +142,9 @@ pub fn copy_static(
     diagnostics: &mut Diagnostics,
 ) -> usize {
     let mut files = 0;
-    for (path, file) in &theme.static_files {
+    // A translation's site has only the files beside its translated pages.
+    let theme_files = theme.static_files.iter().filter(|_| site.language == 0);
+    for (path, file) in theme_files {
         if path == search::SCRIPT && !site.config.search.enabled {
             continue;
         }
@@ -194,8 +196,46 @@ pub fn write_stylesheets(theme: &Theme, sink: &dyn Sink, diagnostics: &mut Diagn
 }
 
 /// Writes the sitemap (with the further pages of long lists), robots.txt,
-/// the alias redirects, the accessibility statement and the 404 page.
+/// the alias redirects, the accessibility statement and the 404 page (in a
+/// translation, the statement and the 404 page).
 fn write_site_files(
+    content: &Content,
+    templates: &Templates,
+    sink: &dyn Sink,
+    diagnostics: &mut Diagnostics,
+) {
+    let site = &content.site;
+    if site.language == 0 {
+        write_sitemap_and_redirects(content, templates, sink, diagnostics);
+    }
+    match statement::render(site, templates) {
+        Some(Ok(html)) => {
+            let path = format!("{}index.html", site.config.generated.statement);
+            put(sink, &path, html.into_bytes(), diagnostics);
+        }
+        Some(Err(d)) => diagnostics.push(d),
+        None => {}
+    }
+    if templates.has("404.html") {
+        // A snapshot is replayed by its captured addresses only: its 404 page
+        // keeps relative links, like every page of it.
+        let path = &site.config.generated.not_found;
+        let rendered = if templates.mark_external_links {
+            let title = templates.words(&site.config.language).get("not_found");
+            render_special(site, templates, "404.html", path, title, &())
+        } else {
+            render_not_found(site, templates)
+        };
+        match rendered {
+            Ok(html) => put(sink, path, html.into_bytes(), diagnostics),
+            Err(d) => diagnostics.push(d),
+        }
+    }
+}
+
+/// Writes the sitemap (with the further pages of long lists), robots.txt
+/// and the alias redirects: one of each for every language.
+fn write_sitemap_and_redirects(
     content: &Content,
     templates: &Templates,
     sink: &dyn Sink,
@@ -206,10 +246,12 @@ fn write_site_files(
         .flat_map(|id| pagination::further_pages(content, id))
         .map(|path| (path, None));
     let generated: Vec<(String, Option<SiteDate>)> = has_a_to_z(site, templates)
-        .then(|| (extras::A_TO_Z.to_owned(), None))
+        .then(|| (site.config.generated.a_to_z.clone(), None))
         .into_iter()
         .chain(statement::sitemap_entry(site, templates))
-        .chain(search::enabled(site, templates).then(|| (search::PATH.to_owned(), None)))
+        .chain(
+            search::enabled(site, templates).then(|| (site.config.generated.search.clone(), None)),
+        )
         .chain(list_pages)
         .collect();
     let sitemap = extras::sitemap(site, &generated);
@@ -257,40 +299,12 @@ fn write_site_files(
             diagnostics,
         );
     }
-    match statement::render(site, templates) {
-        Some(Ok(html)) => {
-            let path = format!("{}index.html", statement::PATH);
-            put(sink, &path, html.into_bytes(), diagnostics);
-        }
-        Some(Err(d)) => diagnostics.push(d),
-        None => {}
-    }
-    if templates.has("404.html") {
-        // A snapshot is replayed by its captured addresses only: its 404 page
-        // keeps relative links, like every page of it.
-        let rendered = if templates.mark_external_links {
-            render_special(
-                site,
-                templates,
-                "404.html",
-                "404.html",
-                templates.words(&site.config.language).get("not_found"),
-                &(),
-            )
-        } else {
-            render_not_found(site, templates)
-        };
-        match rendered {
-            Ok(html) => put(sink, "404.html", html.into_bytes(), diagnostics),
-            Err(d) => diagnostics.push(d),
-        }
-    }
 }
 
 /// Whether the build makes the A to Z page (the theme has the template and no
 /// content page is at its address).
 fn has_a_to_z(site: &Site, templates: &Templates) -> bool {
-    templates.has("a-z.html") && !site.by_path.contains_key(extras::A_TO_Z)
+    templates.has("a-z.html") && !site.by_path.contains_key(&site.config.generated.a_to_z)
 }
 
 /// Writes the A to Z of pages in the language `lang`.
@@ -309,7 +323,7 @@ fn write_a_to_z(
         .chain(search::summary(site, templates))
         .collect();
     let letters = extras::a_to_z(site, &generated, lang);
-    let path = extras::A_TO_Z;
+    let path = &site.config.generated.a_to_z;
     let title = templates.words(lang).get("a_to_z");
     match render_special(site, templates, "a-z.html", path, title, &letters) {
         Ok(html) => put(
@@ -338,7 +352,7 @@ fn write_calendars(
                 let all: Vec<usize> = (0..model.meetings.len()).collect();
                 let name = words.fill("calendar_name", &[("name", &site.config.partnership.name)]);
                 (
-                    "meetings.ics".to_owned(),
+                    site.config.generated.calendar.clone(),
                     ics::calendar(content, &name, &all, words),
                 )
             })

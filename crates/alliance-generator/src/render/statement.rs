@@ -151,13 +151,22 @@ impl<'a> Statement<'a> {
 /// Whether Alliance writes the statement page: the theme has the template and
 /// no content page is served at `accessibility/`.
 pub fn generated(site: &Site, templates: &Templates) -> bool {
-    templates.has(TEMPLATE) && !site.by_path.contains_key(PATH)
+    templates.has(TEMPLATE) && !site.by_path.contains_key(&site.config.generated.statement)
 }
 
 /// The statement page's HTML, when Alliance writes it.
 pub fn render(site: &Site, templates: &Templates) -> Option<Result<String, Diagnostic>> {
     let title = templates.words(&site.config.language).get(TITLE);
-    generated(site, templates).then(|| render_special(site, templates, TEMPLATE, PATH, title, &()))
+    generated(site, templates).then(|| {
+        render_special(
+            site,
+            templates,
+            TEMPLATE,
+            &site.config.generated.statement,
+            title,
+            &(),
+        )
+    })
 }
 
 /// The key of the statement's title among the theme's words.
@@ -169,7 +178,7 @@ pub fn summary<'a>(site: &'a Site, templates: &'a Templates) -> Option<Summary<'
     generated(site, templates).then_some(Summary {
         title,
         nav_title: title,
-        path: PATH,
+        path: &site.config.generated.statement,
         description: None,
         date: None,
         kind: None,
@@ -181,7 +190,12 @@ pub fn summary<'a>(site: &'a Site, templates: &'a Templates) -> Option<Summary<'
 /// The statement's sitemap entry (path and last change), when Alliance writes it.
 pub fn sitemap_entry(site: &Site, templates: &Templates) -> Option<(String, Option<SiteDate>)> {
     let a11y = &site.config.accessibility;
-    generated(site, templates).then(|| (PATH.to_owned(), a11y.reviewed.or(a11y.prepared)))
+    generated(site, templates).then(|| {
+        (
+            site.config.generated.statement.clone(),
+            a11y.reviewed.or(a11y.prepared),
+        )
+    })
 }
 
 #[cfg(test)]

@@ -26,6 +26,9 @@ pub struct Templates {
     used: Vec<&'static str>,
     /// The theme's words in every language.
     lexicon: Arc<Lexicon>,
+    /// The same templates for each further language, seeing that language's
+    /// site (in the order of [`Content::translations`]).
+    pub translations: Vec<Templates>,
 }
 
 /// The context key holding the site path of the file being rendered.
@@ -106,6 +109,7 @@ impl Templates {
             sources,
             used,
             lexicon,
+            translations: Vec::new(),
         })
     }
 
@@ -281,10 +285,14 @@ fn register_filters(tera: &mut Tera, site: &Site, lexicon: &Arc<Lexicon>) {
             })
         },
     );
-    // `{{ path | url }}`: a site path as a link relative to the page being rendered.
+    // `{{ path | url }}`: a site path as a link relative to the page being
+    // rendered; in a translation, the home page and generated pages are its language's.
+    let config = site.config.clone();
     tera.register_filter(
         "url",
-        |path: &str, _: Kwargs, state: &State| -> tera::TeraResult<String> {
+        move |path: &str, _: Kwargs, state: &State| -> tera::TeraResult<String> {
+            let path = config.localise(path);
+            let path = path.as_ref();
             if let Some(base) = state.get::<String>(LINK_BASE)? {
                 return Ok(format!("{base}{path}"));
             }

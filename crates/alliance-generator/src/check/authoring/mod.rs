@@ -31,27 +31,43 @@ use crate::diagnostic::Diagnostic;
 /// Every authoring check over every page of a site's content, its `today`
 /// deciding which pages are overdue for review. Errors and warnings together, unsorted.
 pub fn check(content: &Content) -> Vec<Diagnostic> {
+    let offered = documents::Offered::new(&content.site);
+    let mut found = pages(content, &offered, true);
+    found.extend(offered.check_files(&content.site));
+    found
+}
+
+/// The checks of what a translation's bodies hold (images, headings, link
+/// text, tables, links to documents) over its translated pages; its
+/// reviews and files are its page's, checked in the default language.
+pub fn check_translation(content: &Content) -> Vec<Diagnostic> {
+    let offered = documents::Offered::new(&content.site);
+    pages(content, &offered, false)
+}
+
+/// The checks of each page (with `reviews`, whether it is overdue for review).
+fn pages(content: &Content, offered: &documents::Offered, reviews: bool) -> Vec<Diagnostic> {
     let (site, today) = (&content.site, content.today);
-    let offered = documents::Offered::new(site);
-    let mut found: Vec<Diagnostic> = site
-        .pages
+    site.pages
         .par_iter()
         .zip(&content.bodies)
-        // A home page made up because content/_index.md is missing has no file to point at.
-        .filter(|(page, _)| !page.text.is_empty())
-        .flat_map_iter(|(page, body)| {
+        .enumerate()
+        // A home page made up because content/_index.md is missing has no file to point at;
+        // a translation checks only the pages it publishes.
+        .filter(|(id, (page, _))| !page.text.is_empty() && (reviews || site.published(*id)))
+        .flat_map_iter(|(_, (page, body))| {
             let facts = &body.facts;
             let mut out = images::check(page, facts);
             out.extend(headings::check_levels(page, facts));
             out.extend(links::check(site, page, facts));
             out.extend(tables::check(page, facts));
             out.extend(offered.check_links(site, page, facts));
-            out.extend(review::check(site, page, today));
+            if reviews {
+                out.extend(review::check(site, page, today));
+            }
             out
         })
-        .collect();
-    found.extend(offered.check_files(site));
-    found
+        .collect()
 }
 
 #[cfg(test)]
@@ -127,6 +143,9 @@ pub(crate) mod tests {
             assets: Vec::new(),
             drafts: Vec::new(),
             with_errors: Vec::new(),
+            languages: Default::default(),
+            language: 0,
+            translations: Vec::new(),
         };
         let model = crate::model::Model::empty(site.pages.len());
         Content {
@@ -134,6 +153,7 @@ pub(crate) mod tests {
             model,
             bodies,
             today,
+            translations: Vec::new(),
         }
     }
 

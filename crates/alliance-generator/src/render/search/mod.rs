@@ -79,7 +79,9 @@ fn script_words(templates: &Templates, lang: &str) -> Option<String> {
 /// Whether a site gets search: `[search] enabled`, the theme has the page's
 /// template, and no content page is at its address.
 pub fn enabled(site: &Site, templates: &Templates) -> bool {
-    site.config.search.enabled && templates.has("search.html") && !site.by_path.contains_key(PATH)
+    site.config.search.enabled
+        && templates.has("search.html")
+        && !site.by_path.contains_key(&site.config.generated.search)
 }
 
 /// The search page as the A to Z lists it, when the build makes it.
@@ -88,7 +90,7 @@ pub fn summary<'a>(site: &'a Site, templates: &'a Templates) -> Option<Summary<'
     enabled(site, templates).then_some(Summary {
         title,
         nav_title: title,
-        path: PATH,
+        path: &site.config.generated.search,
         description: None,
         date: None,
         kind: None,
@@ -106,14 +108,21 @@ pub fn write(content: &Content, templates: &Templates, sink: &dyn Sink, errors: 
     let language = Language::of(&site.config.language);
     let data = SearchPage {
         index: format!("{}/", language.key),
-        a_to_z: crate::render::extras::A_TO_Z,
+        a_to_z: &site.config.generated.a_to_z,
         words: script_words(templates, &site.config.language),
     };
     let title = templates.words(&site.config.language).get("search");
-    match render_special(site, templates, "search.html", PATH, title, &data) {
+    match render_special(
+        site,
+        templates,
+        "search.html",
+        &site.config.generated.search,
+        title,
+        &data,
+    ) {
         Ok(html) => put(
             sink,
-            &format!("{PATH}index.html"),
+            &format!("{}index.html", site.config.generated.search),
             html.into_bytes(),
             errors,
         ),
@@ -122,7 +131,7 @@ pub fn write(content: &Content, templates: &Templates, sink: &dyn Sink, errors: 
     // Pages by language; every page is in the site's language until pages
     // carry their own.
     let mut by_language: BTreeMap<String, (Language, Vec<PageId>)> = BTreeMap::new();
-    for id in 0..site.pages.len() {
+    for id in (0..site.pages.len()).filter(|&id| site.published(id)) {
         by_language
             .entry(language.key.clone())
             .or_insert_with(|| (language.clone(), Vec::new()))
@@ -132,7 +141,12 @@ pub fn write(content: &Content, templates: &Templates, sink: &dyn Sink, errors: 
     for (key, (language, ids)) in by_language {
         let words = templates.words(&site.config.language);
         for (name, bytes) in language_files(content, &language, &ids, words) {
-            put(sink, &format!("{PATH}{key}/{name}"), bytes, errors);
+            put(
+                sink,
+                &format!("{}{key}/{name}", site.config.generated.search),
+                bytes,
+                errors,
+            );
         }
     }
 }
