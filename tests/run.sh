@@ -24,13 +24,15 @@ $alliance build --root tests/fixtures/lists --output "$out/lists"
 $alliance check --root tests/fixtures/shapes
 $alliance build --root tests/fixtures/shapes --output "$out/shapes"
 $alliance build --root tests/fixtures/bilingual --output "$out/bilingual"
+$alliance check --root examples/bro
+$alliance build --root examples/bro --output "$out/bro"
 $alliance init "$out/starter-src"
 $alliance build --root "$out/starter-src" --output "$out/starter"
 $alliance snapshot --date 2026-11-22 --out "$out/snapshots"
 
 echo "== Accessibility: the checker's self-test, then axe-core and vnu on every page"
 bash tests/a11y/selftest.sh
-bash tests/a11y/run.sh "$out/example" "$out/basic" "$out/partnership" "$out/meetings" "$out/closed" "$out/deep-groups" "$out/lists" "$out/shapes" "$out/bilingual" "$out/starter" "$out/snapshots/2026-11-22/site"
+bash tests/a11y/run.sh "$out/example" "$out/basic" "$out/partnership" "$out/meetings" "$out/closed" "$out/deep-groups" "$out/lists" "$out/shapes" "$out/bilingual" "$out/bro" "$out/starter" "$out/snapshots/2026-11-22/site"
 
 echo "== The browser editor: Decap CMS in Chromium against alliance serve"
 (cd tests/cms && npm ci --no-audit --no-fund --loglevel=error)
