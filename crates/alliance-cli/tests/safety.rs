@@ -312,3 +312,192 @@ fn an_unknown_theme_is_reported_at_its_line_with_the_nearest_name() {
         );
     }
 }
+
+#[test]
+fn control_characters_written_as_escapes_or_references_are_placed_errors() {
+    let err = build_broken("basic", |site| {
+        let config = std::fs::read_to_string(site.join("config.toml")).unwrap();
+        let config = config.replacen("A fixture partnership", "A fixture \\u0007partnership", 1);
+        write(site, "config.toml", &config);
+    });
+    assert!(
+        err.contains("config.toml:4:26: error: this text holds the control character U+0007, written `\\u0007`\n"),
+        "{err}"
+    );
+    assert!(
+        err.contains("= hint: it is invisible and breaks the page: delete it"),
+        "{err}"
+    );
+    let err = build_broken("basic", |site| {
+        write(
+            site,
+            "content/ctl.md",
+            "+++\ntitle = \"A\\u0000b\"\ndescription = \"x\\ey\"\n+++\nHi &#27;[2J and &#x7; but `&#7;` in code.\n",
+        );
+    });
+    for expected in [
+        "content/ctl.md:2:11: error: this text holds the control character U+0000, written `\\u0000`\n",
+        "content/ctl.md:3:17: error: this text holds the control character U+001B, written `\\e`\n",
+    ] {
+        assert!(err.contains(expected), "{expected}\n{err}");
+    }
+    // Front-matter errors leave the page out: its body is checked once they are fixed.
+    let err = build_broken("basic", |site| {
+        write(
+            site,
+            "content/ctl.md",
+            "+++\ntitle = \"C\"\n+++\nHi &#27;[2J and &#x7; but `&#7;` in code.\n",
+        );
+    });
+    for expected in [
+        "content/ctl.md:4:4: error: this character reference writes the control character U+001B\n",
+        "content/ctl.md:4:17: error: this character reference writes the control character U+0007\n",
+    ] {
+        assert!(err.contains(expected), "{expected}\n{err}");
+    }
+    assert_eq!(
+        err.matches("writes the control character").count(),
+        2,
+        "{err}"
+    );
+    assert!(
+        !err.contains(['\u{0}', '\u{7}', '\u{1b}']),
+        "echoed raw: {err:?}"
+    );
+    let err = build_broken("partnership", |site| {
+        let path = site.join("content/members/organisations.csv");
+        let csv = std::fs::read_to_string(&path).unwrap();
+        std::fs::write(
+            &path,
+            csv.replacen("Riverside Food Bank", "Riverside\u{0} Food Bank", 1),
+        )
+        .unwrap();
+    });
+    assert!(
+        err.contains("content/members/organisations.csv:3:19: error: the spreadsheet holds the control character U+0000\n"),
+        "{err}"
+    );
+    assert!(!err.contains('\u{0}'), "echoed raw: {err:?}");
+}
+
+#[test]
+fn published_links_are_only_web_mail_and_phone_addresses() {
+    let err = build_broken("partnership", |site| {
+        let path = site.join("content/members/council.md");
+        let page = std::fs::read_to_string(&path).unwrap();
+        std::fs::write(
+            &path,
+            page.replace(
+                "https://www.riverside.example.gov.uk",
+                "javascript:alert(1)",
+            ),
+        )
+        .unwrap();
+        let path = site.join("content/members/organisations.csv");
+        let csv = std::fs::read_to_string(&path).unwrap();
+        std::fs::write(
+            &path,
+            csv.replacen(
+                "https://www.citizensadvice.org.uk",
+                "www.citizensadvice.org.uk",
+                1,
+            ),
+        )
+        .unwrap();
+        write(
+            site,
+            "content/members/nhs.md",
+            "+++\ntitle = \"NHS\"\nkind = \"organisation\"\nsector = \"health\"\nwebsite = \"data:text/html,<script>x</script>\"\n+++\n",
+        );
+    });
+    for expected in [
+        "content/members/council.md:6:11: error: `website` is a `javascript:` link, which is not allowed: `javascript:alert(1)`\n",
+        "content/members/nhs.md:5:11: error: `website` is a `data:` link, which is not allowed",
+        "content/members/organisations.csv:2:66: error: row 2, column website: `website` is not a full web address: `www.citizensadvice.org.uk`\n",
+        "= hint: write the whole address, starting https:// (e.g. https://www.example.org.uk/), or mailto: or tel:\n",
+    ] {
+        assert!(err.contains(expected), "{expected}\n{err}");
+    }
+    let err = build_broken("meetings", |site| {
+        let path = site.join("content/meetings/2026-05-board/index.md");
+        let page = std::fs::read_to_string(&path).unwrap();
+        std::fs::write(
+            &path,
+            page.replace("https://meet.example.org/board-may", "JavaScript:alert(1)"),
+        )
+        .unwrap();
+    });
+    assert!(
+        err.contains("content/meetings/2026-05-board/index.md:10:14: error: `online_url` is a `javascript:` link, which is not allowed"),
+        "{err}"
+    );
+    // The good kinds are published as written.
+    let dir = tempfile::tempdir().unwrap();
+    let site = dir.path().join("site");
+    copy_tree(&fixture("partnership"), &site);
+    let path = site.join("content/members/nhs.md");
+    let page = std::fs::read_to_string(&path).unwrap();
+    let page = page.replacen(
+        "kind = \"organisation\"",
+        "kind = \"organisation\"\nwebsite = \"tel:+441234567890\"",
+        1,
+    );
+    std::fs::write(&path, page).unwrap();
+    let out = dir.path().join("public");
+    build_ok(&site, &out);
+    assert!(read(&out, "members/nhs/index.html").contains("href=\"tel:+441234567890\""));
+    assert!(
+        read(&out, "members/council/index.html")
+            .contains("href=\"https://www.riverside.example.gov.uk\"")
+    );
+}
+
+#[test]
+fn a_utf16_config_and_too_deep_nesting_are_placed_with_a_hint() {
+    let err = build_broken("basic", |site| {
+        let config = std::fs::read_to_string(site.join("config.toml")).unwrap();
+        let mut utf16 = vec![0xff, 0xfe];
+        utf16.extend(config.encode_utf16().flat_map(u16::to_le_bytes));
+        std::fs::write(site.join("config.toml"), utf16).unwrap();
+    });
+    assert!(
+        err.contains("config.toml:1:1: error: config.toml is UTF-16 text, not UTF-8\n  = hint: save config.toml as UTF-8: in your editor, Save As › Encoding › UTF-8\n"),
+        "{err}"
+    );
+    let deep = format!("[extra]\n{}b = 1\n", "a.".repeat(300));
+    let err = build_broken("basic", |site| {
+        write(
+            site,
+            "content/deep.md",
+            &format!("+++\ntitle = \"D\"\n{deep}+++\n"),
+        );
+    });
+    assert!(
+        err.contains(
+            "content/deep.md:4:1: error: the keys or values here nest too deep to be read\n"
+        ),
+        "{err}"
+    );
+    assert!(
+        err.contains("= hint: tables and lists nest a few levels at most"),
+        "{err}"
+    );
+    assert!(!err.contains("recursion"), "{err}");
+    let err = build_broken("basic", |site| {
+        let config = std::fs::read_to_string(site.join("config.toml")).unwrap();
+        write(
+            site,
+            "config.toml",
+            &format!(
+                "{config}\n[extra]\nx = {}1{}\n",
+                "[".repeat(200),
+                "]".repeat(200)
+            ),
+        );
+    });
+    assert!(
+        err.contains("error: the keys or values here nest too deep to be read\n"),
+        "{err}"
+    );
+    assert!(!err.contains("max recursion"), "{err}");
+}

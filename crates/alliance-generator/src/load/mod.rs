@@ -199,22 +199,6 @@ pub fn reread_page(root: &Path, rel: &str) -> Result<Option<Page>, Vec<Diagnosti
     })
 }
 
-/// The error for a file that is not UTF-8 text, at its first bad byte:
-/// `what` names it ("the file", "this template"), `hint` says how to save it.
-pub fn not_utf8(
-    source: &Path,
-    what: &str,
-    hint: &str,
-    e: &std::string::FromUtf8Error,
-) -> Diagnostic {
-    Diagnostic::error(source, format!("{what} is not UTF-8 text"))
-        .at_offset(
-            &String::from_utf8_lossy(e.as_bytes()),
-            e.utf8_error().valid_up_to(),
-        )
-        .with_hint(hint)
-}
-
 /// Reads a content file as UTF-8 text; `what` names it in the error ("the
 /// file", "the spreadsheet"), `hint` says how to save it as UTF-8.
 pub fn read_text(
@@ -229,25 +213,7 @@ pub fn read_text(
             format!("cannot read {what}: {e}"),
         )]
     })?;
-    let text = String::from_utf8(bytes).map_err(|e| vec![not_utf8(source, what, hint, &e)])?;
-    let controls: Vec<Diagnostic> = text
-        .char_indices()
-        .filter(|&(_, c)| c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
-        .take(10)
-        .map(|(at, c)| {
-            Diagnostic::error(
-                source,
-                format!("{what} holds the control character U+{:04X}", u32::from(c)),
-            )
-            .at_offset(&text, at)
-            .with_hint("it is invisible and breaks the page: delete it (it often comes from pasting out of another program)")
-        })
-        .collect();
-    if controls.is_empty() {
-        Ok(text)
-    } else {
-        Err(controls)
-    }
+    crate::diagnostic::decode_text(bytes, source, what, hint)
 }
 
 /// Reads one Markdown file; `Ok(None)` for a draft.

@@ -6,7 +6,7 @@ use std::cell::Cell;
 
 use comrak::nodes::{AstNode, LineColumn, NodeValue};
 
-use crate::diagnostic::LineStarts;
+use crate::diagnostic::{LineStarts, refused};
 
 use crate::markdown::is_decorative;
 use crate::util::html;
@@ -69,6 +69,38 @@ impl<'a> Columns<'a> {
         Place {
             line: lc.line,
             col: chars + 1,
+        }
+    }
+
+    /// Where on the line of `lc`, from its column on, the character
+    /// reference that wrote `c` starts (`&#27;`, `&#x1B;`); `lc` itself if none does.
+    pub fn reference_of(&self, lc: LineColumn, c: char) -> LineColumn {
+        let Some(start) = self.lines.start(lc.line) else {
+            return lc;
+        };
+        let end = self
+            .lines
+            .start(lc.line + 1)
+            .map_or(self.text.len(), |next| next - 1);
+        let from = (start + lc.column.saturating_sub(1)).min(end);
+        let Some(line) = self.text.get(from..end) else {
+            return lc;
+        };
+        let found = line.match_indices("&#").find(|&(at, _)| {
+            let rest = &line[at + 2..];
+            let number = rest.split(';').next().unwrap_or_default();
+            let code = match number.strip_prefix(['x', 'X']) {
+                Some(hex) => u32::from_str_radix(hex, 16),
+                None => number.parse(),
+            };
+            rest.len() > number.len() && code.ok().and_then(char::from_u32) == Some(c)
+        });
+        match found {
+            Some((at, _)) => LineColumn {
+                line: lc.line,
+                column: from - start + at + 1,
+            },
+            None => lc,
         }
     }
 }
@@ -141,6 +173,18 @@ pub struct Facts {
     pub links: Vec<Link>,
     /// Tables.
     pub tables: Vec<Table>,
+    /// Control characters written as character references (`&#27;`), which
+    /// comrak decodes into the text.
+    pub controls: Vec<Control>,
+}
+
+/// A control character in a body's text (NUL, BEL, ESC...).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Control {
+    /// The character.
+    pub char: char,
+    /// Where its reference is.
+    pub place: Place,
 }
 
 /// Reads the facts of a Markdown body. Raw HTML is read only when it is let
@@ -179,6 +223,20 @@ pub fn read_tree<'a>(root: &'a AstNode<'a>, columns: &Columns<'_>, unsafe_html: 
                 text: node.collect_text(),
                 place: place(),
             }),
+            NodeValue::Text(text) => {
+                let mut from = start;
+                for c in text.chars().filter(|&c| refused(c)).take(10) {
+                    let at = columns.reference_of(from, c);
+                    facts.controls.push(Control {
+                        char: c,
+                        place: columns.place(at),
+                    });
+                    from = LineColumn {
+                        column: at.column + 1,
+                        ..at
+                    };
+                }
+            }
             NodeValue::Table(_) => facts.tables.push(Table {
                 has_header: gfm_header_has_text(node),
                 place: place(),

@@ -65,6 +65,35 @@ pub fn slug_problem(slug: &str) -> Option<&'static str> {
     }
 }
 
+/// The hint for a link that is not an `http(s)`, `mailto:` or `tel:` address.
+pub const LINK_HINT: &str = "write the whole address, starting https:// (e.g. https://www.example.org.uk/), or mailto: or tel:";
+
+/// Why `link`, a value published as a link (a website, where to join a
+/// meeting), is not one a resident can safely follow, if it is not: only
+/// `http(s)://`, `mailto:` and `tel:` addresses are.
+pub fn link_problem(link: &str) -> Option<String> {
+    let link = link.trim();
+    let lower = link.to_ascii_lowercase();
+    let scheme = lower.split_once(':').map(|(scheme, _)| scheme).filter(|s| {
+        !s.is_empty()
+            && s.chars()
+                .all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
+    });
+    match scheme {
+        Some("http" | "https")
+            if lower
+                .split_once("://")
+                .is_some_and(|(_, rest)| !rest.is_empty()) =>
+        {
+            None
+        }
+        Some("mailto" | "tel") if link.len() > lower.find(':').unwrap_or(0) + 1 => None,
+        Some("http" | "https") => Some("is not a full web address".into()),
+        Some(other) => Some(format!("is a `{other}:` link, which is not allowed")),
+        None => Some("is not a full web address".into()),
+    }
+}
+
 /// Whether a site path as written (`/old/page/`, `old.html`) stays inside
 /// the site: not the home page, no `.`, `..` or empty parts, no `\\`.
 pub fn inside_site(path: &str) -> bool {

@@ -47,6 +47,17 @@ pub fn check(content: &Content) -> Vec<Diagnostic> {
             out.extend(tables::check(page, facts));
             out.extend(offered.check_links(site, page, facts));
             out.extend(review::check(site, page, today));
+            out.extend(facts.controls.iter().map(|control| {
+                page.body_error(
+                    control.place.line,
+                    control.place.col,
+                    format!(
+                        "this character reference writes the control character U+{:04X}",
+                        u32::from(control.char)
+                    ),
+                )
+                .with_hint(crate::diagnostic::CONTROL_HINT)
+            }));
             out
         })
         .collect();
