@@ -501,3 +501,66 @@ fn a_utf16_config_and_too_deep_nesting_are_placed_with_a_hint() {
     );
     assert!(!err.contains("max recursion"), "{err}");
 }
+
+#[test]
+fn links_inside_the_site_are_followed_and_others_are_left_out_with_a_warning() {
+    use std::os::unix::fs::symlink;
+    let dir = tempfile::tempdir().unwrap();
+    let site = dir.path().join("site");
+    copy_tree(&fixture("basic"), &site);
+    write(
+        &site,
+        "shared/joint.md",
+        "+++\ntitle = \"Joint work\"\n+++\nShared text.\n",
+    );
+    write(&site, "shared/plan.txt", "the plan");
+    symlink("../shared/joint.md", site.join("content/joint.md")).unwrap();
+    symlink("../shared", site.join("static/shared")).unwrap();
+    let outside = dir.path().join("private");
+    write(
+        &outside,
+        "secret.md",
+        "+++\ntitle = \"Secret\"\n+++\nNot for the web.\n",
+    );
+    write(&outside, "secret.txt", "not for the web");
+    symlink(outside.join("secret.md"), site.join("content/secret.md")).unwrap();
+    symlink(outside.join("secret.txt"), site.join("static/secret.txt")).unwrap();
+    symlink("gone.md", site.join("content/gone.md")).unwrap();
+    symlink("..", site.join("content/up")).unwrap();
+    let out = dir.path().join("public");
+    let o = build(&site, &out);
+    let stderr = String::from_utf8(o.stderr).unwrap();
+    assert_eq!(o.status.code(), Some(0), "{stderr}");
+    assert!(read(&out, "joint/index.html").contains("Shared text."));
+    assert_eq!(read(&out, "shared/plan.txt"), "the plan");
+    for expected in [
+        format!(
+            "content/secret.md: warning: this is a link to {}, outside the site: it is left out\n  = hint: copy the file into the site instead",
+            outside.join("secret.md").canonicalize().unwrap().display()
+        ),
+        format!(
+            "static/secret.txt: warning: this is a link to {}, outside the site: it is left out\n",
+            outside.join("secret.txt").canonicalize().unwrap().display()
+        ),
+        "content/gone.md: warning: this is a link to gone.md, which does not exist: it is left out\n".into(),
+        format!(
+            "content/up: warning: this is a link to {}, a folder that holds it: it is left out\n",
+            site.canonicalize().unwrap().display()
+        ),
+    ] {
+        assert!(stderr.contains(&expected), "{expected}\n{stderr}");
+    }
+    let built = tree(&out);
+    assert!(
+        !built
+            .keys()
+            .any(|k| k.contains("secret") || k.starts_with("up/")),
+        "{:?}",
+        built.keys()
+    );
+    assert!(
+        !built
+            .values()
+            .any(|v| String::from_utf8_lossy(v).contains("not for the web"))
+    );
+}

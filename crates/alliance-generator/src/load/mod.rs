@@ -13,7 +13,7 @@ use rayon::prelude::*;
 use crate::config::Config;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::util::url::slugify;
-use crate::util::walk::walk;
+use crate::util::walk::{Skipped, walk_within};
 use frontmatter::FrontMatter;
 use site::{Asset, Origin, Page, PageId, Site};
 
@@ -32,8 +32,11 @@ pub fn load(root: &Path, config: Config) -> (Site, Diagnostics) {
     let mut found = Vec::new();
     let mut spreadsheets = Vec::new();
     let mut files = Vec::new();
+    let mut unfollowed = Vec::new();
     if content.is_dir() {
-        for entry in walk(&content) {
+        let (entries, skipped) = walk_within(&content, root);
+        unfollowed.extend(skipped);
+        for entry in entries {
             let entry = match entry {
                 Ok(e) => e,
                 Err(e) => {
@@ -112,9 +115,16 @@ pub fn load(root: &Path, config: Config) -> (Site, Diagnostics) {
         assets: Vec::new(),
         drafts,
         with_errors,
+        unfollowed: Vec::new(),
     };
     link_tree(&mut site);
-    site.assets = collect_assets(&site, &files);
+    site.assets = collect_assets(&site, &files, &mut unfollowed);
+    for skipped in &mut unfollowed {
+        if let Ok(rel) = skipped.link.strip_prefix(root) {
+            skipped.link = rel.to_path_buf();
+        }
+    }
+    site.unfollowed = unfollowed;
     (site, diagnostics)
 }
 
@@ -388,10 +398,16 @@ fn dir_of(path: &str) -> &str {
 /// Site static files, then co-located content files. (The theme's static
 /// files are the theme's: [`crate::Theme`] reads them, and the site's own
 /// files are copied after them, so a site file of the same name wins.)
-fn collect_assets(site: &Site, content_files: &[(PathBuf, String)]) -> Vec<Asset> {
+fn collect_assets(
+    site: &Site,
+    content_files: &[(PathBuf, String)],
+    unfollowed: &mut Vec<Skipped>,
+) -> Vec<Asset> {
     let mut by_path: BTreeMap<String, PathBuf> = BTreeMap::new();
     let dir = site.root.join("static");
-    for entry in walk(&dir).flatten() {
+    let (entries, skipped) = walk_within(&dir, &site.root);
+    unfollowed.extend(skipped);
+    for entry in entries.into_iter().flatten() {
         if entry.file_type().is_file()
             && let Ok(rel) = entry.path().strip_prefix(&dir)
         {

@@ -202,6 +202,9 @@ pub struct Site {
     /// Content paths of pages left out for errors of their own (already
     /// reported), so links and references to them are not reported again.
     pub with_errors: Vec<String>,
+    /// Symbolic links under `content/` and `static/` that were not followed
+    /// (they lead outside the site, nowhere, or round): the check stage warns of each.
+    pub unfollowed: Vec<crate::util::walk::Skipped>,
 }
 
 /// A light view of a page for listings and navigation.

@@ -138,6 +138,7 @@ pub(crate) mod tests {
             assets: Vec::new(),
             drafts: Vec::new(),
             with_errors: Vec::new(),
+            unfollowed: Vec::new(),
         };
         let model = crate::model::Model::empty(site.pages.len());
         Content {
