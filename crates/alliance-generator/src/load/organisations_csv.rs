@@ -98,7 +98,10 @@ pub fn parse(source: &Path, rel: &str, text: &str) -> Sheet {
         .into();
     }
     let section_dir = rel.rsplit_once('/').map_or("", |(dir, _)| dir);
-    let mut sheet = Sheet::default();
+    let mut sheet = Sheet {
+        pages: Vec::with_capacity(body.matches('\n').count()),
+        ..Sheet::default()
+    };
     let errors = &mut sheet.errors;
     let lines = LineStarts::new(&body);
     let mut breaks_in_cells = 0;

@@ -193,7 +193,11 @@ pub struct Control {
 #[cfg(test)]
 pub fn read(markdown: &str, unsafe_html: bool) -> Facts {
     let arena = comrak::Arena::new();
-    let root = comrak::parse_document(&arena, markdown, &crate::markdown::options(unsafe_html));
+    let root = comrak::parse_document(
+        &arena,
+        markdown,
+        &crate::markdown::options(markdown, unsafe_html),
+    );
     read_tree(root, &Columns::new(markdown), unsafe_html)
 }
 

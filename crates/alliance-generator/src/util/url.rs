@@ -72,26 +72,19 @@ pub const LINK_HINT: &str = "write the whole address, starting https:// (e.g. ht
 /// meeting), is not one a resident can safely follow, if it is not: only
 /// `http(s)://`, `mailto:` and `tel:` addresses are.
 pub fn link_problem(link: &str) -> Option<String> {
-    let link = link.trim();
-    let lower = link.to_ascii_lowercase();
-    let scheme = lower.split_once(':').map(|(scheme, _)| scheme).filter(|s| {
-        !s.is_empty()
-            && s.chars()
-                .all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
-    });
-    match scheme {
-        Some("http" | "https")
-            if lower
-                .split_once("://")
-                .is_some_and(|(_, rest)| !rest.is_empty()) =>
-        {
-            None
-        }
-        Some("mailto" | "tel") if link.len() > lower.find(':').unwrap_or(0) + 1 => None,
-        Some("http" | "https") => Some("is not a full web address".into()),
-        Some(other) => Some(format!("is a `{other}:` link, which is not allowed")),
-        None => Some("is not a full web address".into()),
-    }
+    let link = link.trim().to_ascii_lowercase();
+    let (scheme, rest) = link.split_once(':').unwrap_or_default();
+    let is_scheme = !scheme.is_empty()
+        && scheme
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c));
+    let full = match scheme {
+        "http" | "https" => rest.strip_prefix("//").is_some_and(|host| !host.is_empty()),
+        "mailto" | "tel" => !rest.trim().is_empty(),
+        _ if is_scheme => return Some(format!("is a `{scheme}:` link, which is not allowed")),
+        _ => false,
+    };
+    (!full).then(|| "is not a full web address".to_owned())
 }
 
 /// Whether a site path as written (`/old/page/`, `old.html`) stays inside
@@ -164,6 +157,37 @@ pub fn root_prefix(from: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_web_mail_and_phone_links_are_published() {
+        for good in [
+            "https://e.org/",
+            "HTTP://e.org",
+            "mailto:a@e.org",
+            "tel:+441234",
+        ] {
+            assert_eq!(link_problem(good), None, "{good}");
+        }
+        for (bad, problem) in [
+            (
+                "javascript:alert(1)",
+                "is a `javascript:` link, which is not allowed",
+            ),
+            (
+                " JavaScript:x",
+                "is a `javascript:` link, which is not allowed",
+            ),
+            (
+                "data:text/html,x",
+                "is a `data:` link, which is not allowed",
+            ),
+            ("www.e.org", "is not a full web address"),
+            ("https://", "is not a full web address"),
+            ("mailto:", "is not a full web address"),
+        ] {
+            assert_eq!(link_problem(bad).as_deref(), Some(problem), "{bad}");
+        }
+    }
 
     #[test]
     fn names_are_one_whatever_the_keyboard() {
