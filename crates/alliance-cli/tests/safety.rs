@@ -24,6 +24,14 @@ fn beside(dir: &Path) -> Vec<String> {
     names
 }
 
+/// Replaces the first `from` in the site's file `rel` with `to`.
+fn replace_in(site: &Path, rel: &str, from: &str, to: &str) {
+    let path = site.join(rel);
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(text.contains(from), "{rel} has no {from:?}");
+    std::fs::write(&path, text.replacen(from, to, 1)).unwrap();
+}
+
 #[test]
 fn slugs_that_are_not_one_segment_are_placed_errors() {
     for (slug, why) in [
@@ -316,9 +324,7 @@ fn an_unknown_theme_is_reported_at_its_line_with_the_nearest_name() {
 #[test]
 fn control_characters_written_as_escapes_or_references_are_placed_errors() {
     let err = build_broken("basic", |site| {
-        let config = std::fs::read_to_string(site.join("config.toml")).unwrap();
-        let config = config.replacen("A fixture partnership", "A fixture \\u0007partnership", 1);
-        write(site, "config.toml", &config);
+        replace_in(site, "config.toml", "A fixture ", "A fixture \\u0007");
     });
     assert!(
         err.contains("config.toml:4:26: error: this text holds the control character U+0007, written `\\u0007`\n"),
@@ -328,50 +334,39 @@ fn control_characters_written_as_escapes_or_references_are_placed_errors() {
         err.contains("= hint: it is invisible and breaks the page: delete it"),
         "{err}"
     );
-    let err = build_broken("basic", |site| {
-        write(
-            site,
-            "content/ctl.md",
-            "+++\ntitle = \"A\\u0000b\"\ndescription = \"x\\ey\"\n+++\nHi &#27;[2J and &#x7; but `&#7;` in code.\n",
-        );
-    });
-    for expected in [
-        "content/ctl.md:2:11: error: this text holds the control character U+0000, written `\\u0000`\n",
-        "content/ctl.md:3:17: error: this text holds the control character U+001B, written `\\e`\n",
-    ] {
-        assert!(err.contains(expected), "{expected}\n{err}");
-    }
+    let body = "Hi &#27;[2J and &#x7; but `&#7;` in code.\n";
     // Front-matter errors leave the page out: its body is checked once they are fixed.
-    let err = build_broken("basic", |site| {
-        write(
-            site,
-            "content/ctl.md",
-            "+++\ntitle = \"C\"\n+++\nHi &#27;[2J and &#x7; but `&#7;` in code.\n",
-        );
-    });
-    for expected in [
-        "content/ctl.md:4:4: error: this character reference writes the control character U+001B\n",
-        "content/ctl.md:4:17: error: this character reference writes the control character U+0007\n",
+    for (front, expected) in [
+        (
+            "title = \"A\\u0000b\"\ndescription = \"x\\ey\"\n",
+            [
+                "content/ctl.md:2:11: error: this text holds the control character U+0000, written `\\u0000`\n",
+                "content/ctl.md:3:17: error: this text holds the control character U+001B, written `\\e`\n",
+            ],
+        ),
+        (
+            "title = \"C\"\n",
+            [
+                "content/ctl.md:4:4: error: this character reference writes the control character U+001B\n",
+                "content/ctl.md:4:17: error: this character reference writes the control character U+0007\n",
+            ],
+        ),
     ] {
-        assert!(err.contains(expected), "{expected}\n{err}");
+        let err = build_broken("basic", |site| {
+            write(site, "content/ctl.md", &format!("+++\n{front}+++\n{body}"));
+        });
+        for expected in expected {
+            assert!(err.contains(expected), "{expected}\n{err}");
+        }
+        assert_eq!(err.matches("the control character").count(), 2, "{err}");
+        assert!(
+            !err.contains(['\u{0}', '\u{7}', '\u{1b}']),
+            "echoed raw: {err:?}"
+        );
     }
-    assert_eq!(
-        err.matches("writes the control character").count(),
-        2,
-        "{err}"
-    );
-    assert!(
-        !err.contains(['\u{0}', '\u{7}', '\u{1b}']),
-        "echoed raw: {err:?}"
-    );
     let err = build_broken("partnership", |site| {
-        let path = site.join("content/members/organisations.csv");
-        let csv = std::fs::read_to_string(&path).unwrap();
-        std::fs::write(
-            &path,
-            csv.replacen("Riverside Food Bank", "Riverside\u{0} Food Bank", 1),
-        )
-        .unwrap();
+        let csv = "content/members/organisations.csv";
+        replace_in(site, csv, "Riverside Food", "Riverside\u{0} Food");
     });
     assert!(
         err.contains("content/members/organisations.csv:3:19: error: the spreadsheet holds the control character U+0000\n"),
@@ -383,27 +378,22 @@ fn control_characters_written_as_escapes_or_references_are_placed_errors() {
 #[test]
 fn published_links_are_only_web_mail_and_phone_addresses() {
     let err = build_broken("partnership", |site| {
-        let path = site.join("content/members/council.md");
-        let page = std::fs::read_to_string(&path).unwrap();
-        std::fs::write(
-            &path,
-            page.replace(
-                "https://www.riverside.example.gov.uk",
-                "javascript:alert(1)",
-            ),
-        )
-        .unwrap();
-        let path = site.join("content/members/organisations.csv");
-        let csv = std::fs::read_to_string(&path).unwrap();
-        std::fs::write(
-            &path,
-            csv.replacen(
-                "https://www.citizensadvice.org.uk",
-                "www.citizensadvice.org.uk",
-                1,
-            ),
-        )
-        .unwrap();
+        let (page, csv) = (
+            "content/members/council.md",
+            "content/members/organisations.csv",
+        );
+        replace_in(
+            site,
+            page,
+            "https://www.riverside.example.gov.uk",
+            "javascript:alert(1)",
+        );
+        replace_in(
+            site,
+            csv,
+            "https://www.citizensadvice",
+            "www.citizensadvice",
+        );
         write(
             site,
             "content/members/nhs.md",
@@ -419,13 +409,13 @@ fn published_links_are_only_web_mail_and_phone_addresses() {
         assert!(err.contains(expected), "{expected}\n{err}");
     }
     let err = build_broken("meetings", |site| {
-        let path = site.join("content/meetings/2026-05-board/index.md");
-        let page = std::fs::read_to_string(&path).unwrap();
-        std::fs::write(
-            &path,
-            page.replace("https://meet.example.org/board-may", "JavaScript:alert(1)"),
-        )
-        .unwrap();
+        let page = "content/meetings/2026-05-board/index.md";
+        replace_in(
+            site,
+            page,
+            "https://meet.example.org/board-may",
+            "JavaScript:alert(1)",
+        );
     });
     assert!(
         err.contains("content/meetings/2026-05-board/index.md:10:14: error: `online_url` is a `javascript:` link, which is not allowed"),
@@ -435,14 +425,13 @@ fn published_links_are_only_web_mail_and_phone_addresses() {
     let dir = tempfile::tempdir().unwrap();
     let site = dir.path().join("site");
     copy_tree(&fixture("partnership"), &site);
-    let path = site.join("content/members/nhs.md");
-    let page = std::fs::read_to_string(&path).unwrap();
-    let page = page.replacen(
+    let with_phone = "kind = \"organisation\"\nwebsite = \"tel:+441234567890\"";
+    replace_in(
+        &site,
+        "content/members/nhs.md",
         "kind = \"organisation\"",
-        "kind = \"organisation\"\nwebsite = \"tel:+441234567890\"",
-        1,
+        with_phone,
     );
-    std::fs::write(&path, page).unwrap();
     let out = dir.path().join("public");
     build_ok(&site, &out);
     assert!(read(&out, "members/nhs/index.html").contains("href=\"tel:+441234567890\""));
