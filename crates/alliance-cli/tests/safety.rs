@@ -373,6 +373,11 @@ fn control_characters_written_as_escapes_or_references_are_placed_errors() {
         "{err}"
     );
     assert!(!err.contains('\u{0}'), "echoed raw: {err:?}");
+    assert!(
+        !err.contains("no organisation has the id"),
+        "knock-on errors: {err}"
+    );
+    assert!(err.contains("error: the site has 1 error\n"), "{err}");
 }
 
 #[test]
