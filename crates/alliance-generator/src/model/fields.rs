@@ -127,7 +127,7 @@ impl Fields<'_> {
         };
         self.fail(
             &step(at, key),
-            format!("`{key}` {problem}: `{}`", link.escape_debug()),
+            format!("`{}` {problem}", link.escape_debug()),
             crate::util::url::LINK_HINT,
         );
         None
