@@ -364,6 +364,24 @@ fn control_characters_written_as_escapes_or_references_are_placed_errors() {
             "echoed raw: {err:?}"
         );
     }
+    // Raw HTML, when let through, is checked too.
+    let err = build_broken("basic", |site| {
+        let config = std::fs::read_to_string(site.join("config.toml")).unwrap();
+        write(
+            site,
+            "config.toml",
+            &format!("{config}\n[markdown]\nunsafe_html = true\n"),
+        );
+        write(
+            site,
+            "content/raw.md",
+            "+++\ntitle = \"R\"\n+++\n<p title=\"&#x1b;\">x</p>\n",
+        );
+    });
+    assert!(
+        err.contains("content/raw.md:4:11: error: this character reference writes the control character U+001B\n"),
+        "{err}"
+    );
     let err = build_broken("partnership", |site| {
         let csv = "content/members/organisations.csv";
         replace_in(site, csv, "Riverside Food", "Riverside\u{0} Food");

@@ -86,16 +86,7 @@ impl<'a> Columns<'a> {
         let Some(line) = self.text.get(from..end) else {
             return lc;
         };
-        let found = line.match_indices("&#").find(|&(at, _)| {
-            let rest = &line[at + 2..];
-            let number = rest.split(';').next().unwrap_or_default();
-            let code = match number.strip_prefix(['x', 'X']) {
-                Some(hex) => u32::from_str_radix(hex, 16),
-                None => number.parse(),
-            };
-            rest.len() > number.len() && code.ok().and_then(char::from_u32) == Some(c)
-        });
-        match found {
+        match control_references(line).find(|&(_, written)| written == c) {
             Some((at, _)) => LineColumn {
                 line: lc.line,
                 column: from - start + at + 1,
@@ -103,6 +94,26 @@ impl<'a> Columns<'a> {
             None => lc,
         }
     }
+}
+
+/// The character references in `text` (`&#27;`, `&#x1B;`) that write a
+/// control character no page may hold: each one's byte offset and character.
+fn control_references(text: &str) -> impl Iterator<Item = (usize, char)> + '_ {
+    text.match_indices("&#").filter_map(|(at, _)| {
+        let rest = &text[at + 2..];
+        let digits = rest.bytes().take_while(u8::is_ascii_alphanumeric).count();
+        let number = &rest[..digits];
+        if rest.as_bytes().get(digits) != Some(&b';') {
+            return None;
+        }
+        let code = match number.strip_prefix(['x', 'X']) {
+            Some(hex) => u32::from_str_radix(hex, 16).ok(),
+            None => number.parse().ok(),
+        }?;
+        char::from_u32(code)
+            .filter(|&c| refused(c))
+            .map(|c| (at, c))
+    })
 }
 
 /// Whether a fact came from Markdown syntax or from raw HTML: hints differ.
@@ -276,6 +287,13 @@ struct RawHtml {
 
 impl RawHtml {
     fn read(&mut self, literal: &str, start: LineColumn, columns: &Columns<'_>, facts: &mut Facts) {
+        // Raw HTML is let through as written: a browser decodes its references.
+        for (offset, c) in control_references(literal).take(10) {
+            facts.controls.push(Control {
+                char: c,
+                place: columns.place(place_in(literal, start, offset)),
+            });
+        }
         for tag in html::tags(literal) {
             let place = columns.place(place_in(literal, start, tag.offset));
             if let Some(level) = tag.heading_level() {
