@@ -40,7 +40,7 @@ fn every_translated_page_is_built_in_both_languages_and_each_links_the_other() {
     );
     assert!(board.contains("Cyhoeddi&#39;r cynllun llesiant"));
     assert!(board.contains(
-        "<nav class=\"translations\" aria-label=\"Translations\"><ul class=\"translations__list\"><li><a href=\"../../../groups/board/index.html\" hreflang=\"en-GB\" lang=\"en-GB\" rel=\"alternate\">English</a></li><li><span lang=\"cy\">Cymraeg</span></li></ul></nav>"
+        "<nav class=\"translations\" aria-label=\"Cyfieithiadau\"><ul class=\"translations__list\"><li><a href=\"../../../groups/board/index.html\" hreflang=\"en-GB\" lang=\"en-GB\" rel=\"alternate\">English</a></li><li><span lang=\"cy\">Cymraeg</span></li></ul></nav>"
     ));
     assert!(board.contains(
         "<link rel=\"alternate\" hreflang=\"cy\" href=\"https://www.valepsb.example.org/cy/groups/board/\">"

@@ -24,6 +24,14 @@ fn beside(dir: &Path) -> Vec<String> {
     names
 }
 
+/// Replaces the first `from` in the site's file `rel` with `to`.
+fn replace_in(site: &Path, rel: &str, from: &str, to: &str) {
+    let path = site.join(rel);
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(text.contains(from), "{rel} has no {from:?}");
+    std::fs::write(&path, text.replacen(from, to, 1)).unwrap();
+}
+
 #[test]
 fn slugs_that_are_not_one_segment_are_placed_errors() {
     for (slug, why) in [
@@ -311,4 +319,260 @@ fn an_unknown_theme_is_reported_at_its_line_with_the_nearest_name() {
             "{err}"
         );
     }
+}
+
+#[test]
+fn control_characters_written_as_escapes_or_references_are_placed_errors() {
+    let err = build_broken("basic", |site| {
+        replace_in(site, "config.toml", "A fixture ", "A fixture \\u0007");
+    });
+    assert!(
+        err.contains("config.toml:4:26: error: this text holds the control character U+0007, written `\\u0007`\n"),
+        "{err}"
+    );
+    assert!(
+        err.contains("= hint: it is invisible and breaks the page: delete it"),
+        "{err}"
+    );
+    let body = "Hi &#27;[2J and &#x7; but `&#7;` in code.\n";
+    // Front-matter errors leave the page out: its body is checked once they are fixed.
+    for (front, expected) in [
+        (
+            "title = \"A\\u0000b\"\ndescription = \"x\\ey\"\n",
+            [
+                "content/ctl.md:2:11: error: this text holds the control character U+0000, written `\\u0000`\n",
+                "content/ctl.md:3:17: error: this text holds the control character U+001B, written `\\e`\n",
+            ],
+        ),
+        (
+            "title = \"C\"\n",
+            [
+                "content/ctl.md:4:4: error: this character reference writes the control character U+001B\n",
+                "content/ctl.md:4:17: error: this character reference writes the control character U+0007\n",
+            ],
+        ),
+    ] {
+        let err = build_broken("basic", |site| {
+            write(site, "content/ctl.md", &format!("+++\n{front}+++\n{body}"));
+        });
+        for expected in expected {
+            assert!(err.contains(expected), "{expected}\n{err}");
+        }
+        assert_eq!(err.matches("the control character").count(), 2, "{err}");
+        assert!(
+            !err.contains(['\u{0}', '\u{7}', '\u{1b}']),
+            "echoed raw: {err:?}"
+        );
+    }
+    // Raw HTML, when let through, is checked too.
+    let err = build_broken("basic", |site| {
+        let config = std::fs::read_to_string(site.join("config.toml")).unwrap();
+        write(
+            site,
+            "config.toml",
+            &format!("{config}\n[markdown]\nunsafe_html = true\n"),
+        );
+        write(
+            site,
+            "content/raw.md",
+            "+++\ntitle = \"R\"\n+++\n<p title=\"&#x1b;\">x</p>\n",
+        );
+    });
+    assert!(
+        err.contains("content/raw.md:4:11: error: this character reference writes the control character U+001B\n"),
+        "{err}"
+    );
+    let err = build_broken("partnership", |site| {
+        let csv = "content/members/organisations.csv";
+        replace_in(site, csv, "Riverside Food", "Riverside\u{0} Food");
+    });
+    assert!(
+        err.contains("content/members/organisations.csv:3:19: error: the spreadsheet holds the control character U+0000\n"),
+        "{err}"
+    );
+    assert!(!err.contains('\u{0}'), "echoed raw: {err:?}");
+    assert!(
+        !err.contains("no organisation has the id"),
+        "knock-on errors: {err}"
+    );
+    assert!(err.contains("error: the site has 1 error\n"), "{err}");
+}
+
+#[test]
+fn published_links_are_only_web_mail_and_phone_addresses() {
+    let err = build_broken("partnership", |site| {
+        let (page, csv) = (
+            "content/members/council.md",
+            "content/members/organisations.csv",
+        );
+        replace_in(
+            site,
+            page,
+            "https://www.riverside.example.gov.uk",
+            "javascript:alert(1)",
+        );
+        replace_in(
+            site,
+            csv,
+            "https://www.citizensadvice",
+            "www.citizensadvice",
+        );
+        write(
+            site,
+            "content/members/nhs.md",
+            "+++\ntitle = \"NHS\"\nkind = \"organisation\"\nsector = \"health\"\nwebsite = \"data:text/html,<script>x</script>\"\n+++\n",
+        );
+    });
+    for expected in [
+        "content/members/council.md:6:11: error: `javascript:alert(1)` is a `javascript:` link, which is not allowed\n",
+        "content/members/nhs.md:5:11: error: `data:text/html,<script>x</script>` is a `data:` link, which is not allowed\n",
+        "content/members/organisations.csv:2:66: error: row 2, column website: `www.citizensadvice.org.uk` is not a full web address\n",
+        "= hint: write the whole address, starting https:// (e.g. https://www.example.org.uk/), or mailto: or tel:\n",
+    ] {
+        assert!(err.contains(expected), "{expected}\n{err}");
+    }
+    let err = build_broken("meetings", |site| {
+        let page = "content/meetings/2026-05-board/index.md";
+        replace_in(
+            site,
+            page,
+            "https://meet.example.org/board-may",
+            "JavaScript:alert(1)",
+        );
+    });
+    assert!(
+        err.contains("content/meetings/2026-05-board/index.md:10:14: error: `JavaScript:alert(1)` is a `javascript:` link, which is not allowed\n"),
+        "{err}"
+    );
+    // The good kinds are published as written.
+    let dir = tempfile::tempdir().unwrap();
+    let site = dir.path().join("site");
+    copy_tree(&fixture("partnership"), &site);
+    let with_phone = "kind = \"organisation\"\nwebsite = \"tel:+441234567890\"";
+    replace_in(
+        &site,
+        "content/members/nhs.md",
+        "kind = \"organisation\"",
+        with_phone,
+    );
+    let out = dir.path().join("public");
+    build_ok(&site, &out);
+    assert!(read(&out, "members/nhs/index.html").contains("href=\"tel:+441234567890\""));
+    assert!(
+        read(&out, "members/council/index.html")
+            .contains("href=\"https://www.riverside.example.gov.uk\"")
+    );
+}
+
+#[test]
+fn a_utf16_config_and_too_deep_nesting_are_placed_with_a_hint() {
+    let err = build_broken("basic", |site| {
+        let config = std::fs::read_to_string(site.join("config.toml")).unwrap();
+        let mut utf16 = vec![0xff, 0xfe];
+        utf16.extend(config.encode_utf16().flat_map(u16::to_le_bytes));
+        std::fs::write(site.join("config.toml"), utf16).unwrap();
+    });
+    assert!(
+        err.contains("config.toml:1:1: error: config.toml is UTF-16 text, not UTF-8\n  = hint: save config.toml as UTF-8: in your editor, Save As › Encoding › UTF-8\n"),
+        "{err}"
+    );
+    let deep = format!("[extra]\n{}b = 1\n", "a.".repeat(300));
+    let err = build_broken("basic", |site| {
+        write(
+            site,
+            "content/deep.md",
+            &format!("+++\ntitle = \"D\"\n{deep}+++\n"),
+        );
+    });
+    assert!(
+        err.contains(
+            "content/deep.md:4:1: error: the keys or values here nest too deep to be read\n"
+        ),
+        "{err}"
+    );
+    assert!(
+        err.contains("= hint: tables and lists nest a few levels at most"),
+        "{err}"
+    );
+    assert!(!err.contains("recursion"), "{err}");
+    let err = build_broken("basic", |site| {
+        let config = std::fs::read_to_string(site.join("config.toml")).unwrap();
+        write(
+            site,
+            "config.toml",
+            &format!(
+                "{config}\n[extra]\nx = {}1{}\n",
+                "[".repeat(200),
+                "]".repeat(200)
+            ),
+        );
+    });
+    assert!(
+        err.contains("error: the keys or values here nest too deep to be read\n"),
+        "{err}"
+    );
+    assert!(!err.contains("max recursion"), "{err}");
+}
+
+#[test]
+fn links_inside_the_site_are_followed_and_others_are_left_out_with_a_warning() {
+    use std::os::unix::fs::symlink;
+    let dir = tempfile::tempdir().unwrap();
+    let site = dir.path().join("site");
+    copy_tree(&fixture("basic"), &site);
+    write(
+        &site,
+        "shared/joint.md",
+        "+++\ntitle = \"Joint work\"\n+++\nShared text.\n",
+    );
+    write(&site, "shared/plan.txt", "the plan");
+    symlink("../shared/joint.md", site.join("content/joint.md")).unwrap();
+    symlink("../shared", site.join("static/shared")).unwrap();
+    let outside = dir.path().join("private");
+    write(
+        &outside,
+        "secret.md",
+        "+++\ntitle = \"Secret\"\n+++\nNot for the web.\n",
+    );
+    write(&outside, "secret.txt", "not for the web");
+    symlink(outside.join("secret.md"), site.join("content/secret.md")).unwrap();
+    symlink(outside.join("secret.txt"), site.join("static/secret.txt")).unwrap();
+    symlink("gone.md", site.join("content/gone.md")).unwrap();
+    symlink("..", site.join("content/up")).unwrap();
+    let out = dir.path().join("public");
+    let o = build(&site, &out);
+    let stderr = String::from_utf8(o.stderr).unwrap();
+    assert_eq!(o.status.code(), Some(0), "{stderr}");
+    assert!(read(&out, "joint/index.html").contains("Shared text."));
+    assert_eq!(read(&out, "shared/plan.txt"), "the plan");
+    for expected in [
+        format!(
+            "content/secret.md: warning: this is a link to {}, outside the site: it is left out\n  = hint: copy the file into the site instead",
+            outside.join("secret.md").canonicalize().unwrap().display()
+        ),
+        format!(
+            "static/secret.txt: warning: this is a link to {}, outside the site: it is left out\n",
+            outside.join("secret.txt").canonicalize().unwrap().display()
+        ),
+        "content/gone.md: warning: this is a link to gone.md, which does not exist: it is left out\n".into(),
+        format!(
+            "content/up: warning: this is a link to {}, a folder that holds it: it is left out\n",
+            site.canonicalize().unwrap().display()
+        ),
+    ] {
+        assert!(stderr.contains(&expected), "{expected}\n{stderr}");
+    }
+    let built = tree(&out);
+    assert!(
+        !built
+            .keys()
+            .any(|k| k.contains("secret") || k.starts_with("up/")),
+        "{:?}",
+        built.keys()
+    );
+    assert!(
+        !built
+            .values()
+            .any(|v| String::from_utf8_lossy(v).contains("not for the web"))
+    );
 }

@@ -485,7 +485,7 @@ fn key_in_table(text: &str, table: &str, key: &str) -> usize {
 impl Config {
     /// Reads and checks `config.toml` at `path` (reported as `display`). All its errors are returned.
     pub fn load(path: &Path, display: &Path) -> Result<Config, Vec<Diagnostic>> {
-        let text = std::fs::read_to_string(path).map_err(|e| {
+        let bytes = std::fs::read(path).map_err(|e| {
             vec![
                 Diagnostic::error(display, format!("cannot read the site's settings: {e}"))
                     .with_hint(
@@ -493,6 +493,12 @@ impl Config {
                     ),
             ]
         })?;
+        let text = crate::diagnostic::decode_text(
+            bytes,
+            display,
+            "config.toml",
+            "save config.toml as UTF-8: in your editor, Save As › Encoding › UTF-8",
+        )?;
         Config::parse(&text, display)
     }
 
@@ -521,6 +527,25 @@ impl Config {
                 source
                     .error_at(offset, format!("`{}` is not a time zone", config.timezone))
                     .with_hint("use an IANA time-zone name, e.g. timezone = \"Europe/London\""),
+            );
+        }
+        if let Some(successor) = &config.partnership.successor
+            && let Some(url) = &successor.url
+            && let Some(problem) = crate::util::url::link_problem(url)
+        {
+            let span = toml::de::DeTable::parse(text).ok().and_then(|table| {
+                crate::toml_source::value_span(
+                    table.get_ref(),
+                    &["partnership", "successor", "url"],
+                )
+            });
+            errors.push(
+                source
+                    .error_at(
+                        span.map_or(0, |s| s.start),
+                        format!("the successor's `url` {problem}: `{}`", url.escape_debug()),
+                    )
+                    .with_hint(crate::util::url::LINK_HINT),
             );
         }
         if config.pagination.per_page == 0 {

@@ -255,6 +255,79 @@ fn printable(c: char) -> char {
     }
 }
 
+/// The error for a file that is not UTF-8 text, at its first bad byte:
+/// `what` names it ("the file", "this template"), `hint` says how to save it.
+pub fn not_utf8(
+    source: &Path,
+    what: &str,
+    hint: &str,
+    e: &std::string::FromUtf8Error,
+) -> Diagnostic {
+    Diagnostic::error(source, format!("{what} is not UTF-8 text"))
+        .at_offset(
+            &String::from_utf8_lossy(e.as_bytes()),
+            e.utf8_error().valid_up_to(),
+        )
+        .with_hint(hint)
+}
+
+/// Whether `bytes` look like UTF-16 text: a byte-order mark, or a NUL beside
+/// each of the first characters (ASCII saved as UTF-16 is valid UTF-8 with NULs).
+fn looks_utf16(bytes: &[u8]) -> bool {
+    let head = &bytes[..bytes.len().min(64) & !1];
+    bytes.starts_with(&[0xff, 0xfe])
+        || bytes.starts_with(&[0xfe, 0xff])
+        || (!head.is_empty()
+            && (head.iter().step_by(2).all(|&b| b == 0)
+                || head.iter().skip(1).step_by(2).all(|&b| b == 0)))
+}
+
+/// A file's bytes as text: UTF-8 (UTF-16 is named as such), with no control
+/// character other than tab and line ends, each refused at its place (at
+/// most ten). `what` names the file in errors, `hint` says how to save it as UTF-8.
+pub fn decode_text(
+    bytes: Vec<u8>,
+    source: &Path,
+    what: &str,
+    hint: &str,
+) -> Result<String, Vec<Diagnostic>> {
+    if looks_utf16(&bytes) {
+        return Err(vec![
+            Diagnostic::error(source, format!("{what} is UTF-16 text, not UTF-8"))
+                .at("", Position { line: 1, col: 1 })
+                .with_hint(hint),
+        ]);
+    }
+    let text = String::from_utf8(bytes).map_err(|e| vec![not_utf8(source, what, hint, &e)])?;
+    let controls: Vec<Diagnostic> = text
+        .char_indices()
+        .filter(|&(_, c)| refused(c))
+        .take(10)
+        .map(|(at, c)| {
+            Diagnostic::error(
+                source,
+                format!("{what} holds the control character U+{:04X}", u32::from(c)),
+            )
+            .at_offset(&text, at)
+            .with_hint(CONTROL_HINT)
+        })
+        .collect();
+    if controls.is_empty() {
+        Ok(text)
+    } else {
+        Err(controls)
+    }
+}
+
+/// A character no text of a site may hold: a control character other than
+/// tab and line ends (NUL, BEL, ESC...), invisible and invalid in HTML.
+pub fn refused(c: char) -> bool {
+    c.is_control() && !matches!(c, '\t' | '\n' | '\r')
+}
+
+/// The hint for a control character found in a file or a value.
+pub const CONTROL_HINT: &str = "it is invisible and breaks the page: delete it (it often comes from pasting out of another program)";
+
 /// Shows a path with forward slashes, as editors and terminals link it.
 pub fn display_path(path: &Path) -> String {
     path.to_string_lossy().replace('\\', "/")

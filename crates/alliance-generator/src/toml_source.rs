@@ -7,7 +7,7 @@ use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
 use crate::date::SiteDate;
-use crate::diagnostic::{Diagnostic, nearest};
+use crate::diagnostic::{Diagnostic, nearest, refused};
 
 /// A piece of TOML inside a larger file: `offset` is where it starts in `file_text`.
 #[derive(Debug, Clone, Copy)]
@@ -26,11 +26,15 @@ impl TomlSource<'_> {
     /// Deserialises the TOML, turning every error into a diagnostic with a place and hint.
     pub fn parse<T: DeserializeOwned>(&self) -> Result<T, Vec<Diagnostic>> {
         let table = DeTable::parse(self.toml).map_err(|err| vec![self.diagnostic(&err)])?;
-        deserialize_all(table).map_err(|errs| {
-            let mut found: Vec<Diagnostic> = errs.iter().map(|e| self.diagnostic(e)).collect();
-            found.sort_by_key(|d| d.position);
-            found
-        })
+        let controls = self.control_characters(table.get_ref());
+        let mut found = match deserialize_all(table) {
+            Ok(value) if controls.is_empty() => return Ok(value),
+            Ok(_) => Vec::new(),
+            Err(errs) => errs.iter().map(|e| self.diagnostic(e)).collect(),
+        };
+        found.extend(controls);
+        found.sort_by_key(|d| d.position);
+        Err(found)
     }
 
     /// A diagnostic at a byte range of the TOML text.
@@ -62,10 +66,82 @@ impl TomlSource<'_> {
         ))
     }
 
+    /// For a TOML syntax error about nesting (`a.b.c...` or `[[[[...]]]]`
+    /// deeper than the parser goes): an error at the deepest line, with a hint.
+    pub fn too_deep(&self, err: &toml::de::Error) -> Option<Diagnostic> {
+        if !err.message().contains("recursion") {
+            return None;
+        }
+        let mut offset = 0;
+        let (mut at, mut deepest) = (0, 0);
+        for line in self.toml.split_inclusive('\n') {
+            let depth = line_depth(line);
+            if depth > deepest {
+                (at, deepest) = (offset, depth);
+            }
+            offset += line.len();
+        }
+        Some(
+            self.error_at(at, "the keys or values here nest too deep to be read")
+                .with_hint("tables and lists nest a few levels at most: check for a key with many dots or brackets that are never closed"),
+        )
+    }
+
+    /// Every key and text value that holds a control character (other than
+    /// tab and line ends), placed at the escape that wrote it (`"\u0000"`).
+    pub fn control_characters(&self, table: &DeTable<'_>) -> Vec<Diagnostic> {
+        let mut found = Vec::new();
+        self.controls_in_table(table, &mut found);
+        found
+    }
+
+    fn controls_in_table(&self, table: &DeTable<'_>, found: &mut Vec<Diagnostic>) {
+        for (key, value) in table.iter() {
+            self.control_in(key.get_ref(), key.span(), found);
+            self.controls_in_value(value, found);
+        }
+    }
+
+    fn controls_in_value(&self, value: &Spanned<DeValue<'_>>, found: &mut Vec<Diagnostic>) {
+        match value.get_ref() {
+            DeValue::String(text) => self.control_in(text, value.span(), found),
+            DeValue::Array(items) => items.iter().for_each(|v| self.controls_in_value(v, found)),
+            DeValue::Table(table) => self.controls_in_table(table, found),
+            _ => {}
+        }
+    }
+
+    /// An error if `text`, written at `span`, holds a control character.
+    fn control_in(&self, text: &str, span: std::ops::Range<usize>, found: &mut Vec<Diagnostic>) {
+        let Some(c) = text.chars().find(|&c| refused(c)) else {
+            return;
+        };
+        let raw = self.toml.get(span.clone()).unwrap_or_default();
+        let (at, written) = escape_of(raw).unwrap_or((0, ""));
+        let written = if written.is_empty() {
+            String::new()
+        } else {
+            format!(", written `{written}`")
+        };
+        found.push(
+            self.error_at(
+                span.start + at,
+                format!(
+                    "this text holds the control character U+{:04X}{written}",
+                    u32::from(c)
+                ),
+            )
+            .with_hint(crate::diagnostic::CONTROL_HINT),
+        );
+    }
+
     fn diagnostic(&self, err: &toml::de::Error) -> Diagnostic {
         let start = err.span().map_or(0, |s| s.start);
         if let Some((message, hint)) = self.unquoted_date(start) {
             return self.error_at(start, message).with_hint(hint);
+        }
+        if let Some(deep) = self.too_deep(err) {
+            return deep;
         }
         let raw = err.message().trim();
         let (message, hint) = explain(raw);
@@ -75,6 +151,70 @@ impl TomlSource<'_> {
             None => diagnostic,
         }
     }
+}
+
+/// Where in a quoted TOML string (as written) the first escape of a refused
+/// character starts, and the escape itself (`\u0000`, `\e`).
+fn escape_of(raw: &str) -> Option<(usize, &str)> {
+    let mut at = 0;
+    while let Some(i) = raw[at..].find('\\') {
+        let start = at + i;
+        let rest = &raw[start + 1..];
+        let (code, len) = match rest.as_bytes().first() {
+            Some(b'u') => (
+                rest.get(1..5).and_then(|h| u32::from_str_radix(h, 16).ok()),
+                6,
+            ),
+            Some(b'U') => (
+                rest.get(1..9).and_then(|h| u32::from_str_radix(h, 16).ok()),
+                10,
+            ),
+            Some(b'b') => (Some(8), 2),
+            Some(b'f') => (Some(12), 2),
+            Some(b'e') => (Some(0x1b), 2),
+            _ => (None, 2),
+        };
+        if code.and_then(char::from_u32).is_some_and(refused) {
+            return Some((start, &raw[start..start + len]));
+        }
+        at = (start + 2).min(raw.len());
+        while !raw.is_char_boundary(at) {
+            at += 1;
+        }
+    }
+    None
+}
+
+/// How deep a line of TOML nests: the dots of its key, and the deepest
+/// brackets and braces of its value (quotes are not told apart: a guess for a place).
+fn line_depth(line: &str) -> usize {
+    let key = line.split('=').next().unwrap_or_default();
+    let (mut depth, mut deepest) = (0usize, key.matches('.').count());
+    for c in line.chars() {
+        match c {
+            '[' | '{' => {
+                depth += 1;
+                deepest = deepest.max(depth);
+            }
+            ']' | '}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    deepest
+}
+
+/// The byte range of the value at a dotted path (`members.2.org`) in front matter.
+pub fn value_span(table: &DeTable<'_>, path: &[&str]) -> Option<std::ops::Range<usize>> {
+    let (first, rest) = path.split_first()?;
+    let mut value = table.get(*first)?;
+    for step in rest {
+        value = match value.get_ref() {
+            DeValue::Table(t) => t.get(*step)?,
+            DeValue::Array(a) => a.get(step.parse::<usize>().ok()?)?,
+            _ => return None,
+        };
+    }
+    Some(value.span())
 }
 
 /// Deserialises a parsed table, reporting every error rather than the first:

@@ -69,6 +69,8 @@ const MARKDOWN: &[&str] = &[
     "[^1]\n\n[^1]: note\n",
     "<script>x</script>",
     "\t",
+    "&#27;[2J &#x7; ",
+    "[x](javascript:alert(1)) ",
 ];
 const CSV_CELLS: &[&str] = &[
     "a",
@@ -92,6 +94,9 @@ const CONFIG: &[&str] = &[
     "[markdown]\nunsafe_html = true\n",
     "x = [[[[1]]]]\n",
     "[search]\nenabled = false\n",
+    "description = \"bell \\u0007\"\n",
+    "[partnership]\nstatus = \"closed\"\nclosed = 2011-03-31\nsuccessor = { name = \"S\", url = \"javascript:x\" }\n",
+    "\u{0}",
 ];
 
 #[derive(Debug, Clone)]
@@ -235,7 +240,22 @@ fn hostile_input_never_panics_writes_outside_or_touches_the_previous_output() {
             beside.sort();
             prop_assert_eq!(beside, ["public", "site"], "written beside the output");
             match result {
-                Ok(_) => ok.set(ok.get() + 1),
+                Ok(_) => {
+                    ok.set(ok.get() + 1);
+                    for (path, bytes) in tree(&output) {
+                        let text = String::from_utf8_lossy(&bytes);
+                        prop_assert!(
+                            !text.contains(|c: char| c.is_control() && !"\t\n\r".contains(c)),
+                            "a control character in {}",
+                            path.display()
+                        );
+                        prop_assert!(
+                            !text.to_ascii_lowercase().contains("href=\"javascript:"),
+                            "a javascript: link in {}",
+                            path.display()
+                        );
+                    }
+                }
                 Err(found) => {
                     failed.set(failed.get() + 1);
                     prop_assert!(found.has_errors());

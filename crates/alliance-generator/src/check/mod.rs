@@ -9,6 +9,7 @@ pub mod statement;
 
 use crate::content::Content;
 use crate::diagnostic::Diagnostic;
+use crate::util::walk::{Skipped, Unfollowed};
 
 pub use internal_links::internal_links;
 
@@ -19,5 +20,26 @@ pub fn content(content: &Content) -> Vec<Diagnostic> {
     found.extend(authoring::check(content));
     found.extend(meetings::check(content));
     found.extend(statement::check(&content.site.config, content.today));
+    found.extend(content.site.unfollowed.iter().map(unfollowed));
     found
+}
+
+/// The warning for a symbolic link left out of the site.
+fn unfollowed(skipped: &Skipped) -> Diagnostic {
+    let target = skipped.target.display();
+    let (message, hint) = match skipped.why {
+        Unfollowed::Outside => (
+            format!("this is a link to {target}, outside the site: it is left out"),
+            "copy the file into the site instead: a link is followed only when it leads inside the site's folder",
+        ),
+        Unfollowed::Broken => (
+            format!("this is a link to {target}, which does not exist: it is left out"),
+            "point the link at a file inside the site, or delete it",
+        ),
+        Unfollowed::Loop => (
+            format!("this is a link to {target}, a folder that holds it: it is left out"),
+            "a link to a folder above it would repeat the site without end: delete it",
+        ),
+    };
+    Diagnostic::warning(&skipped.link, message).with_hint(hint)
 }

@@ -3,12 +3,13 @@
 use std::path::Path;
 
 use serde::{Deserialize, Serialize};
-use toml::de::{DeTable, DeValue};
+use toml::de::DeTable;
 
 use crate::date::SiteDate;
 use crate::diagnostic::{Diagnostic, Position, suggest};
 use crate::load::kind::{COMMON, PageKind};
 use crate::toml_source::TomlSource;
+pub use crate::toml_source::value_span;
 use crate::util::url::{inside_site, slug_problem};
 
 /// The front matter keys common to all pages, deserialised.
@@ -78,6 +79,9 @@ pub fn parse(path: &Path, text: &str) -> Result<Parsed, Vec<Diagnostic>> {
         offset: toml_offset,
     };
     let table = DeTable::parse(toml_text).map_err(|e| {
+        if let Some(deep) = source.too_deep(&e) {
+            return vec![deep];
+        }
         let start = e.span().map_or(0, |s| s.start);
         let (message, hint) = source.unquoted_date(start).unwrap_or_else(|| {
             (
@@ -87,7 +91,7 @@ pub fn parse(path: &Path, text: &str) -> Result<Parsed, Vec<Diagnostic>> {
         });
         vec![source.error_at(start, message).with_hint(hint)]
     })?;
-    let mut errors = Vec::new();
+    let mut errors = source.control_characters(table.get_ref());
     let kind = read_kind(&source, &table, &mut errors);
     let kind_keys = kind.map_or(&[][..], PageKind::keys);
     let known = |name: &str| COMMON.iter().chain(kind_keys).any(|k| k.name == name);
@@ -258,20 +262,6 @@ pub(crate) fn split<'t>(path: &Path, text: &'t str) -> Result<(usize, &'t str, u
 /// diagnostics about nested values (e.g. `members[2].org`).
 pub fn spans(toml: &str) -> Option<DeTable<'_>> {
     DeTable::parse(toml).ok().map(|t| t.into_inner())
-}
-
-/// The byte range of the value at a dotted path (`members.2.org`) in front matter.
-pub fn value_span(table: &DeTable<'_>, path: &[&str]) -> Option<std::ops::Range<usize>> {
-    let (first, rest) = path.split_first()?;
-    let mut value = table.get(*first)?;
-    for step in rest {
-        value = match value.get_ref() {
-            DeValue::Table(t) => t.get(*step)?,
-            DeValue::Array(a) => a.get(step.parse::<usize>().ok()?)?,
-            _ => return None,
-        };
-    }
-    Some(value.span())
 }
 
 #[cfg(test)]

@@ -14,7 +14,7 @@ use rayon::prelude::*;
 use crate::config::Config;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::util::url::slugify;
-use crate::util::walk::walk;
+use crate::util::walk::{Skipped, walk_within};
 use frontmatter::FrontMatter;
 use site::{Asset, Origin, Page, PageId, Site};
 
@@ -34,8 +34,11 @@ pub fn load(root: &Path, config: Config) -> (Site, Diagnostics) {
     let mut spreadsheets = Vec::new();
     let mut files = Vec::new();
     let mut translation_files = Vec::new();
+    let mut unfollowed = Vec::new();
     if content.is_dir() {
-        for entry in walk(&content) {
+        let (entries, skipped) = walk_within(&content, root);
+        unfollowed.extend(skipped);
+        for entry in entries {
             let entry = match entry {
                 Ok(e) => e,
                 Err(e) => {
@@ -133,9 +136,16 @@ pub fn load(root: &Path, config: Config) -> (Site, Diagnostics) {
         languages: Default::default(),
         language: 0,
         translations,
+        unfollowed: Vec::new(),
     };
     link_tree(&mut site);
-    site.assets = collect_assets(&site, &files);
+    site.assets = collect_assets(&site, &files, &mut unfollowed);
+    for skipped in &mut unfollowed {
+        if let Ok(rel) = skipped.link.strip_prefix(root) {
+            skipped.link = rel.to_path_buf();
+        }
+    }
+    site.unfollowed = unfollowed;
     (site, diagnostics)
 }
 
@@ -143,19 +153,20 @@ pub fn load(root: &Path, config: Config) -> (Site, Diagnostics) {
 /// Markdown page left out goes into `with_errors`, so links to it are not
 /// reported again (a spreadsheet row has the content path of the page it doubles).
 fn leave_out_doubles(
-    pages: Vec<Page>,
+    mut pages: Vec<Page>,
     with_errors: &mut Vec<String>,
     diagnostics: &mut Diagnostics,
 ) -> Vec<Page> {
-    let mut first_at: HashMap<String, PageId> = HashMap::new();
-    let mut kept: Vec<Page> = Vec::with_capacity(pages.len());
-    for page in pages {
-        let Some(&other) = first_at.get(&page.path) else {
-            first_at.insert(page.path.clone(), kept.len());
-            kept.push(page);
+    // Decided first and removed in place: a site of 40,000 rows copies no page.
+    let mut first_at: HashMap<&str, PageId> = HashMap::with_capacity(pages.len());
+    let mut keep = vec![true; pages.len()];
+    for (id, page) in pages.iter().enumerate() {
+        let Some(&other) = first_at.get(page.path.as_str()) else {
+            first_at.insert(&page.path, id);
             continue;
         };
-        let first = &kept[other];
+        keep[id] = false;
+        let first = &pages[other];
         if let Origin::CsvRow { .. } = page.origin {
             diagnostics.push(
                 page.value_error(&["id"], format!("the id `{}` is used twice", page.id))
@@ -182,9 +193,11 @@ fn leave_out_doubles(
             )
             .with_hint("rename one of the files, or give one a different `slug`"),
         );
-        with_errors.push(page.content_path);
+        with_errors.push(page.content_path.clone());
     }
-    kept
+    let mut kept = keep.into_iter();
+    pages.retain(|_| kept.next().unwrap_or(true));
+    pages
 }
 
 fn synthetic_home(config: &Config) -> Page {
@@ -220,22 +233,6 @@ pub fn reread_page(root: &Path, rel: &str) -> Result<Option<Page>, Vec<Diagnosti
     })
 }
 
-/// The error for a file that is not UTF-8 text, at its first bad byte:
-/// `what` names it ("the file", "this template"), `hint` says how to save it.
-pub fn not_utf8(
-    source: &Path,
-    what: &str,
-    hint: &str,
-    e: &std::string::FromUtf8Error,
-) -> Diagnostic {
-    Diagnostic::error(source, format!("{what} is not UTF-8 text"))
-        .at_offset(
-            &String::from_utf8_lossy(e.as_bytes()),
-            e.utf8_error().valid_up_to(),
-        )
-        .with_hint(hint)
-}
-
 /// Reads a content file as UTF-8 text; `what` names it in the error ("the
 /// file", "the spreadsheet"), `hint` says how to save it as UTF-8.
 pub fn read_text(
@@ -250,25 +247,7 @@ pub fn read_text(
             format!("cannot read {what}: {e}"),
         )]
     })?;
-    let text = String::from_utf8(bytes).map_err(|e| vec![not_utf8(source, what, hint, &e)])?;
-    let controls: Vec<Diagnostic> = text
-        .char_indices()
-        .filter(|&(_, c)| c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
-        .take(10)
-        .map(|(at, c)| {
-            Diagnostic::error(
-                source,
-                format!("{what} holds the control character U+{:04X}", u32::from(c)),
-            )
-            .at_offset(&text, at)
-            .with_hint("it is invisible and breaks the page: delete it (it often comes from pasting out of another program)")
-        })
-        .collect();
-    if controls.is_empty() {
-        Ok(text)
-    } else {
-        Err(controls)
-    }
+    crate::diagnostic::decode_text(bytes, source, what, hint)
 }
 
 /// Reads one Markdown file; `Ok(None)` for a draft.
@@ -443,10 +422,16 @@ fn dir_of(path: &str) -> &str {
 /// Site static files, then co-located content files. (The theme's static
 /// files are the theme's: [`crate::Theme`] reads them, and the site's own
 /// files are copied after them, so a site file of the same name wins.)
-fn collect_assets(site: &Site, content_files: &[(PathBuf, String)]) -> Vec<Asset> {
+fn collect_assets(
+    site: &Site,
+    content_files: &[(PathBuf, String)],
+    unfollowed: &mut Vec<Skipped>,
+) -> Vec<Asset> {
     let mut by_path: BTreeMap<String, PathBuf> = BTreeMap::new();
     let dir = site.root.join("static");
-    for entry in walk(&dir).flatten() {
+    let (entries, skipped) = walk_within(&dir, &site.root);
+    unfollowed.extend(skipped);
+    for entry in entries.into_iter().flatten() {
         if entry.file_type().is_file()
             && let Ok(rel) = entry.path().strip_prefix(&dir)
         {

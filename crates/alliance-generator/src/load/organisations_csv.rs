@@ -46,7 +46,21 @@ pub fn read(file: &Path, rel: &str) -> Sheet {
         "in Excel, use File › Save As › \"CSV UTF-8 (Comma delimited)\"",
     ) {
         Ok(text) => parse(&source, rel, &text),
-        Err(errors) => errors.into(),
+        Err(errors) => {
+            // A spreadsheet refused for a control character is left out, but
+            // its rows are known: references to them are not reported again.
+            let rows = std::fs::read(file)
+                .ok()
+                .and_then(|bytes| String::from_utf8(bytes).ok())
+                .map(|text| parse(&source, rel, &text))
+                .unwrap_or_default();
+            let named = rows.pages.into_iter().map(|page| page.content_path);
+            Sheet {
+                errors,
+                with_errors: named.chain(rows.with_errors).collect(),
+                ..Sheet::default()
+            }
+        }
     }
 }
 
@@ -98,7 +112,10 @@ pub fn parse(source: &Path, rel: &str, text: &str) -> Sheet {
         .into();
     }
     let section_dir = rel.rsplit_once('/').map_or("", |(dir, _)| dir);
-    let mut sheet = Sheet::default();
+    let mut sheet = Sheet {
+        pages: Vec::with_capacity(body.matches('\n').count()),
+        ..Sheet::default()
+    };
     let errors = &mut sheet.errors;
     let lines = LineStarts::new(&body);
     let mut breaks_in_cells = 0;

@@ -209,6 +209,9 @@ pub struct Site {
     pub language: usize,
     /// The translation files read (only in the default-language site).
     pub translations: Vec<Translation>,
+    /// Symbolic links under `content/` and `static/` that were not followed
+    /// (they lead outside the site, nowhere, or round): the check stage warns of each.
+    pub unfollowed: Vec<crate::util::walk::Skipped>,
 }
 
 /// A light view of a page for listings and navigation.

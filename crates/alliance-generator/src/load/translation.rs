@@ -515,6 +515,8 @@ pub fn site_in(
         languages: Default::default(),
         language: 0,
         translations: Vec::new(),
+        // The default language's site reports the links left out, once.
+        unfollowed: Vec::new(),
     };
     for (id, page) in translated.pages.iter().enumerate() {
         translated.by_path.insert(page.path.clone(), id);

@@ -6,7 +6,7 @@ use std::cell::Cell;
 
 use comrak::nodes::{AstNode, LineColumn, NodeValue};
 
-use crate::diagnostic::LineStarts;
+use crate::diagnostic::{LineStarts, refused};
 
 use crate::markdown::is_decorative;
 use crate::util::html;
@@ -71,6 +71,49 @@ impl<'a> Columns<'a> {
             col: chars + 1,
         }
     }
+
+    /// Where on the line of `lc`, from its column on, the character
+    /// reference that wrote `c` starts (`&#27;`, `&#x1B;`); `lc` itself if none does.
+    pub fn reference_of(&self, lc: LineColumn, c: char) -> LineColumn {
+        let Some(start) = self.lines.start(lc.line) else {
+            return lc;
+        };
+        let end = self
+            .lines
+            .start(lc.line + 1)
+            .map_or(self.text.len(), |next| next - 1);
+        let from = (start + lc.column.saturating_sub(1)).min(end);
+        let Some(line) = self.text.get(from..end) else {
+            return lc;
+        };
+        match control_references(line).find(|&(_, written)| written == c) {
+            Some((at, _)) => LineColumn {
+                line: lc.line,
+                column: from - start + at + 1,
+            },
+            None => lc,
+        }
+    }
+}
+
+/// The character references in `text` (`&#27;`, `&#x1B;`) that write a
+/// control character no page may hold: each one's byte offset and character.
+fn control_references(text: &str) -> impl Iterator<Item = (usize, char)> + '_ {
+    text.match_indices("&#").filter_map(|(at, _)| {
+        let rest = &text[at + 2..];
+        let digits = rest.bytes().take_while(u8::is_ascii_alphanumeric).count();
+        let number = &rest[..digits];
+        if rest.as_bytes().get(digits) != Some(&b';') {
+            return None;
+        }
+        let code = match number.strip_prefix(['x', 'X']) {
+            Some(hex) => u32::from_str_radix(hex, 16).ok(),
+            None => number.parse().ok(),
+        }?;
+        char::from_u32(code)
+            .filter(|&c| refused(c))
+            .map(|c| (at, c))
+    })
 }
 
 /// Whether a fact came from Markdown syntax or from raw HTML: hints differ.
@@ -141,6 +184,18 @@ pub struct Facts {
     pub links: Vec<Link>,
     /// Tables.
     pub tables: Vec<Table>,
+    /// Control characters written as character references (`&#27;`), which
+    /// comrak decodes into the text.
+    pub controls: Vec<Control>,
+}
+
+/// A control character in a body's text (NUL, BEL, ESC...).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Control {
+    /// The character.
+    pub char: char,
+    /// Where its reference is.
+    pub place: Place,
 }
 
 /// Reads the facts of a Markdown body. Raw HTML is read only when it is let
@@ -149,7 +204,11 @@ pub struct Facts {
 #[cfg(test)]
 pub fn read(markdown: &str, unsafe_html: bool) -> Facts {
     let arena = comrak::Arena::new();
-    let root = comrak::parse_document(&arena, markdown, &crate::markdown::options(unsafe_html));
+    let root = comrak::parse_document(
+        &arena,
+        markdown,
+        &crate::markdown::options(markdown, unsafe_html),
+    );
     read_tree(root, &Columns::new(markdown), unsafe_html)
 }
 
@@ -179,6 +238,20 @@ pub fn read_tree<'a>(root: &'a AstNode<'a>, columns: &Columns<'_>, unsafe_html: 
                 text: node.collect_text(),
                 place: place(),
             }),
+            NodeValue::Text(text) => {
+                let mut from = start;
+                for c in text.chars().filter(|&c| refused(c)).take(10) {
+                    let at = columns.reference_of(from, c);
+                    facts.controls.push(Control {
+                        char: c,
+                        place: columns.place(at),
+                    });
+                    from = LineColumn {
+                        column: at.column + 1,
+                        ..at
+                    };
+                }
+            }
             NodeValue::Table(_) => facts.tables.push(Table {
                 has_header: gfm_header_has_text(node),
                 place: place(),
@@ -214,6 +287,13 @@ struct RawHtml {
 
 impl RawHtml {
     fn read(&mut self, literal: &str, start: LineColumn, columns: &Columns<'_>, facts: &mut Facts) {
+        // Raw HTML is let through as written: a browser decodes its references.
+        for (offset, c) in control_references(literal).take(10) {
+            facts.controls.push(Control {
+                char: c,
+                place: columns.place(place_in(literal, start, offset)),
+            });
+        }
         for tag in html::tags(literal) {
             let place = columns.place(place_in(literal, start, tag.offset));
             if let Some(level) = tag.heading_level() {

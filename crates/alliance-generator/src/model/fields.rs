@@ -118,6 +118,21 @@ impl Fields<'_> {
         None
     }
 
+    /// A text value published as a link: an `http(s)`, `mailto:` or `tel:`
+    /// address (any other is an error at the value: `javascript:` would run).
+    pub fn link(&mut self, table: &Table, at: &[String], key: &str) -> Option<String> {
+        let link = self.text(table, at, key)?;
+        let Some(problem) = crate::util::url::link_problem(&link) else {
+            return Some(link);
+        };
+        self.fail(
+            &step(at, key),
+            format!("`{}` {problem}", link.escape_debug()),
+            crate::util::url::LINK_HINT,
+        );
+        None
+    }
+
     /// A value from a fixed list; `None` (after an error if required) when absent.
     pub fn choice<T: Choice>(&mut self, table: &Table, at: &[String], key: &str) -> Option<T> {
         let written = self.text(table, at, key)?;

@@ -13,7 +13,7 @@ impl Model {
         let organisation = Organisation {
             page,
             sector: sector.unwrap_or(Sector::Other),
-            website: f.text(table, &[], "website"),
+            website: f.link(table, &[], "website"),
             email: f.text(table, &[], "email"),
             // A spreadsheet cell (or a multi-line string) holds the lines in one text.
             address: f
@@ -209,7 +209,7 @@ impl Model {
             }
         }
         let location = f.text(table, &[], "location");
-        let online_url = f.text(table, &[], "online_url");
+        let online_url = f.link(table, &[], "online_url");
         let (Some(group), Some(start)) = (group, start) else {
             return None;
         };

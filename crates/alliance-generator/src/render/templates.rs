@@ -58,7 +58,7 @@ impl Templates {
             let text = match file.source.read().map(String::from_utf8) {
                 Ok(Ok(text)) => text,
                 Ok(Err(e)) => {
-                    diagnostics.push(crate::load::not_utf8(
+                    diagnostics.push(crate::diagnostic::not_utf8(
                         &file.display,
                         "this template",
                         "save it as UTF-8: in your editor, Save As › Encoding › UTF-8",

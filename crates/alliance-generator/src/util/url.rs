@@ -65,6 +65,28 @@ pub fn slug_problem(slug: &str) -> Option<&'static str> {
     }
 }
 
+/// The hint for a link that is not an `http(s)`, `mailto:` or `tel:` address.
+pub const LINK_HINT: &str = "write the whole address, starting https:// (e.g. https://www.example.org.uk/), or mailto: or tel:";
+
+/// Why `link`, a value published as a link (a website, where to join a
+/// meeting), is not one a resident can safely follow, if it is not: only
+/// `http(s)://`, `mailto:` and `tel:` addresses are.
+pub fn link_problem(link: &str) -> Option<String> {
+    let link = link.trim().to_ascii_lowercase();
+    let (scheme, rest) = link.split_once(':').unwrap_or_default();
+    let is_scheme = !scheme.is_empty()
+        && scheme
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c));
+    let full = match scheme {
+        "http" | "https" => rest.strip_prefix("//").is_some_and(|host| !host.is_empty()),
+        "mailto" | "tel" => !rest.trim().is_empty(),
+        _ if is_scheme => return Some(format!("is a `{scheme}:` link, which is not allowed")),
+        _ => false,
+    };
+    (!full).then(|| "is not a full web address".to_owned())
+}
+
 /// Whether a site path as written (`/old/page/`, `old.html`) stays inside
 /// the site: not the home page, no `.`, `..` or empty parts, no `\\`.
 pub fn inside_site(path: &str) -> bool {
@@ -135,6 +157,37 @@ pub fn root_prefix(from: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_web_mail_and_phone_links_are_published() {
+        for good in [
+            "https://e.org/",
+            "HTTP://e.org",
+            "mailto:a@e.org",
+            "tel:+441234",
+        ] {
+            assert_eq!(link_problem(good), None, "{good}");
+        }
+        for (bad, problem) in [
+            (
+                "javascript:alert(1)",
+                "is a `javascript:` link, which is not allowed",
+            ),
+            (
+                " JavaScript:x",
+                "is a `javascript:` link, which is not allowed",
+            ),
+            (
+                "data:text/html,x",
+                "is a `data:` link, which is not allowed",
+            ),
+            ("www.e.org", "is not a full web address"),
+            ("https://", "is not a full web address"),
+            ("mailto:", "is not a full web address"),
+        ] {
+            assert_eq!(link_problem(bad).as_deref(), Some(problem), "{bad}");
+        }
+    }
 
     #[test]
     fn names_are_one_whatever_the_keyboard() {

@@ -65,6 +65,17 @@ fn pages(content: &Content, offered: &documents::Offered, reviews: bool) -> Vec<
             if reviews {
                 out.extend(review::check(site, page, today));
             }
+            out.extend(facts.controls.iter().map(|control| {
+                page.body_error(
+                    control.place.line,
+                    control.place.col,
+                    format!(
+                        "this character reference writes the control character U+{:04X}",
+                        u32::from(control.char)
+                    ),
+                )
+                .with_hint(crate::diagnostic::CONTROL_HINT)
+            }));
             out
         })
         .collect()
@@ -146,6 +157,7 @@ pub(crate) mod tests {
             languages: Default::default(),
             language: 0,
             translations: Vec::new(),
+            unfollowed: Vec::new(),
         };
         let model = crate::model::Model::empty(site.pages.len());
         Content {
