@@ -22,6 +22,7 @@ use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::load::site::{PageId, Site};
 use crate::model::Model;
 use crate::output::Sink;
+use crate::render::search;
 use crate::render::site_files::{self, Part, PartFiles};
 use crate::render::templates::Templates;
 use crate::render::theme::Theme;
@@ -215,13 +216,15 @@ pub struct Rendered {
 
 /// The render and write stages over a scope: pages, site-wide parts, static
 /// files and stylesheets into `sink`, reading the facts the rendered-page
-/// checks need on the way. The site-wide files are largely one thread's work:
+/// checks need on the way. The search index reads only the pages `search`
+/// does not hold (all of them, from an empty cache), and keeps them there. The site-wide files are largely one thread's work:
 /// they are made while the pages render, so no core waits.
 pub fn render(
     content: &Content,
     theme: &Theme,
     templates: &Templates,
     scope: &Scope,
+    search: &mut search::Cache,
     sink: &dyn Sink,
 ) -> Rendered {
     let site = &content.site;
@@ -242,7 +245,7 @@ pub fn render(
             if scope.stylesheets {
                 files += site_files::write_stylesheets(theme, sink, &mut errors);
             }
-            let parts = site_files::parts(content, templates, &scope.parts, &mut errors);
+            let parts = site_files::parts(content, templates, &scope.parts, search, &mut errors);
             for (path, (_, bytes)) in &parts {
                 site_files::put(sink, path, bytes.clone(), &mut errors);
             }
@@ -311,7 +314,8 @@ pub fn run_timed(
                 scope.parts.retain(|&part| part != Part::Editor);
             }
             let done = timed(&mut timer, Stage::Render, || {
-                render(content, &theme, &templates, &scope, sink)
+                let search = &mut search::Cache::default();
+                render(content, &theme, &templates, &scope, search, sink)
             });
             let found = timed(&mut timer, Stage::Findings, || {
                 findings(content, &templates, found, done.errors, &done.facts)

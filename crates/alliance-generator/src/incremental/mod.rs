@@ -40,6 +40,7 @@ use crate::markdown::Rendered as Body;
 use crate::model::Model;
 use crate::output::MemorySink;
 use crate::pipeline::{self, Scope};
+use crate::render::search;
 use crate::render::site_files::Part;
 use crate::render::templates::Templates;
 use crate::render::theme::Theme;
@@ -60,6 +61,8 @@ pub struct LiveSite {
     parts: BTreeMap<String, Part>,
     /// What the rendered-page checks read of every page.
     facts: rendered::Facts,
+    /// What the search index read of every page.
+    search: search::Cache,
     /// The warnings of the site as it is now.
     warnings: Diagnostics,
     /// Changed files of updates that ended in errors, tried again with the next.
@@ -93,6 +96,8 @@ struct Undo {
     model: Option<Model>,
     facts: Vec<(PageId, Option<rendered::PageFacts>)>,
     resorted: Vec<PageId>,
+    /// The pages the search index read again (from the change refused, if it is).
+    searched: Vec<PageId>,
 }
 
 impl LiveSite {
@@ -110,11 +115,13 @@ impl LiveSite {
             found
         })?;
         let sink = MemorySink::new();
+        let mut search = search::Cache::default();
         let done = pipeline::render(
             &content,
             &theme,
             &templates,
             &Scope::all(&content.site),
+            &mut search,
             &sink,
         );
         let found = pipeline::findings(&content, &templates, found, done.errors, &done.facts);
@@ -135,6 +142,7 @@ impl LiveSite {
                 .map(|(path, (part, _))| (path, part))
                 .collect(),
             facts: done.facts,
+            search,
             content,
             theme,
             templates,
@@ -226,6 +234,7 @@ impl LiveSite {
             model: None,
             facts: Vec::new(),
             resorted: Vec::new(),
+            searched: Vec::new(),
         };
         let mut described = owners.clone();
         let mut model_stale = !owners.is_empty();
@@ -299,6 +308,10 @@ impl LiveSite {
         for &id in &described {
             reach::described_by(&self.content.site, &models, id, &mut affected);
         }
+        // The search index reads again the pages whose words can have
+        // changed: the changed pages and those showing their facts.
+        undo.searched = affected.iter().copied().collect();
+        self.search.forget(undo.searched.iter().copied());
         if let Some(new) = &templates {
             parts.extend([Part::AToZ, Part::Search]);
             affected.extend(self.pages_using(new, &changed_templates));
@@ -326,6 +339,7 @@ impl LiveSite {
             theme.as_ref().unwrap_or(&self.theme),
             templates.as_ref().unwrap_or(&self.templates),
             &scope,
+            &mut self.search,
             &sink,
         );
         let mut errors = done.errors;
@@ -434,6 +448,8 @@ impl LiveSite {
             };
         }
         self.resort(&undo.resorted);
+        // Read from the change refused: read again from the pages put back.
+        self.search.forget(undo.searched);
         render::set_site_globals(&mut self.templates, &self.content);
         if self.templates.reads_other_pages() {
             self.templates.refresh(&self.content);
