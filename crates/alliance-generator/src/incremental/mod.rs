@@ -23,7 +23,10 @@
 //! robots.txt, aliases, statement and 404 page on every change (they are
 //! cheap); a section's Atom feed when the section or one of its pages changed;
 //! the A to Z when a title can have changed; the calendars when the model was
-//! rebuilt. The result equals a full build byte for byte (tested).
+//! rebuilt; the search index on every page or model change, from the words
+//! and records it keeps of each page ([`search::Cache`]), reading again only
+//! the pages the change reaches. The result equals a full build byte for byte
+//! (tested).
 
 mod reach;
 
