@@ -23,6 +23,7 @@ use crate::load::site::{PageId, Site};
 use crate::load::translation::{self, Language, Languages, own_name};
 use crate::model::Model;
 use crate::output::Sink;
+use crate::render::search;
 use crate::render::site_files::{self, Part, PartFiles};
 use crate::render::templates::Templates;
 use crate::render::theme::Theme;
@@ -292,13 +293,15 @@ pub struct Rendered {
 
 /// The render and write stages over a scope: pages, site-wide parts, static
 /// files and stylesheets into `sink`, reading the facts the rendered-page
-/// checks need on the way. The site-wide files are largely one thread's work:
+/// checks need on the way. The search index reads only the pages `search`
+/// does not hold (all of them, from an empty cache), and keeps them there. The site-wide files are largely one thread's work:
 /// they are made while the pages render, so no core waits.
 pub fn render(
     content: &Content,
     theme: &Theme,
     templates: &Templates,
     scope: &Scope,
+    search: &mut search::Cache,
     sink: &dyn Sink,
 ) -> Rendered {
     let site = &content.site;
@@ -319,7 +322,7 @@ pub fn render(
             if scope.stylesheets {
                 files += site_files::write_stylesheets(theme, sink, &mut errors);
             }
-            let parts = site_files::parts(content, templates, &scope.parts, &mut errors);
+            let parts = site_files::parts(content, templates, &scope.parts, search, &mut errors);
             for (path, (_, bytes)) in &parts {
                 site_files::put(sink, path, bytes.clone(), &mut errors);
             }
@@ -354,7 +357,10 @@ pub fn render(
             static_files: scope.static_files,
             stylesheets: false,
         };
-        let language = render(translation, theme, templates, &scope, sink);
+        // A translation's index is made whole: the dev server rebuilds a
+        // site in several languages whole.
+        let fresh = &mut search::Cache::default();
+        let language = render(translation, theme, templates, &scope, fresh, sink);
         done.files += language.files;
         done.parts.extend(language.parts);
         done.errors.extend(language.errors);
@@ -425,7 +431,8 @@ pub fn run_timed(
                 scope.parts.retain(|&part| part != Part::Editor);
             }
             let done = timed(&mut timer, Stage::Render, || {
-                render(content, &theme, &templates, &scope, sink)
+                let search = &mut search::Cache::default();
+                render(content, &theme, &templates, &scope, search, sink)
             });
             let found = timed(&mut timer, Stage::Findings, || {
                 findings(

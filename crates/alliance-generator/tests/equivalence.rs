@@ -11,6 +11,9 @@
 //!   output folder byte for byte, and the live warnings equal the build's;
 //! - if it fails, the update failed with the same errors.
 //!
+//! The files compared include the search index, which the live site keeps
+//! page by page and reads again only where an edit reaches.
+//!
 //! Knobs (environment): `PROPTEST_CASES` (cases per site, default 12),
 //! `EQUIVALENCE_SEED` (a `u64`; the default is fixed so CI is repeatable),
 //! `EQUIVALENCE_SHRINK` (shrink iterations on failure, default 24).
@@ -872,6 +875,14 @@ fn run_case(copy: &dyn Fn(&Path), edits: &[Edit]) -> Result<(), TestCaseError> {
     })?;
     agree(&live, Ok(()), &root, &out)
         .map_err(|why| fail(&["(the unedited site)".to_owned()], why))?;
+    // The search index, which the live site keeps page by page, is among the files compared.
+    for index in [
+        "search/en/meta.json",
+        "search/en/t0.json",
+        "search/en/p0.json",
+    ] {
+        prop_assert!(live.files().contains_key(index), "no {index} to compare");
+    }
     for edit in edits {
         let Some(mut step) = tree.apply(edit) else {
             continue;

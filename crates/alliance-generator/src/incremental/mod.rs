@@ -24,7 +24,10 @@
 //! robots.txt, aliases, statement and 404 page on every change (they are
 //! cheap); a section's Atom feed when the section or one of its pages changed;
 //! the A to Z when a title can have changed; the calendars when the model was
-//! rebuilt. The result equals a full build byte for byte (tested).
+//! rebuilt; the search index on every page or model change, from the words
+//! and records it keeps of each page ([`search::Cache`]), reading again only
+//! the pages the change reaches. The result equals a full build byte for byte
+//! (tested).
 
 mod reach;
 
@@ -41,6 +44,7 @@ use crate::markdown::Rendered as Body;
 use crate::model::Model;
 use crate::output::MemorySink;
 use crate::pipeline::{self, Scope};
+use crate::render::search;
 use crate::render::site_files::Part;
 use crate::render::templates::Templates;
 use crate::render::theme::Theme;
@@ -63,6 +67,8 @@ pub struct LiveSite {
     facts: rendered::Facts,
     /// The further pages of each section's long list (`PATH/page/N/`), by page.
     list_pages: BTreeMap<PageId, Vec<String>>,
+    /// What the search index read of every page.
+    search: search::Cache,
     /// The warnings of the site as it is now.
     warnings: Diagnostics,
     /// Changed files of updates that ended in errors, tried again with the next.
@@ -96,6 +102,8 @@ struct Undo {
     model: Option<Model>,
     facts: Vec<(PageId, Option<rendered::PageFacts>)>,
     resorted: Vec<PageId>,
+    /// The pages the search index read again (from the change refused, if it is).
+    searched: Vec<PageId>,
 }
 
 impl LiveSite {
@@ -113,11 +121,13 @@ impl LiveSite {
             found
         })?;
         let sink = MemorySink::new();
+        let mut search = search::Cache::default();
         let done = pipeline::render(
             &content,
             &theme,
             &templates,
             &Scope::all(&content.site),
+            &mut search,
             &sink,
         );
         let found = pipeline::findings(
@@ -146,6 +156,7 @@ impl LiveSite {
                 .collect(),
             facts: done.facts,
             list_pages: list_pages(&content, 0..content.site.pages.len()),
+            search,
             content,
             theme,
             templates,
@@ -237,6 +248,7 @@ impl LiveSite {
             model: None,
             facts: Vec::new(),
             resorted: Vec::new(),
+            searched: Vec::new(),
         };
         let mut described = owners.clone();
         let mut model_stale = !owners.is_empty();
@@ -310,6 +322,10 @@ impl LiveSite {
         for &id in &described {
             reach::described_by(&self.content.site, &models, id, &mut affected);
         }
+        // The search index reads again the pages whose words can have
+        // changed: the changed pages and those showing their facts.
+        undo.searched = affected.iter().copied().collect();
+        self.search.forget(undo.searched.iter().copied());
         if let Some(new) = &templates {
             parts.extend([Part::AToZ, Part::Search]);
             affected.extend(self.pages_using(new, &changed_templates));
@@ -337,6 +353,7 @@ impl LiveSite {
             theme.as_ref().unwrap_or(&self.theme),
             templates.as_ref().unwrap_or(&self.templates),
             &scope,
+            &mut self.search,
             &sink,
         );
         let mut errors = done.errors;
@@ -457,6 +474,8 @@ impl LiveSite {
             };
         }
         self.resort(&undo.resorted);
+        // Read from the change refused: read again from the pages put back.
+        self.search.forget(undo.searched);
         render::set_site_globals(&mut self.templates, &self.content);
         if self.templates.reads_other_pages() {
             self.templates.refresh(&self.content);

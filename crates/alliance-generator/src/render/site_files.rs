@@ -60,11 +60,13 @@ impl Part {
         cms.backend.is_some().then_some(Part::Editor)
     }
 
-    /// Makes this part's files into `sink`.
+    /// Makes this part's files into `sink` (the search index reads only the
+    /// pages `search` does not hold).
     fn write(
         self,
         content: &Content,
         templates: &Templates,
+        search: &mut search::Cache,
         sink: &dyn Sink,
         diagnostics: &mut Diagnostics,
     ) {
@@ -78,7 +80,7 @@ impl Part {
                 let words = templates.words(&content.site.config.language);
                 write_calendars(content, words, sink, diagnostics);
             }
-            Part::Search => search::write(content, templates, sink, diagnostics),
+            Part::Search => search::write(content, templates, search, sink, diagnostics),
             Part::Feed(id) => write_feed(content, id, sink, diagnostics),
             Part::Editor => {
                 let site = &content.site;
@@ -100,17 +102,19 @@ impl Part {
 /// The files of some parts, each with the part that made it.
 pub type PartFiles = BTreeMap<String, (Part, Vec<u8>)>;
 
-/// Makes the files of some site-wide parts.
+/// Makes the files of some site-wide parts; the search index keeps what it
+/// read of pages in `search`.
 pub fn parts(
     content: &Content,
     templates: &Templates,
     parts: &[Part],
+    search: &mut search::Cache,
     diagnostics: &mut Diagnostics,
 ) -> PartFiles {
     let mut files = PartFiles::new();
     for &part in parts {
         let sink = MemorySink::new();
-        part.write(content, templates, &sink, diagnostics);
+        part.write(content, templates, search, &sink, diagnostics);
         for (path, bytes) in sink.into_files() {
             files.insert(path, (part, bytes));
         }

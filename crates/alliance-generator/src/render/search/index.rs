@@ -9,7 +9,6 @@
 //! stem (`"meetings":"meet"`), so a query finds every form of a word.
 
 use std::collections::{BTreeMap, HashMap};
-use std::fmt::Write as _;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicU32, Ordering};
@@ -149,6 +148,8 @@ pub fn words(text: &str, mut each: impl FnMut(&str)) {
 
 /// Every word the pages of an index have, numbered as first seen (from many
 /// threads): pages keep numbers, not strings, and a word is stored once.
+/// Numbers are never reused: a word no page has any more is left out of the
+/// files, not forgotten.
 pub struct Vocabulary {
     shards: Vec<Mutex<FxMap<Box<str>, u32>>>,
     next: AtomicU32,
@@ -180,15 +181,22 @@ impl Vocabulary {
         }
     }
 
-    /// Every word with its number, sorted by word.
-    fn sorted(self) -> Vec<(Box<str>, u32)> {
-        let mut all: Vec<(Box<str>, u32)> = self
+    /// The words numbered `from` and after, by number.
+    fn since(&self, from: u32) -> Vec<(u32, Box<str>)> {
+        let mut new: Vec<(u32, Box<str>)> = self
             .shards
-            .into_iter()
-            .flat_map(|s| s.into_inner().unwrap_or_else(|e| e.into_inner()))
+            .iter()
+            .flat_map(|s| {
+                let words = s.lock().unwrap_or_else(|e| e.into_inner());
+                words
+                    .iter()
+                    .filter(|&(_, &id)| id >= from)
+                    .map(|(w, &id)| (id, w.clone()))
+                    .collect::<Vec<_>>()
+            })
             .collect();
-        all.par_sort_unstable();
-        all
+        new.sort_unstable_by_key(|&(id, _)| id);
+        new
     }
 }
 
@@ -225,106 +233,205 @@ impl PageWords {
     }
 }
 
-/// A finished index of one language: its files, by name within its folder.
-pub fn build(
-    language: &Language,
-    vocabulary: Vocabulary,
-    pages: &[PageWords],
-) -> BTreeMap<String, Vec<u8>> {
-    // Every word stemmed once (in parallel): a site of 10,000 pages has
-    // millions of words but tens of thousands of distinct ones.
-    let sorted = vocabulary.sorted();
-    let stems: Vec<String> = match language.stemmer {
-        Some(algorithm) => sorted
-            .par_iter()
-            .map_init(
-                || Stemmer::create(algorithm),
-                |s, (w, _)| s.stem(w).into_owned(),
-            )
-            .collect(),
-        None => sorted.iter().map(|(w, _)| w.to_string()).collect(),
-    };
-    let mut stem_ids: BTreeMap<&str, usize> = stems.iter().map(|s| (s.as_str(), 0)).collect();
-    for (n, id) in stem_ids.values_mut().enumerate() {
-        *id = n;
-    }
-    // For each word's first-seen number: its place in sorted order, and its stem's.
-    let mut word_ids = vec![(0u32, 0u32); sorted.len()];
-    for (n, ((_, id), stem)) in sorted.iter().zip(&stems).enumerate() {
-        word_ids[*id as usize] = (n as u32, stem_ids[stem.as_str()] as u32);
-    }
+/// What the index keeps of a page: its counts summed by stem. Counts are
+/// sums of whole weights, exact in any order, so a page read again adds up
+/// as it did in a fresh build.
+#[derive(Debug, Clone)]
+struct Terms {
+    /// (stem number, count), one for each stem, by stem number.
+    stems: Vec<(u32, Count)>,
+    /// Its words' numbers, each once.
+    words: Vec<u32>,
+    /// Its length in words (of its body).
+    length: f32,
+    /// The number of words of its title.
+    title_words: u8,
+}
 
-    // BM25's term-frequency part, precomputed: the script adds the idf.
-    let average = pages.iter().map(|p| p.length).sum::<f32>() / pages.len().max(1) as f32;
-    let (k1, b) = (1.2_f32, 0.75_f32);
-    let per_page: Vec<Vec<(u32, u8)>> = pages
-        .par_iter()
-        .map(|page| {
-            // By word number, so that sums come out the same on every run.
-            let mut words: Vec<(u32, u32, Count)> = page
-                .counts
-                .iter()
-                .map(|(w, c)| {
-                    let (word, stem) = word_ids[*w as usize];
-                    (stem, word, *c)
-                })
-                .collect();
-            words.sort_unstable_by_key(|&(stem, word, _)| (stem, word));
-            let mut by_stem: Vec<(u32, Count)> = Vec::with_capacity(words.len());
-            for (stem, _, count) in words {
-                match by_stem.last_mut() {
-                    Some((last, sum)) if *last == stem => {
-                        sum.weight += count.weight;
-                        sum.title |= count.title;
-                    }
-                    _ => by_stem.push((stem, count)),
-                }
-            }
-            let norm = k1 * (1.0 - b + b * page.length.max(1.0) / average.max(1.0));
-            by_stem
-                .into_iter()
-                .map(|(stem, Count { weight: tf, title })| {
-                    let score = (tf / (tf + norm) * 100.0).ceil().clamp(1.0, 100.0) as u8;
-                    let title_score = IN_TITLE + page.title_words.clamp(1, 255 - IN_TITLE);
-                    (stem, if title { title_score } else { score })
-                })
-                .collect()
-        })
-        .collect();
-    let mut postings: Vec<Vec<(u32, u8)>> = vec![Vec::new(); stem_ids.len()];
-    for (n, stems) in per_page.iter().enumerate() {
-        for &(stem, score) in stems {
-            postings[stem as usize].push((n as u32, score));
+/// The index of one language, kept between builds (the dev server keeps it
+/// in its `LiveSite`; a build starts from an empty one): every word seen,
+/// stemmed once, and each page's terms. Pages are read again only when
+/// forgotten; [`Index::files`] makes the files from what it holds, the same
+/// bytes as an index made from scratch.
+pub struct Index {
+    language: Language,
+    vocabulary: Vocabulary,
+    /// Each word by number, with its stem's number.
+    words: Vec<(Box<str>, u32)>,
+    /// Each stem by number.
+    stems: Vec<Box<str>>,
+    /// Each stem's number.
+    stem_ids: FxMap<Box<str>, u32>,
+    /// Each page's terms by its place in the index; `None` until read.
+    pages: Vec<Option<Terms>>,
+}
+
+impl Index {
+    /// An empty index of `pages` pages, none read yet.
+    pub fn new(language: Language, pages: usize) -> Index {
+        Index {
+            language,
+            vocabulary: Vocabulary::default(),
+            words: Vec::new(),
+            stems: Vec::new(),
+            stem_ids: FxMap::default(),
+            pages: vec![None; pages],
         }
     }
 
-    // Entries by word as written and by stem, sorted: a stem has postings, a
-    // word whose stem differs names it.
-    let stem_names: Vec<&str> = stem_ids.keys().copied().collect();
-    let mut entries: BTreeMap<&str, Entry> = BTreeMap::new();
-    for (stem, list) in stem_names.iter().zip(&postings) {
-        entries.insert(stem, Entry::Postings(list));
+    /// The vocabulary to read pages with, for [`Index::insert`].
+    pub fn vocabulary(&self) -> &Vocabulary {
+        &self.vocabulary
     }
-    for ((word, _), stem) in sorted.iter().zip(&stems) {
-        entries.entry(word).or_insert(Entry::Stem(stem));
-    }
-    let shards = shards(&entries);
 
-    let mut files = BTreeMap::new();
-    let mut firsts = Vec::new();
-    for (n, (first, json)) in shards.into_iter().enumerate() {
-        firsts.push(first);
-        files.insert(format!("t{n}.json"), json.into_bytes());
+    /// The places of the pages not read yet (or forgotten).
+    pub fn missing(&self) -> Vec<usize> {
+        (0..self.pages.len())
+            .filter(|&n| self.pages[n].is_none())
+            .collect()
     }
-    let meta = format!(
-        "{{\"version\":1,\"language\":{},\"stemmed\":{},\"pages\":{},\"chunk\":{CHUNK},\"shards\":{}}}",
-        json_string(&language.key),
-        language.stemmer.is_some(),
-        pages.len(),
-        serde_json::to_string(&firsts).unwrap_or_default(),
-    );
-    files.insert("meta.json".to_owned(), meta.into_bytes());
-    files
+
+    /// Forgets the page at place `n`, to be read again.
+    pub fn forget(&mut self, n: usize) {
+        if let Some(page) = self.pages.get_mut(n) {
+            *page = None;
+        }
+    }
+
+    /// Takes in pages read with [`Index::vocabulary`], by place: their new
+    /// words are stemmed (once each, in parallel) and their counts summed by stem.
+    pub fn insert(&mut self, read: Vec<(usize, PageWords)>) {
+        let new = self.vocabulary.since(self.words.len() as u32);
+        let stems: Vec<String> = match self.language.stemmer {
+            Some(algorithm) => new
+                .par_iter()
+                .map_init(
+                    || Stemmer::create(algorithm),
+                    |s, (_, w)| s.stem(w).into_owned(),
+                )
+                .collect(),
+            None => new.iter().map(|(_, w)| w.to_string()).collect(),
+        };
+        for ((_, word), stem) in new.into_iter().zip(stems) {
+            let next = self.stems.len() as u32;
+            let stem = match self.stem_ids.get(stem.as_str()) {
+                Some(&id) => id,
+                None => {
+                    let stem = stem.into_boxed_str();
+                    self.stem_ids.insert(stem.clone(), next);
+                    self.stems.push(stem);
+                    next
+                }
+            };
+            self.words.push((word, stem));
+        }
+        let words = &self.words;
+        let terms: Vec<(usize, Terms)> = read
+            .into_par_iter()
+            .map(|(n, page)| {
+                let mut stems: Vec<(u32, Count)> = page
+                    .counts
+                    .iter()
+                    .map(|(w, c)| (words[*w as usize].1, *c))
+                    .collect();
+                stems.sort_unstable_by_key(|&(stem, _)| stem);
+                stems.dedup_by(|(stem, count), (kept, sum)| {
+                    let same = stem == kept;
+                    if same {
+                        sum.weight += count.weight;
+                        sum.title |= count.title;
+                    }
+                    same
+                });
+                let terms = Terms {
+                    stems,
+                    words: page.counts.keys().copied().collect(),
+                    length: page.length,
+                    title_words: page.title_words,
+                };
+                (n, terms)
+            })
+            .collect();
+        for (n, terms) in terms {
+            if let Some(page) = self.pages.get_mut(n) {
+                *page = Some(terms);
+            }
+        }
+    }
+
+    /// The index's files, by name within its folder (pages not read count as empty).
+    pub fn files(&self) -> BTreeMap<String, Vec<u8>> {
+        let pages: Vec<&Terms> = self.pages.iter().flatten().collect();
+        // BM25's term-frequency part, precomputed: the script adds the idf.
+        let average = pages.iter().map(|p| p.length).sum::<f32>() / pages.len().max(1) as f32;
+        let (k1, b) = (1.2_f32, 0.75_f32);
+        let per_page: Vec<Vec<(u32, u8)>> = pages
+            .par_iter()
+            .map(|page| {
+                let norm = k1 * (1.0 - b + b * page.length.max(1.0) / average.max(1.0));
+                let title_score = IN_TITLE + page.title_words.clamp(1, 255 - IN_TITLE);
+                page.stems
+                    .iter()
+                    .map(|&(stem, Count { weight: tf, title })| {
+                        let score = (tf / (tf + norm) * 100.0).ceil().clamp(1.0, 100.0) as u8;
+                        (stem, if title { title_score } else { score })
+                    })
+                    .collect()
+            })
+            .collect();
+        let mut postings: Vec<Vec<(u32, u8)>> = vec![Vec::new(); self.stems.len()];
+        for (n, stems) in per_page.iter().enumerate() {
+            for &(stem, score) in stems {
+                postings[stem as usize].push((n as u32, score));
+            }
+        }
+        let mut live = vec![false; self.words.len()];
+        for page in &pages {
+            for &w in &page.words {
+                live[w as usize] = true;
+            }
+        }
+
+        // Entries by word as written and by stem, sorted: a stem has postings, a
+        // word whose stem differs names it.
+        let is_stem = |word: &str| {
+            self.stem_ids
+                .get(word)
+                .is_some_and(|&s| !postings[s as usize].is_empty())
+        };
+        let mut entries: Vec<(&str, Entry<'_>)> = self
+            .stems
+            .iter()
+            .zip(&postings)
+            .filter(|(_, list)| !list.is_empty())
+            .map(|(stem, list)| (&**stem, Entry::Postings(list)))
+            .chain(
+                self.words
+                    .iter()
+                    .zip(&live)
+                    .filter(|&((word, _), &live)| live && !is_stem(word))
+                    .map(|((word, stem), _)| (&**word, Entry::Stem(&self.stems[*stem as usize]))),
+            )
+            .collect();
+        entries.par_sort_unstable_by(|a, b| a.0.cmp(b.0));
+        let shards = shards(&entries);
+
+        let mut files = BTreeMap::new();
+        let mut firsts = Vec::new();
+        for (n, (first, json)) in shards.into_iter().enumerate() {
+            firsts.push(first);
+            files.insert(format!("t{n}.json"), json.into_bytes());
+        }
+        let meta = format!(
+            "{{\"version\":1,\"language\":{},\"stemmed\":{},\"pages\":{},\"chunk\":{CHUNK},\"shards\":{}}}",
+            json_string(&self.language.key),
+            self.language.stemmer.is_some(),
+            pages.len(),
+            serde_json::to_string(&firsts).unwrap_or_default(),
+        );
+        files.insert("meta.json".to_owned(), meta.into_bytes());
+        files
+    }
 }
 
 /// What a shard holds for a word.
@@ -336,12 +443,39 @@ enum Entry<'a> {
 }
 
 /// Cuts the sorted entries into shards of about [`SHARD_BYTES`]: each shard's
-/// first word and its JSON (`{"word":[gap,score,...],"words":"word"}`).
-fn shards(entries: &BTreeMap<&str, Entry<'_>>) -> Vec<(String, String)> {
+/// first word and its JSON (`{"word":[gap,score,...],"words":"word"}`). The
+/// entries are written in parallel, then joined in order.
+fn shards(entries: &[(&str, Entry<'_>)]) -> Vec<(String, String)> {
+    let written: Vec<String> = entries
+        .par_iter()
+        .map(|(word, entry)| {
+            let mut json = json_string(word);
+            json.push(':');
+            match entry {
+                Entry::Stem(stem) => json.push_str(&json_string(stem)),
+                Entry::Postings(list) => {
+                    json.reserve(list.len() * 6 + 2);
+                    json.push('[');
+                    let mut last = 0;
+                    for (i, &(page, score)) in list.iter().enumerate() {
+                        if i > 0 {
+                            json.push(',');
+                        }
+                        push_number(&mut json, page - last);
+                        json.push(',');
+                        push_number(&mut json, u32::from(score));
+                        last = page;
+                    }
+                    json.push(']');
+                }
+            }
+            json
+        })
+        .collect();
     let mut shards = Vec::new();
     let mut json = String::new();
     let mut first = String::new();
-    for (word, entry) in entries {
+    for ((word, _), entry) in entries.iter().zip(&written) {
         if json.len() >= SHARD_BYTES {
             json.push('}');
             shards.push((std::mem::take(&mut first), std::mem::take(&mut json)));
@@ -352,29 +486,28 @@ fn shards(entries: &BTreeMap<&str, Entry<'_>>) -> Vec<(String, String)> {
         } else {
             json.push(',');
         }
-        json.push_str(&json_string(word));
-        json.push(':');
-        match entry {
-            Entry::Stem(stem) => json.push_str(&json_string(stem)),
-            Entry::Postings(list) => {
-                json.push('[');
-                let mut last = 0;
-                for (i, &(page, score)) in list.iter().enumerate() {
-                    if i > 0 {
-                        json.push(',');
-                    }
-                    let _ = write!(json, "{},{score}", page - last);
-                    last = page;
-                }
-                json.push(']');
-            }
-        }
+        json.push_str(entry);
     }
     if !json.is_empty() {
         json.push('}');
         shards.push((first, json));
     }
     shards
+}
+
+/// Appends a number in decimal (the postings are millions of them: faster than `write!`).
+fn push_number(out: &mut String, mut n: u32) {
+    let mut digits = [0u8; 10];
+    let mut at = digits.len();
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    out.extend(digits[at..].iter().map(|&d| char::from(d)));
 }
 
 /// A string as JSON.
@@ -394,17 +527,24 @@ mod tests {
 
     /// An index of pages given as (title, body).
     fn index(language: &Language, pages: &[(String, String)]) -> BTreeMap<String, Vec<u8>> {
-        let vocabulary = Vocabulary::default();
-        let words: Vec<PageWords> = pages
-            .iter()
-            .map(|(title, body)| {
+        let mut index = Index::new(language.clone(), pages.len());
+        index.insert(read(&index, pages.iter().enumerate()));
+        index.files()
+    }
+
+    /// Pages given as (place, (title, body)), read with the index's vocabulary.
+    fn read<'a>(
+        index: &Index,
+        pages: impl Iterator<Item = (usize, &'a (String, String))>,
+    ) -> Vec<(usize, PageWords)> {
+        pages
+            .map(|(n, (title, body))| {
                 let mut p = PageWords::default();
-                p.add(&vocabulary, title, Field::Title);
-                p.add(&vocabulary, body, Field::Body);
-                p
+                p.add(index.vocabulary(), title, Field::Title);
+                p.add(index.vocabulary(), body, Field::Body);
+                (n, p)
             })
-            .collect();
-        build(language, vocabulary, &words)
+            .collect()
     }
 
     fn page(title: &str, body: &str) -> (String, String) {
@@ -534,5 +674,54 @@ mod tests {
             })
             .collect();
         assert_eq!(index(&english(), &pages), index(&english(), &pages));
+    }
+
+    #[test]
+    fn pages_read_again_give_the_bytes_of_a_fresh_index() {
+        let mut pages: Vec<(String, String)> = (0..40)
+            .map(|i| {
+                page(
+                    &format!("Title {i}"),
+                    &format!("meetings of board{i} housing"),
+                )
+            })
+            .collect();
+        let mut live = Index::new(english(), pages.len());
+        live.insert(read(&live, pages.iter().enumerate()));
+        // A page loses a word only it had and gains new ones; another grows longer.
+        let edits = [
+            (3, page("Title 3", "meetings zebra crossings quietly")),
+            (
+                7,
+                page("Renamed page", "housing housing housing housing of board7"),
+            ),
+            (3, page("Title 3", "meetings")),
+        ];
+        for (n, edited) in edits {
+            pages[n] = edited;
+            live.forget(n);
+            assert_eq!(live.missing(), [n]);
+            live.insert(read(&live, std::iter::once((n, &pages[n]))));
+            assert_eq!(
+                live.files(),
+                index(&english(), &pages),
+                "after editing page {n}"
+            );
+        }
+        let text = shard_text(&live.files());
+        assert!(
+            !text.contains("zebra") && !text.contains("\"board3\""),
+            "{text}"
+        );
+        assert!(text.contains("\"board30\""), "{text}");
+    }
+
+    #[test]
+    fn numbers_are_written_in_decimal() {
+        for n in [0, 7, 10, 99, 100, 12345, u32::MAX] {
+            let mut out = String::from("x");
+            push_number(&mut out, n);
+            assert_eq!(out, format!("x{n}"));
+        }
     }
 }

@@ -28,7 +28,7 @@ use crate::render::render_special;
 use crate::render::site_files::put;
 use crate::render::templates::Templates;
 use crate::render::words::Words;
-use index::{Field, Language, PageWords, Vocabulary, json_string};
+use index::{Field, Index, Language, PageWords, Vocabulary, json_string};
 
 /// The search page's address.
 pub const PATH: &str = "search/";
@@ -99,8 +99,49 @@ pub fn summary<'a>(site: &'a Site, templates: &'a Templates) -> Option<Summary<'
     })
 }
 
-/// Writes the search page and one index for each language of the site's pages.
-pub fn write(content: &Content, templates: &Templates, sink: &dyn Sink, errors: &mut Diagnostics) {
+/// What the search index keeps between builds, for each language: every
+/// word seen and each page's words and record. A build starts from an empty
+/// one; the dev server keeps one in its `LiveSite` and forgets the pages an
+/// edit reaches, so that only those are read again.
+#[derive(Default)]
+pub struct Cache {
+    languages: BTreeMap<String, LanguageCache>,
+}
+
+/// One language's part of a [`Cache`].
+struct LanguageCache {
+    /// The pages of the language, in order: a page's place is its number in the index.
+    ids: Vec<PageId>,
+    /// Their words.
+    index: Index,
+    /// Their records (JSON), by place; `None` until read.
+    records: Vec<Option<String>>,
+}
+
+impl Cache {
+    /// Forgets what was read of these pages (they, or facts they show,
+    /// changed): the next index reads them again.
+    pub fn forget(&mut self, pages: impl IntoIterator<Item = PageId>) {
+        for id in pages {
+            for language in self.languages.values_mut() {
+                if let Ok(n) = language.ids.binary_search(&id) {
+                    language.index.forget(n);
+                    language.records[n] = None;
+                }
+            }
+        }
+    }
+}
+
+/// Writes the search page and one index for each language of the site's
+/// pages, reading only the pages `cache` does not hold.
+pub fn write(
+    content: &Content,
+    templates: &Templates,
+    cache: &mut Cache,
+    sink: &dyn Sink,
+    errors: &mut Diagnostics,
+) {
     if !enabled(&content.site, templates) {
         return;
     }
@@ -138,9 +179,17 @@ pub fn write(content: &Content, templates: &Templates, sink: &dyn Sink, errors: 
             .1
             .push(id);
     }
+    cache
+        .languages
+        .retain(|key, _| by_language.contains_key(key));
     for (key, (language, ids)) in by_language {
         let words = templates.words(&site.config.language);
-        for (name, bytes) in language_files(content, &language, &ids, words) {
+        let cached = cache.languages.entry(key.clone());
+        let cached = cached.or_insert_with(|| LanguageCache::new(language.clone(), &ids));
+        if cached.ids != ids {
+            *cached = LanguageCache::new(language, &ids);
+        }
+        for (name, bytes) in cached.files(content, words) {
             put(
                 sink,
                 &format!("{}{key}/{name}", site.config.generated.search),
@@ -151,28 +200,46 @@ pub fn write(content: &Content, templates: &Templates, sink: &dyn Sink, errors: 
     }
 }
 
-/// The index files of one language's pages, by name; the facts the theme
-/// words (sectors, statuses, dates) in the language of `words`.
-pub fn language_files(
-    content: &Content,
-    language: &Language,
-    ids: &[PageId],
-    words: &Words,
-) -> BTreeMap<String, Vec<u8>> {
-    let vocabulary = Vocabulary::default();
-    let read: Vec<(PageWords, String)> = ids
-        .par_iter()
-        .map(|&id| page(content, &vocabulary, id, words))
-        .collect();
-    let (words, records): (Vec<PageWords>, Vec<String>) = read.into_iter().unzip();
-    let mut files = index::build(language, vocabulary, &words);
-    for (n, chunk) in records.chunks(index::CHUNK).enumerate() {
-        files.insert(
-            format!("p{n}.json"),
-            format!("[{}]", chunk.join(",")).into_bytes(),
-        );
+impl LanguageCache {
+    /// Nothing read yet of these pages.
+    fn new(language: Language, ids: &[PageId]) -> LanguageCache {
+        LanguageCache {
+            ids: ids.to_vec(),
+            index: Index::new(language, ids.len()),
+            records: vec![None; ids.len()],
+        }
     }
-    files
+
+    /// The index files of the language's pages, by name, after reading the
+    /// pages not held (in parallel); the facts the theme words (sectors,
+    /// statuses, dates) in the language of `words`.
+    fn files(&mut self, content: &Content, words: &Words) -> BTreeMap<String, Vec<u8>> {
+        let vocabulary = self.index.vocabulary();
+        let read: Vec<(usize, PageWords, String)> = self
+            .index
+            .missing()
+            .into_par_iter()
+            .map(|n| {
+                let (page_words, record) = page(content, vocabulary, self.ids[n], words);
+                (n, page_words, record)
+            })
+            .collect();
+        let mut words = Vec::with_capacity(read.len());
+        for (n, page, record) in read {
+            self.records[n] = Some(record);
+            words.push((n, page));
+        }
+        self.index.insert(words);
+        let mut files = self.index.files();
+        for (n, chunk) in self.records.chunks(index::CHUNK).enumerate() {
+            let records: Vec<&str> = chunk.iter().flatten().map(String::as_str).collect();
+            files.insert(
+                format!("p{n}.json"),
+                format!("[{}]", records.join(",")).into_bytes(),
+            );
+        }
+        files
+    }
 }
 
 /// One page's words and its record (JSON).
