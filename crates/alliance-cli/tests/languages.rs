@@ -281,3 +281,54 @@ fn a_draft_translation_is_not_published_and_its_page_is_reported_untranslated() 
     );
     assert!(!out.join("cy/about/privacy").exists());
 }
+
+/// Every address the sitemap gives is a page of the build, in both
+/// languages, with lists split into pages and a Welsh section at an address
+/// of its own (`/cy/grwpiau/page/2/`, not `/cy/groups/page/2/`).
+#[test]
+fn every_address_in_the_sitemap_is_built_in_every_language() {
+    let dir = tempfile::tempdir().unwrap();
+    let site = dir.path().join("site");
+    copy_tree(&fixture("bilingual"), &site);
+    let config = std::fs::read_to_string(site.join("config.toml")).unwrap();
+    write(
+        &site,
+        "config.toml",
+        &format!("{config}\n[pagination]\nper_page = 1\n"),
+    );
+    write(
+        &site,
+        "content/groups/_index.cy.md",
+        "+++\ntitle = \"Grwpiau\"\nslug = \"grwpiau\"\n+++\n",
+    );
+    let out = dir.path().join("public");
+    build_ok(&site, &out);
+    let sitemap = read(&out, "sitemap.xml");
+    let base = "https://www.valepsb.example.org/";
+    let addresses: Vec<&str> = sitemap
+        .split("<loc>")
+        .skip(1)
+        .chain(sitemap.split("href=\"").skip(1))
+        .map(|s| &s[..s.find(['<', '"']).unwrap()])
+        .collect();
+    for address in &addresses {
+        let path = address
+            .strip_prefix(base)
+            .unwrap_or_else(|| panic!("{address}"));
+        let file = if path.is_empty() || path.ends_with('/') {
+            format!("{path}index.html")
+        } else {
+            path.to_owned()
+        };
+        assert!(
+            out.join(&file).is_file(),
+            "the sitemap's {address} is not built"
+        );
+    }
+    for list in ["groups/page/2/", "cy/grwpiau/page/2/"] {
+        assert!(
+            addresses.contains(&format!("{base}{list}").as_str()),
+            "{list} missing from the sitemap"
+        );
+    }
+}

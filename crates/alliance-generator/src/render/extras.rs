@@ -72,13 +72,19 @@ pub fn a_to_z<'a>(site: &'a Site, generated: &[Summary<'a>], lang: &str) -> serd
 }
 
 /// The versions of a page in the sitemap: each language's code and address.
-type Versions<'a> = Vec<(&'a str, String)>;
+pub type Versions<'a> = Vec<(&'a str, String)>;
 
 /// `sitemap.xml`: every page's absolute URL, with its last change where known;
-/// `generated` adds pages with no content file (path, last change). A site in
-/// several languages lists each version of a page, each with `xhtml:link`
-/// alternates naming every version.
-pub fn sitemap(site: &Site, generated: &[(String, Option<SiteDate>)]) -> String {
+/// `generated` adds pages with no content file (path, last change), at the
+/// same path under each language's prefix; `lists` adds the further pages of
+/// long lists, each with its own versions (a translated section has its own
+/// address and may have fewer pages). A site in several languages lists each
+/// version of a page, each with `xhtml:link` alternates naming every version.
+pub fn sitemap(
+    site: &Site,
+    generated: &[(String, Option<SiteDate>)],
+    lists: &[Versions<'_>],
+) -> String {
     let languages = &site.languages.list;
     let mut out = String::from(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\"",
@@ -116,6 +122,11 @@ pub fn sitemap(site: &Site, generated: &[(String, Option<SiteDate>)]) -> String 
                 .or_insert_with(|| (*date, versions.clone()));
         }
         entries.entry(path.clone()).or_insert((*date, Vec::new()));
+    }
+    for versions in lists {
+        for (_, version) in versions {
+            entries.insert(version.clone(), (None, versions.clone()));
+        }
     }
     for (path, (date, versions)) in entries {
         let _ = write!(

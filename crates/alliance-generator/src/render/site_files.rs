@@ -246,9 +246,6 @@ fn write_sitemap_and_redirects(
     diagnostics: &mut Diagnostics,
 ) {
     let site = &content.site;
-    let list_pages = (0..site.pages.len())
-        .flat_map(|id| pagination::further_pages(content, id))
-        .map(|path| (path, None));
     let generated: Vec<(String, Option<SiteDate>)> = has_a_to_z(site, templates)
         .then(|| (site.config.generated.a_to_z.clone(), None))
         .into_iter()
@@ -256,9 +253,8 @@ fn write_sitemap_and_redirects(
         .chain(
             search::enabled(site, templates).then(|| (site.config.generated.search.clone(), None)),
         )
-        .chain(list_pages)
         .collect();
-    let sitemap = extras::sitemap(site, &generated);
+    let sitemap = extras::sitemap(site, &generated, &list_pages(content));
     put(sink, "sitemap.xml", sitemap.into_bytes(), diagnostics);
     put(
         sink,
@@ -303,6 +299,34 @@ fn write_sitemap_and_redirects(
             diagnostics,
         );
     }
+}
+
+/// The further pages of every long list (`PATH/page/N/`), each with its
+/// versions: page N of the list in every language that has one.
+fn list_pages(content: &Content) -> Vec<extras::Versions<'_>> {
+    let languages: Vec<&Content> = std::iter::once(content)
+        .chain(&content.translations)
+        .collect();
+    let mut lists = Vec::new();
+    for id in 0..content.site.pages.len() {
+        let pages: Vec<(&str, Vec<String>)> = languages
+            .iter()
+            .map(|c| {
+                let code = c.site.config.language.as_str();
+                (code, pagination::further_pages(c, id))
+            })
+            .collect();
+        let most = pages.iter().map(|(_, p)| p.len()).max().unwrap_or(0);
+        for n in 0..most {
+            lists.push(
+                pages
+                    .iter()
+                    .filter_map(|(code, paths)| paths.get(n).map(|p| (*code, p.clone())))
+                    .collect(),
+            );
+        }
+    }
+    lists
 }
 
 /// Whether the build makes the A to Z page (the theme has the template and no
