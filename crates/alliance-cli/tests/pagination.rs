@@ -244,3 +244,65 @@ fn a_page_at_a_list_page_address_is_a_collision() {
         "{stderr}"
     );
 }
+
+/// An A to Z longer than `[pagination] a_to_z` becomes an index of letters,
+/// each letter a page of its own: every page the whole A to Z lists is on
+/// exactly one letter page, under its letter, and every link resolves.
+#[test]
+fn a_long_a_to_z_is_split_into_a_page_per_letter() {
+    let (_dir, whole) = built_fixture("lists");
+    let listed = |html: &str| -> Vec<String> {
+        let main = main_of(html);
+        let list = &main[main.find("<ul class=\"plain-list\">").unwrap()..];
+        attr_values(&list[..list.find("</ul>").unwrap()], "href")
+    };
+    let whole_a_to_z = read(&whole, "a-z/index.html");
+    let mut expected: Vec<String> = main_of(&whole_a_to_z)
+        .split("<ul class=\"plain-list\">")
+        .skip(1)
+        .flat_map(|list| attr_values(&list[..list.find("</ul>").unwrap()], "href"))
+        .map(|href| href.trim_start_matches("../").to_owned())
+        .collect();
+    expected.sort();
+
+    let dir = tempfile::tempdir().unwrap();
+    let site = dir.path().join("site");
+    copy_tree(&fixture("lists"), &site);
+    let config = std::fs::read_to_string(site.join("config.toml")).unwrap();
+    write(
+        &site,
+        "config.toml",
+        &format!("{config}\n[pagination]\na_to_z = 50\n"),
+    );
+    let out = dir.path().join("public");
+    build_ok(&site, &out);
+    let index = read(&out, "a-z/index.html");
+    assert!(
+        !main_of(&index).contains("<h2"),
+        "the index lists letters, not pages"
+    );
+    let letters = listed(&index);
+    assert!(letters.len() > 3, "{letters:?}");
+    links_resolve(&out, "a-z/");
+    let mut found = Vec::new();
+    for letter in &letters {
+        let folder = format!("a-z/{}", letter.trim_end_matches("index.html"));
+        let page = read(&out, &format!("{folder}index.html"));
+        let shown = &page[page.find("<h1>").unwrap()..page.find("</h1>").unwrap()];
+        let nav = &page[page.find("class=\"a-z__letters\"").unwrap()..];
+        let current = &nav[..nav.find("aria-current=\"page\"").unwrap()];
+        assert!(
+            current.ends_with("href=\"index.html\" "),
+            "{folder}: {current}"
+        );
+        assert!(shown.starts_with("<h1>A to Z: "), "{shown}");
+        links_resolve(&out, &folder);
+        found.extend(
+            listed(&page)
+                .into_iter()
+                .map(|h| h.trim_start_matches("../").to_owned()),
+        );
+    }
+    found.sort();
+    assert_eq!(found, expected);
+}

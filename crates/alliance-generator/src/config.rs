@@ -440,14 +440,24 @@ pub struct Pagination {
     /// past meetings (default 20).
     #[serde(default = "default_per_page")]
     pub per_page: usize,
+    /// The A to Z becomes an index of letters with a page for each once it
+    /// lists more pages than this (default 2,000), so no page grows with
+    /// the site.
+    #[serde(default = "default_a_to_z")]
+    pub a_to_z: usize,
 }
 
 impl Default for Pagination {
     fn default() -> Self {
         Pagination {
             per_page: default_per_page(),
+            a_to_z: default_a_to_z(),
         }
     }
+}
+
+fn default_a_to_z() -> usize {
+    2000
 }
 
 fn default_per_page() -> usize {

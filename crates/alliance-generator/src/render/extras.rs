@@ -29,7 +29,7 @@ pub struct Letter<'a> {
 /// language's alphabetical order, under its first letter (in Welsh "LL" and
 /// "CH" are letters); titles starting with no letter of the alphabet come
 /// last, under "0–9".
-pub fn a_to_z<'a>(site: &'a Site, generated: &[Summary<'a>], lang: &str) -> serde_json::Value {
+pub fn a_to_z<'a>(site: &'a Site, generated: &[Summary<'a>], lang: &str) -> Vec<Letter<'a>> {
     const OTHER: &str = "0–9";
     let letter_of =
         |title: &str| collate::letter_of(title, lang).unwrap_or_else(|| OTHER.to_owned());
@@ -68,7 +68,7 @@ pub fn a_to_z<'a>(site: &'a Site, generated: &[Summary<'a>], lang: &str) -> serd
             }),
         }
     }
-    serde_json::json!({ "letters": letters })
+    letters
 }
 
 /// The versions of a page in the sitemap: each language's code and address.

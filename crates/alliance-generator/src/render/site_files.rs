@@ -353,14 +353,43 @@ fn write_a_to_z(
     let letters = extras::a_to_z(site, &generated, lang);
     let path = &site.config.generated.a_to_z;
     let title = templates.words(lang).get("a_to_z");
-    match render_special(site, templates, "a-z.html", path, title, &letters) {
+    let mut write = |at: &str, title: &str, data: &serde_json::Value| match render_special(
+        site, templates, "a-z.html", at, title, data,
+    ) {
         Ok(html) => put(
             sink,
-            &format!("{path}index.html"),
+            &format!("{at}index.html"),
             html.into_bytes(),
             diagnostics,
         ),
         Err(d) => diagnostics.push(d),
+    };
+    let entries: usize = letters.iter().map(|l| l.pages.len()).sum();
+    if entries <= site.config.pagination.a_to_z {
+        write(path, title, &serde_json::json!({ "letters": letters }));
+        return;
+    }
+    // Too long for one page: an index of the letters, and a page for each.
+    let index: Vec<serde_json::Value> = letters
+        .iter()
+        .map(|l| {
+            serde_json::json!({
+                "letter": l.letter,
+                "id": l.id,
+                "count": l.pages.len(),
+                "path": format!("{path}{}/", l.id),
+            })
+        })
+        .collect();
+    write(
+        path,
+        title,
+        &serde_json::json!({ "letters": index, "split": true }),
+    );
+    for letter in &letters {
+        let at = format!("{path}{}/", letter.id);
+        let data = serde_json::json!({ "letters": index, "split": true, "current": letter });
+        write(&at, &format!("{title}: {}", letter.letter), &data);
     }
 }
 
