@@ -284,7 +284,8 @@ fn a_draft_translation_is_not_published_and_its_page_is_reported_untranslated() 
 
 /// Every address the sitemap gives is a page of the build, in both
 /// languages, with lists split into pages and a Welsh section at an address
-/// of its own (`/cy/grwpiau/page/2/`, not `/cy/groups/page/2/`).
+/// of its own (`/cy/grwpiau/page/2/`, not `/cy/groups/page/2/`), and the
+/// A to Z split into a page per letter of each language's alphabet.
 #[test]
 fn every_address_in_the_sitemap_is_built_in_every_language() {
     let dir = tempfile::tempdir().unwrap();
@@ -294,7 +295,7 @@ fn every_address_in_the_sitemap_is_built_in_every_language() {
     write(
         &site,
         "config.toml",
-        &format!("{config}\n[pagination]\nper_page = 1\n"),
+        &format!("{config}\n[pagination]\nper_page = 1\na_to_z = 1\n"),
     );
     write(
         &site,
@@ -325,7 +326,12 @@ fn every_address_in_the_sitemap_is_built_in_every_language() {
             "the sitemap's {address} is not built"
         );
     }
-    for list in ["groups/page/2/", "cy/grwpiau/page/2/"] {
+    for list in [
+        "groups/page/2/",
+        "cy/grwpiau/page/2/",
+        "a-z/a/",
+        "cy/a-z/ch/",
+    ] {
         assert!(
             addresses.contains(&format!("{base}{list}").as_str()),
             "{list} missing from the sitemap"

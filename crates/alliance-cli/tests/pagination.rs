@@ -247,7 +247,8 @@ fn a_page_at_a_list_page_address_is_a_collision() {
 
 /// An A to Z longer than `[pagination] a_to_z` becomes an index of letters,
 /// each letter a page of its own: every page the whole A to Z lists is on
-/// exactly one letter page, under its letter, and every link resolves.
+/// exactly one letter page, under its letter, every letter page is in the
+/// sitemap, and every link resolves.
 #[test]
 fn a_long_a_to_z_is_split_into_a_page_per_letter() {
     let (_dir, whole) = built_fixture("lists");
@@ -284,9 +285,12 @@ fn a_long_a_to_z_is_split_into_a_page_per_letter() {
     let letters = listed(&index);
     assert!(letters.len() > 3, "{letters:?}");
     links_resolve(&out, "a-z/");
+    let sitemap = read(&out, "sitemap.xml");
     let mut found = Vec::new();
     for letter in &letters {
         let folder = format!("a-z/{}", letter.trim_end_matches("index.html"));
+        let loc = format!("<loc>https://longlist.example.org/partnership/{folder}</loc>");
+        assert!(sitemap.contains(&loc), "{loc} missing from the sitemap");
         let page = read(&out, &format!("{folder}index.html"));
         let shown = &page[page.find("<h1>").unwrap()..page.find("</h1>").unwrap()];
         let nav = &page[page.find("class=\"a-z__letters\"").unwrap()..];

@@ -12,6 +12,7 @@ use crate::date::SiteDate;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::load::site::{PageId, Site, Summary};
 use crate::output::{MemorySink, Sink};
+use crate::render::extras::Letter;
 use crate::render::templates::Templates;
 use crate::render::theme::Theme;
 use crate::render::words::Words;
@@ -72,10 +73,7 @@ impl Part {
     ) {
         match self {
             Part::SiteFiles => write_site_files(content, templates, sink, diagnostics),
-            Part::AToZ => {
-                let lang = &content.site.config.language;
-                write_a_to_z(&content.site, templates, lang, sink, diagnostics);
-            }
+            Part::AToZ => write_a_to_z(&content.site, templates, sink, diagnostics),
             Part::Calendars => {
                 let words = templates.words(&content.site.config.language);
                 write_calendars(content, words, sink, diagnostics);
@@ -254,7 +252,22 @@ fn write_sitemap_and_redirects(
             search::enabled(site, templates).then(|| (site.config.generated.search.clone(), None)),
         )
         .collect();
-    let sitemap = extras::sitemap(site, &generated, &list_pages(content));
+    let mut lists = list_pages(content);
+    // The letters of a split A to Z, in each language (each its own page:
+    // Welsh has letters English has not).
+    let languages = std::iter::once((content, templates))
+        .chain(content.translations.iter().zip(&templates.translations));
+    for (language, templates) in languages {
+        let site = &language.site;
+        let code = site.config.language.as_str();
+        let letters = a_to_z_letters(site, templates).unwrap_or_default();
+        lists.extend(
+            letter_pages(site, &letters)
+                .into_iter()
+                .map(|(at, _)| vec![(code, at)]),
+        );
+    }
+    let sitemap = extras::sitemap(site, &generated, &lists);
     put(sink, "sitemap.xml", sitemap.into_bytes(), diagnostics);
     put(
         sink,
@@ -335,24 +348,45 @@ fn has_a_to_z(site: &Site, templates: &Templates) -> bool {
     templates.has("a-z.html") && !site.by_path.contains_key(&site.config.generated.a_to_z)
 }
 
-/// Writes the A to Z of pages in the language `lang`.
+/// The letters of the site's A to Z in its language, when the build makes it.
+fn a_to_z_letters<'a>(site: &'a Site, templates: &'a Templates) -> Option<Vec<Letter<'a>>> {
+    has_a_to_z(site, templates).then(|| {
+        let generated: Vec<Summary<'_>> = statement::summary(site, templates)
+            .into_iter()
+            .chain(search::summary(site, templates))
+            .collect();
+        extras::a_to_z(site, &generated, &site.config.language)
+    })
+}
+
+/// The page of each letter (`a-z/b/`) when the A to Z is too long for one
+/// page (`[pagination] a_to_z`); none when it is one page.
+fn letter_pages(site: &Site, letters: &[Letter<'_>]) -> Vec<(String, usize)> {
+    let entries: usize = letters.iter().map(|l| l.pages.len()).sum();
+    if entries <= site.config.pagination.a_to_z {
+        return Vec::new();
+    }
+    let path = &site.config.generated.a_to_z;
+    letters
+        .iter()
+        .enumerate()
+        .map(|(n, l)| (format!("{path}{}/", l.id), n))
+        .collect()
+}
+
+/// Writes the A to Z of pages in the site's language: one page, or an index
+/// of the letters and a page for each.
 fn write_a_to_z(
     site: &Site,
     templates: &Templates,
-    lang: &str,
     sink: &dyn Sink,
     diagnostics: &mut Diagnostics,
 ) {
-    if !has_a_to_z(site, templates) {
+    let Some(letters) = a_to_z_letters(site, templates) else {
         return;
-    }
-    let generated: Vec<Summary<'_>> = statement::summary(site, templates)
-        .into_iter()
-        .chain(search::summary(site, templates))
-        .collect();
-    let letters = extras::a_to_z(site, &generated, lang);
+    };
     let path = &site.config.generated.a_to_z;
-    let title = templates.words(lang).get("a_to_z");
+    let title = templates.words(&site.config.language).get("a_to_z");
     let mut write = |at: &str, title: &str, data: &serde_json::Value| match render_special(
         site, templates, "a-z.html", at, title, data,
     ) {
@@ -364,21 +398,16 @@ fn write_a_to_z(
         ),
         Err(d) => diagnostics.push(d),
     };
-    let entries: usize = letters.iter().map(|l| l.pages.len()).sum();
-    if entries <= site.config.pagination.a_to_z {
+    let pages = letter_pages(site, &letters);
+    if pages.is_empty() {
         write(path, title, &serde_json::json!({ "letters": letters }));
         return;
     }
-    // Too long for one page: an index of the letters, and a page for each.
-    let index: Vec<serde_json::Value> = letters
+    let index: Vec<serde_json::Value> = pages
         .iter()
-        .map(|l| {
-            serde_json::json!({
-                "letter": l.letter,
-                "id": l.id,
-                "count": l.pages.len(),
-                "path": format!("{path}{}/", l.id),
-            })
+        .map(|(at, n)| {
+            let l = &letters[*n];
+            serde_json::json!({ "letter": l.letter, "id": l.id, "count": l.pages.len(), "path": at })
         })
         .collect();
     write(
@@ -386,10 +415,10 @@ fn write_a_to_z(
         title,
         &serde_json::json!({ "letters": index, "split": true }),
     );
-    for letter in &letters {
-        let at = format!("{path}{}/", letter.id);
+    for (at, n) in &pages {
+        let letter = &letters[*n];
         let data = serde_json::json!({ "letters": index, "split": true, "current": letter });
-        write(&at, &format!("{title}: {}", letter.letter), &data);
+        write(at, &format!("{title}: {}", letter.letter), &data);
     }
 }
 
