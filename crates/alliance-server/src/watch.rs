@@ -23,8 +23,16 @@ use notify::{Event, EventKind, RecommendedWatcher, RecursiveMode, Watcher};
 
 use crate::{ServeError, State};
 
-/// Folders at the top of the site whose changes trigger a rebuild.
-const WATCHED_DIRS: [&str; 5] = ["content", "static", "templates", "themes", "sass"];
+/// Folders at the top of the site whose changes trigger a rebuild
+/// (`translations/`: a site's own words for the theme, `<code>.toml`).
+const WATCHED_DIRS: [&str; 6] = [
+    "content",
+    "static",
+    "templates",
+    "themes",
+    "sass",
+    "translations",
+];
 
 /// How long the file system must be quiet before a rebuild starts.
 const DEBOUNCE: Duration = Duration::from_millis(30);

@@ -602,6 +602,25 @@ fn folders_made_after_start_are_watched() {
     server.stop();
 }
 
+/// A site's own words for the theme (`translations/en.toml`), made after
+/// the server started and then changed, reach the pages served.
+#[test]
+fn the_sites_own_words_are_watched() {
+    let (_dir, root, server) = fixture_server();
+    let port = server.port();
+    assert!(get(port, "/about/").text().contains("Skip to main content"));
+    std::fs::create_dir(root.join("translations")).unwrap();
+    let words = root.join("translations/en.toml");
+    std::fs::write(&words, "skip_link = \"Straight to the page\"\n").unwrap();
+    poll(port, "/about/", |r| {
+        r.text().contains("Straight to the page")
+    });
+    std::fs::write(&words, "skip_link = \"To the content\"\n").unwrap();
+    let about = poll(port, "/about/", |r| r.text().contains("To the content"));
+    assert!(!about.text().contains("Straight to the page"));
+    server.stop();
+}
+
 /// A server on the fixture with its one warning (the accessibility
 /// statement's facts) answered, so that it starts with no warnings.
 fn warning_free_server() -> (tempfile::TempDir, PathBuf, RunningServer) {
