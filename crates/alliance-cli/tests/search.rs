@@ -7,7 +7,7 @@ mod common;
 
 use std::path::Path;
 
-use common::{alliance, copy_tree, fixture, walkdir};
+use common::{alliance, build_ok, copy_tree, fixture, walkdir};
 use serde_json::Value;
 
 /// Builds the partnership fixture (with `config_extra` appended to its config) into a temp folder.
@@ -19,18 +19,7 @@ fn build(config_extra: &str) -> (tempfile::TempDir, std::path::PathBuf) {
     let text = std::fs::read_to_string(&config).unwrap() + config_extra;
     std::fs::write(&config, text).unwrap();
     let out = tmp.path().join("out");
-    let run = alliance(&[
-        "build",
-        "--root",
-        src.to_str().unwrap(),
-        "--output",
-        out.to_str().unwrap(),
-    ]);
-    assert!(
-        run.status.success(),
-        "{}",
-        String::from_utf8_lossy(&run.stderr)
-    );
+    build_ok(&src, &out);
     (tmp, out)
 }
 
@@ -199,18 +188,7 @@ fn a_welsh_site_gets_a_welsh_index_matched_word_for_word() {
     )
     .unwrap();
     let out = tmp.path().join("out");
-    let run = alliance(&[
-        "build",
-        "--root",
-        src.to_str().unwrap(),
-        "--output",
-        out.to_str().unwrap(),
-    ]);
-    assert!(
-        run.status.success(),
-        "{}",
-        String::from_utf8_lossy(&run.stderr)
-    );
+    build_ok(&src, &out);
     let index = out.join("search/cy");
     assert_eq!(json(&index.join("meta.json"))["stemmed"], false);
     assert!(!out.join("search/en").exists());

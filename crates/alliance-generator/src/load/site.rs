@@ -235,6 +235,23 @@ pub struct Summary<'a> {
     pub is_section: bool,
 }
 
+impl<'a> Summary<'a> {
+    /// A page the build makes itself (the accessibility statement, the
+    /// search page): a title, an address and an id, nothing else.
+    pub fn generated(title: &'a str, path: &'a str, id: &'a str) -> Summary<'a> {
+        Summary {
+            title,
+            nav_title: title,
+            path,
+            description: None,
+            date: None,
+            kind: None,
+            id,
+            is_section: false,
+        }
+    }
+}
+
 impl Site {
     /// A light view of a page.
     pub fn summary(&self, id: PageId) -> Summary<'_> {

@@ -175,16 +175,8 @@ const TITLE: &str = "accessibility_statement";
 /// The statement as the A to Z lists it, when Alliance writes it.
 pub fn summary<'a>(site: &'a Site, templates: &'a Templates) -> Option<Summary<'a>> {
     let title = templates.words(&site.config.language).get(TITLE);
-    generated(site, templates).then_some(Summary {
-        title,
-        nav_title: title,
-        path: &site.config.generated.statement,
-        description: None,
-        date: None,
-        kind: None,
-        id: "accessibility",
-        is_section: false,
-    })
+    generated(site, templates)
+        .then(|| Summary::generated(title, &site.config.generated.statement, "accessibility"))
 }
 
 /// The statement's sitemap entry (path and last change), when Alliance writes it.

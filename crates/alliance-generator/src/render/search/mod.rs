@@ -87,16 +87,8 @@ pub fn enabled(site: &Site, templates: &Templates) -> bool {
 /// The search page as the A to Z lists it, when the build makes it.
 pub fn summary<'a>(site: &'a Site, templates: &'a Templates) -> Option<Summary<'a>> {
     let title = templates.words(&site.config.language).get("search");
-    enabled(site, templates).then_some(Summary {
-        title,
-        nav_title: title,
-        path: &site.config.generated.search,
-        description: None,
-        date: None,
-        kind: None,
-        id: "search",
-        is_section: false,
-    })
+    enabled(site, templates)
+        .then(|| Summary::generated(title, &site.config.generated.search, "search"))
 }
 
 /// What the search index keeps between builds, for each language: every
