@@ -640,6 +640,9 @@ impl Config {
     /// A site path as templates write it, in this language: the home page
     /// (`""`) and the generated pages move under the language's folder.
     pub fn localise<'a>(&self, path: &'a str) -> std::borrow::Cow<'a, str> {
+        if self.path_prefix.is_empty() {
+            return path.into();
+        }
         let root = Generated::default();
         let generated = [
             &root.a_to_z,
@@ -648,8 +651,7 @@ impl Config {
             &root.calendar,
             &root.not_found,
         ];
-        if !self.path_prefix.is_empty() && (path.is_empty() || generated.iter().any(|g| *g == path))
-        {
+        if path.is_empty() || generated.iter().any(|g| *g == path) {
             format!("{}{path}", self.path_prefix).into()
         } else {
             path.into()

@@ -281,7 +281,7 @@ impl Scope {
 pub struct Rendered {
     /// Files written.
     pub files: usize,
-    /// The site-wide files, each with its part (written to the sink too).
+    /// The site-wide files written, each with the part that made it.
     pub parts: PartFiles,
     /// What the rendered-page checks read of each page rendered.
     pub facts: rendered::Facts,
@@ -322,10 +322,8 @@ pub fn render(
             if scope.stylesheets {
                 files += site_files::write_stylesheets(theme, sink, &mut errors);
             }
-            let parts = site_files::parts(content, templates, &scope.parts, search, &mut errors);
-            for (path, (_, bytes)) in &parts {
-                site_files::put(sink, path, bytes.clone(), &mut errors);
-            }
+            let parts =
+                site_files::parts(content, templates, &scope.parts, search, sink, &mut errors);
             (files + parts.len(), parts, errors)
         },
         || render::render_pages(content, templates, &audit, &scope.pages),

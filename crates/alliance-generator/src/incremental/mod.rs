@@ -149,11 +149,7 @@ impl LiveSite {
                 .into_iter()
                 .map(|(k, v)| (k, Arc::from(v)))
                 .collect(),
-            parts: done
-                .parts
-                .into_iter()
-                .map(|(path, (part, _))| (path, part))
-                .collect(),
+            parts: done.parts,
             facts: done.facts,
             list_pages: list_pages(&content, 0..content.site.pages.len()),
             search,
@@ -432,9 +428,7 @@ impl LiveSite {
             self.files.remove(&path);
             update.changed.push(path);
         }
-        for (path, (part, _)) in done.parts {
-            self.parts.insert(path, part);
-        }
+        self.parts.extend(done.parts);
         // The pages of a list that is now shorter are gone.
         for (id, now) in list_pages(&self.content, scope.pages.iter().copied()) {
             let before = self.list_pages.insert(id, now).unwrap_or_default();

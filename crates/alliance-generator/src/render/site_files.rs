@@ -4,6 +4,7 @@
 //! Z, calendars, the search index, feeds).
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Mutex;
 
 use rayon::prelude::*;
 
@@ -11,7 +12,7 @@ use crate::content::Content;
 use crate::date::SiteDate;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::load::site::{PageId, Site, Summary};
-use crate::output::{MemorySink, Sink};
+use crate::output::Sink;
 use crate::render::extras::Letter;
 use crate::render::templates::Templates;
 use crate::render::theme::Theme;
@@ -97,27 +98,48 @@ impl Part {
     }
 }
 
-/// The files of some parts, each with the part that made it.
-pub type PartFiles = BTreeMap<String, (Part, Vec<u8>)>;
+/// The files some parts made, each with the part that made it.
+pub type PartFiles = BTreeMap<String, Part>;
 
-/// Makes the files of some site-wide parts; the search index keeps what it
-/// read of pages in `search`.
+/// Makes the files of some site-wide parts into `sink`, noting which part
+/// made each file (the files themselves are not kept: a national directory's
+/// search index alone is hundreds of megabytes); the search index keeps what
+/// it read of pages in `search`.
 pub fn parts(
     content: &Content,
     templates: &Templates,
     parts: &[Part],
     search: &mut search::Cache,
+    sink: &dyn Sink,
     diagnostics: &mut Diagnostics,
 ) -> PartFiles {
     let mut files = PartFiles::new();
     for &part in parts {
-        let sink = MemorySink::new();
-        part.write(content, templates, search, &sink, diagnostics);
-        for (path, bytes) in sink.into_files() {
-            files.insert(path, (part, bytes));
-        }
+        let noted = Noting {
+            inner: sink,
+            paths: Mutex::default(),
+        };
+        part.write(content, templates, search, &noted, diagnostics);
+        let paths = noted.paths.into_inner().unwrap_or_else(|e| e.into_inner());
+        files.extend(paths.into_iter().map(|path| (path, part)));
     }
     files
+}
+
+/// A sink that passes files on and notes the path of each one written.
+struct Noting<'a> {
+    inner: &'a dyn Sink,
+    paths: Mutex<Vec<String>>,
+}
+
+impl Sink for Noting<'_> {
+    fn write(&self, path: &str, bytes: Vec<u8>) -> std::io::Result<()> {
+        self.inner.write(path, bytes)?;
+        if let Ok(mut paths) = self.paths.lock() {
+            paths.push(path.to_owned());
+        }
+        Ok(())
+    }
 }
 
 /// Writes a file to the sink, recording why it failed.
