@@ -143,7 +143,10 @@ fn the_terminal_shows_what_check_shows_after_every_save() {
     let mut serve = Serve::start(&root);
 
     let first = check_report(&root);
-    assert!(first.contains(": warning: "), "the fixture has a warning:\n{first}");
+    assert!(
+        first.contains(": warning: "),
+        "the fixture has a warning:\n{first}"
+    );
     assert_eq!(serve.first_report(), first);
 
     // Saved in place: a link that says only "click here" is a second warning.
@@ -151,7 +154,10 @@ fn the_terminal_shows_what_check_shows_after_every_save() {
     let vague = "+++\ntitle = \"Help\"\n+++\n\nFor our role [click here](@/about/role.md).\n";
     std::fs::write(&page, vague).unwrap();
     let warned = check_report(&root);
-    assert!(warned.contains("content/help.md:5:14: warning: "), "{warned}");
+    assert!(
+        warned.contains("content/help.md:5:14: warning: "),
+        "{warned}"
+    );
     assert!(warned.contains("warning: 2 warnings"), "{warned}");
     serve.rebuilds_to(&warned);
 

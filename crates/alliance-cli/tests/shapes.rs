@@ -169,7 +169,10 @@ fn news_filed_by_year_is_listed_and_fed_by_every_section_above_it() {
         .unwrap_or_else(|| panic!("the news filed under 2025/ is listed:\n{main}"));
     assert!(launch < awards, "newest first:\n{main}");
     assert!(main.contains("<time datetime=\"2025-11-20\">"), "{main}");
-    assert!(main.contains("<a href=\"2025/index.html\">News from 2025</a>"), "{main}");
+    assert!(
+        main.contains("<a href=\"2025/index.html\">News from 2025</a>"),
+        "{main}"
+    );
     let feed = read(dir.path(), "news/atom.xml");
     let entry = |path: &str| {
         feed.find(&format!(
@@ -180,7 +183,10 @@ fn news_filed_by_year_is_listed_and_fed_by_every_section_above_it() {
     assert!(awards.is_some_and(|a| launch < a), "{feed}");
     // The year's own section lists and feeds its news as before.
     let year = read(dir.path(), "news/2025/index.html");
-    assert!(main_of(&year).contains("<a href=\"awards/index.html\">"), "{year}");
+    assert!(
+        main_of(&year).contains("<a href=\"awards/index.html\">"),
+        "{year}"
+    );
     assert!(read(dir.path(), "news/2025/atom.xml").contains("news/2025/awards/</id>"));
 }
 
