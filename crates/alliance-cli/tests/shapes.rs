@@ -49,6 +49,16 @@ fn members_count_organisations_and_say_seats() {
     );
     let safety = read(dir.path(), "groups/safety/index.html");
     assert!(safety.contains("<dt>Members</dt><dd>2 organisations</dd>"));
+    // The structure page counts the same way: organisations, not seats, and
+    // the vacant seat apart, in its list and in the balance of sectors.
+    let structure = read(dir.path(), "about/structure/index.html");
+    assert!(
+        structure.contains(
+            "Lowmoor Together Board</a> <span class=\"seat__kind\">(Executive, 2 members, 1 vacant seat)</span>"
+        ),
+        "{structure}"
+    );
+    assert!(structure.contains("2 members. Public sector: 1; Police: 1."));
 }
 
 #[test]
