@@ -67,6 +67,41 @@ fn exempt_papers_are_never_published_or_linked() {
 }
 
 #[test]
+fn exempt_papers_are_not_in_snapshots() {
+    let dir = tempfile::tempdir().unwrap();
+    let o = alliance(&[
+        "snapshot",
+        "--root",
+        fixture("meetings").to_str().unwrap(),
+        "--date",
+        "2026-06-01",
+        "--out",
+        dir.path().to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let snapshot = dir.path().join("2026-06-01");
+    // The CDXJ index names every record of the WARC (and of the WACZ holding it).
+    let index = walkdir(&snapshot)
+        .into_iter()
+        .find(|p| p.extension().is_some_and(|e| e == "cdxj"))
+        .expect("a CDXJ index");
+    let index = std::fs::read_to_string(index).unwrap();
+    assert!(
+        index.contains("/meetings/2026-05-board/budget.pdf"),
+        "{index}"
+    );
+    assert!(!index.contains("contract.pdf"), "{index}");
+    for file in walkdir(&snapshot.join("site")) {
+        let text = String::from_utf8_lossy(&std::fs::read(&file).unwrap()).into_owned();
+        assert!(
+            !text.contains("contract.pdf"),
+            "{} names the exempt paper",
+            file.display()
+        );
+    }
+}
+
+#[test]
 fn attendance_and_declarations_read_as_moderngov_shows_them() {
     let (_dir, out) = built_fixture("meetings");
     let main = main_of(&read(&out, "meetings/2026-05-board/index.html")).to_owned();

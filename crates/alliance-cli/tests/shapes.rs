@@ -49,6 +49,16 @@ fn members_count_organisations_and_say_seats() {
     );
     let safety = read(dir.path(), "groups/safety/index.html");
     assert!(safety.contains("<dt>Members</dt><dd>2 organisations</dd>"));
+    // The structure page counts the same way: organisations, not seats, and
+    // the vacant seat apart, in its list and in the balance of sectors.
+    let structure = read(dir.path(), "about/structure/index.html");
+    assert!(
+        structure.contains(
+            "Lowmoor Together Board</a> <span class=\"seat__kind\">(Executive, 2 members, 1 vacant seat)</span>"
+        ),
+        "{structure}"
+    );
+    assert!(structure.contains("2 members. Public sector: 1; Police: 1."));
 }
 
 #[test]
@@ -153,6 +163,41 @@ fn feeds_make_src_absolute_when_an_image_comes_before_a_link() {
     );
     assert!(feed.contains("href=&quot;https://www.lowmoor.example.org/together/library/plans/2026/safety-plan/index.html&quot;"));
     assert!(!feed.contains("src=&quot;launch.png"));
+}
+
+#[test]
+fn news_filed_by_year_is_listed_and_fed_by_every_section_above_it() {
+    let dir = built();
+    // news/launch/ is the news section's own; news/2025/awards.md is filed by year.
+    let news = read(dir.path(), "news/index.html");
+    let main = main_of(&news);
+    let launch = main
+        .find("<a href=\"launch/index.html\">Lowmoor Together launches its plans</a>")
+        .unwrap_or_else(|| panic!("the section's own news is listed:\n{main}"));
+    let awards = main
+        .find("<a href=\"2025/awards/index.html\">Community awards for six volunteers</a>")
+        .unwrap_or_else(|| panic!("the news filed under 2025/ is listed:\n{main}"));
+    assert!(launch < awards, "newest first:\n{main}");
+    assert!(main.contains("<time datetime=\"2025-11-20\">"), "{main}");
+    assert!(
+        main.contains("<a href=\"2025/index.html\">News from 2025</a>"),
+        "{main}"
+    );
+    let feed = read(dir.path(), "news/atom.xml");
+    let entry = |path: &str| {
+        feed.find(&format!(
+            "<id>https://www.lowmoor.example.org/together/news/{path}</id>"
+        ))
+    };
+    let (launch, awards) = (entry("launch/").unwrap(), entry("2025/awards/"));
+    assert!(awards.is_some_and(|a| launch < a), "{feed}");
+    // The year's own section lists and feeds its news as before.
+    let year = read(dir.path(), "news/2025/index.html");
+    assert!(
+        main_of(&year).contains("<a href=\"awards/index.html\">"),
+        "{year}"
+    );
+    assert!(read(dir.path(), "news/2025/atom.xml").contains("news/2025/awards/</id>"));
 }
 
 #[test]

@@ -6,6 +6,9 @@
 //! lists of the model (`Sector`, `GroupKind`...) and the pages the site has
 //! (which kinds it uses, in which folders, as page folders or files). The dev
 //! server makes it on every request, so it never drifts from the site.
+//!
+//! Over 600 lines with its unit tests (about 240 of them): one collection
+//! per page kind, each made from the same field table.
 
 use std::collections::{BTreeMap, BTreeSet};
 

@@ -1,4 +1,7 @@
 //! `config.toml`: the site's settings. Only `title` and `base_url` are required.
+//!
+//! Over 600 lines: one struct per table of `config.toml`, each with its
+//! defaults and its checks, and their unit tests (about 150 lines).
 
 use std::collections::BTreeMap;
 use std::path::Path;

@@ -4,6 +4,10 @@
 //! [`Diagnostic`] with a place (`path:line:col`), a message and, where we can
 //! guess what was meant, a hint. A build collects all of them and reports them
 //! together, in the style of rustc.
+//!
+//! Over 600 lines with its unit tests (about 140 of them): the type, its
+//! rustc-style display, nearest-name hints and text decoding are used together
+//! by every stage.
 
 use std::collections::HashMap;
 use std::fmt::{self, Write as _};

@@ -358,3 +358,54 @@ fn a_list_that_gets_shorter_loses_its_last_page() {
     apply(&mut live, &root, &[report]);
     assert!(live.files().contains_key(last));
 }
+
+#[test]
+fn an_agenda_item_made_exempt_withdraws_its_papers_and_publishes_them_again() {
+    let (_dir, root) = site_of("meetings");
+    let mut live = LiveSite::build(&root, None, Mode::default()).unwrap();
+    let paper = "meetings/2026-05-board/contract.pdf";
+    assert!(
+        !live.files().contains_key(paper),
+        "an exempt paper is published"
+    );
+    let meeting = "content/meetings/2026-05-board/index.md";
+    edit(&root, meeting, "exempt = true", "exempt = false");
+    let update = apply(&mut live, &root, &[meeting]);
+    assert!(!update.full);
+    assert!(live.files().contains_key(paper));
+    let page = String::from_utf8_lossy(&live.files()["meetings/2026-05-board/index.html"]);
+    assert!(page.contains("contract.pdf"), "{page}");
+    edit(&root, meeting, "exempt = false", "exempt = true");
+    apply(&mut live, &root, &[meeting]);
+    assert!(!live.files().contains_key(paper));
+    assert!(
+        !live
+            .files()
+            .values()
+            .any(|bytes| { String::from_utf8_lossy(bytes).contains("contract.pdf") })
+    );
+}
+
+#[test]
+fn news_filed_in_a_sub_section_reaches_the_sections_and_feeds_above_it() {
+    let (_dir, root) = site_of("shapes");
+    let mut live = LiveSite::build(&root, None, Mode::default()).unwrap();
+    let news = "content/news/2025/awards.md";
+    edit(
+        &root,
+        news,
+        "title = \"Community awards",
+        "title = \"Awards",
+    );
+    let update = apply(&mut live, &root, &[news]);
+    assert!(!update.full);
+    for listing in ["news/index.html", "news/atom.xml", "news/2025/index.html"] {
+        assert!(
+            update.changed.iter().any(|p| p == listing),
+            "{listing} not redone: {:?}",
+            update.changed
+        );
+        let text = String::from_utf8_lossy(&live.files()[listing]);
+        assert!(text.contains("Awards for six volunteers"), "{listing}");
+    }
+}

@@ -306,7 +306,8 @@ impl LiveSite {
         }
         for &id in &pages {
             let page = &self.content.site.pages[id];
-            parts.extend(page.parent.map(Part::Feed));
+            // Feeds list news filed in sub-sections too (`Model::listed`).
+            parts.extend(self.content.site.ancestors(id).into_iter().map(Part::Feed));
             if page.is_section {
                 parts.insert(Part::Feed(id));
             }

@@ -94,9 +94,11 @@ fn related(site: &Site, model: &Model, id: PageId, affected: &mut BTreeSet<PageI
             affected.extend(leads.map(|g| model.groups[g].page));
         }
         Entity::Document(d) => affected.extend(site.ancestors(model.documents[d].page)),
-        // The home page lists the latest news.
+        // The home page lists the latest news; every section above it lists it
+        // too ([`Model::listed`]).
         Entity::News => {
             affected.insert(site.home);
+            affected.extend(site.ancestors(id));
         }
         Entity::Structure | Entity::None => {}
     }

@@ -3,6 +3,10 @@
 //! Besides the HTML this yields what the rest of the build needs to know about
 //! a page's body: its headings (for ids, anchors and the table of contents),
 //! its `@/` internal links with their places (checked later), and its images.
+//!
+//! Over 600 lines with its unit tests (about 130 of them): the comrak
+//! passes share one parse and its node helpers; the authoring facts are apart
+//! in [`facts`].
 
 pub mod facts;
 

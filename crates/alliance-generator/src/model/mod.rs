@@ -13,6 +13,7 @@ mod fields;
 mod read;
 mod types;
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 #[cfg(test)]
@@ -55,6 +56,10 @@ pub struct Model {
     pub groups_under: HashMap<PageId, Vec<usize>>,
     /// For each section, the documents whose pages are under it, newest first.
     pub documents_under: HashMap<PageId, Vec<usize>>,
+    /// For each section but the home page, the news pages filed in its
+    /// sub-sections (`news/2026/launch.md` for `news/`), which its list shows
+    /// beside its own pages ([`Model::listed`]).
+    pub news_below: HashMap<PageId, Vec<PageId>>,
     /// Site paths of the papers of exempt agenda items: never published.
     pub withheld: std::collections::BTreeSet<String>,
     ids: HashMap<String, Entity>,
@@ -71,6 +76,21 @@ impl Model {
         Model {
             entities: vec![Entity::None; pages],
             ..Model::default()
+        }
+    }
+
+    /// A section's pages as its list shows them (and its feed and its pages
+    /// of the list count them): its own pages and the news filed in its
+    /// sub-sections, newest first, as a section's pages are ordered.
+    pub fn listed<'a>(&self, site: &'a Site, section: PageId) -> Cow<'a, [PageId]> {
+        let own = &site.pages[section].children;
+        match self.news_below.get(&section) {
+            None => Cow::Borrowed(own),
+            Some(news) => {
+                let mut all: Vec<PageId> = own.iter().chain(news).copied().collect();
+                crate::load::sort_pages(&site.pages, &mut all);
+                Cow::Owned(all)
+            }
         }
     }
 
@@ -338,6 +358,18 @@ impl Model {
                     })
                     .then(a.cmp(&b))
             });
+        }
+        self.news_below.clear();
+        for (id, entity) in self.entities.iter().enumerate() {
+            if !matches!(entity, Entity::News) {
+                continue;
+            }
+            let parent = site.pages[id].parent;
+            for section in site.ancestors(id) {
+                if section != site.home && Some(section) != parent {
+                    self.news_below.entry(section).or_default().push(id);
+                }
+            }
         }
         self.groups_under.clear();
         for (g, group) in self.groups.iter().enumerate() {

@@ -116,8 +116,8 @@ pub fn collisions(content: &Content) -> Vec<Diagnostic> {
             ));
         }
     }
-    for page in &site.pages {
-        if let Some(feed) = feed_path(site, page) {
+    for id in 0..site.pages.len() {
+        if let Some(feed) = feed_path(content, id) {
             owners.push((feed, Owner::Generated("news feed")));
         }
     }

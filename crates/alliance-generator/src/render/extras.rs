@@ -172,8 +172,9 @@ pub fn atom_feed(content: &Content, section: usize, feed_path: &str) -> String {
     let site = &content.site;
     let page = &site.pages[section];
     let config = &site.config;
-    let entries: Vec<usize> = page
-        .children
+    let entries: Vec<usize> = content
+        .model
+        .listed(site, section)
         .iter()
         .copied()
         .filter(|&c| site.pages[c].date().is_some())

@@ -8,7 +8,7 @@ use crate::content::Content;
 use crate::date::SiteDate;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::load::kind::PageKind;
-use crate::load::site::{Page, PageId, Site, Summary};
+use crate::load::site::{PageId, Site, Summary};
 use crate::load::translation::Language;
 use crate::markdown::TocEntry;
 use crate::model::Entity;
@@ -185,13 +185,19 @@ pub fn template_for(site: &Site, templates: &Templates, id: PageId) -> Result<St
     .into())
 }
 
-/// The path of a section's Atom feed, if it has one: sections holding news, or asking with `extra.feed = true`.
-pub fn feed_path(site: &Site, page: &Page) -> Option<String> {
+/// The path of a section's Atom feed, if it has one: sections listing news
+/// (their own or their sub-sections', [`Model::listed`]), or asking with
+/// `extra.feed = true`.
+pub fn feed_path(content: &Content, id: PageId) -> Option<String> {
+    let site = &content.site;
+    let page = &site.pages[id];
     let asks = page.front.extra.get("feed").and_then(toml::Value::as_bool);
-    let has_news = page
-        .children
-        .iter()
-        .any(|&c| site.pages[c].kind() == Some(PageKind::News));
+    let has_news = page.is_section
+        && content
+            .model
+            .listed(site, id)
+            .iter()
+            .any(|&c| site.pages[c].kind() == Some(PageKind::News));
     (page.is_section && asks.unwrap_or(has_news)).then(|| format!("{}atom.xml", page.path))
 }
 
@@ -255,6 +261,7 @@ pub fn render_page(
     let mut context = tera::Context::new();
     let summaries = |ids: &[PageId]| ids.iter().map(|&c| site.summary(c)).collect::<Vec<_>>();
     let ancestors = site.ancestors(id);
+    let listed = content.model.listed(site, id);
     let path = page_path(&page.path, number);
     let mut view = PageView {
         title: &page.front.title,
@@ -275,9 +282,9 @@ pub fn render_page(
         extra: &page.front.extra,
         word_count: body.word_count,
         ancestors: summaries(&ancestors),
-        pages: summaries(&page.children),
+        pages: summaries(&listed),
         subsections: summaries(&page.subsections),
-        feed: feed_path(site, page),
+        feed: feed_path(content, id),
         organisation: None,
         group: None,
         meeting: None,
@@ -306,7 +313,7 @@ pub fn render_page(
         view.meetings = views.section_meetings(id);
         view.publications = views.section_publications(id);
         let paged = Paged::from_lists(
-            site,
+            content,
             id,
             view.directory.is_some(),
             view.meetings.as_ref(),
@@ -337,7 +344,7 @@ pub fn render_page(
                         meetings.keep_past(range);
                     }
                 }
-                List::Pages => view.pages = summaries(&page.children[range]),
+                List::Pages => view.pages = summaries(&listed[range]),
             }
             view.pagination = Some(paged.view(&page.path, number));
         }

@@ -22,7 +22,8 @@ pub enum List {
     Publications,
     /// Its past meetings, newest first (the upcoming ones are on page 1 only).
     PastMeetings,
-    /// Its pages, in their order (news: newest first).
+    /// Its pages, in their order (news: newest first), with the news filed in
+    /// its sub-sections ([`crate::model::Model::listed`]).
     Pages,
 }
 
@@ -41,21 +42,21 @@ impl Paged {
     /// The list a page splits, if it is a plain section (`plain_section`),
     /// from the lists its template is given.
     pub fn from_lists(
-        site: &Site,
+        content: &Content,
         id: PageId,
         directory: bool,
         meetings: Option<&MeetingLists<'_>>,
         publications: Option<&[PublicationView<'_>]>,
     ) -> Option<Paged> {
+        let site = &content.site;
         if !plain_section(site, id) {
             return None;
         }
-        let page = &site.pages[id];
         let (list, len) = match (publications, meetings) {
             (Some(docs), _) if !docs.is_empty() => (List::Publications, docs.len()),
             (_, Some(meetings)) => (List::PastMeetings, meetings.past_count()),
             _ if directory => return None,
-            _ => (List::Pages, page.children.len()),
+            _ => (List::Pages, content.model.listed(site, id).len()),
         };
         Some(Paged {
             list,
@@ -74,7 +75,7 @@ impl Paged {
         let words = Words::default();
         let views = Views::new(content, &words);
         Paged::from_lists(
-            site,
+            content,
             id,
             views.directory(&site.pages[id].children).is_some(),
             views.section_meetings(id).as_ref(),

@@ -486,7 +486,7 @@ fn write_calendars(
 
 /// Writes a section's Atom feed, if it has one (see [`feed_path`]).
 fn write_feed(content: &Content, id: PageId, sink: &dyn Sink, diagnostics: &mut Diagnostics) {
-    if let Some(feed) = feed_path(&content.site, &content.site.pages[id]) {
+    if let Some(feed) = feed_path(content, id) {
         let atom = extras::atom_feed(content, id, &feed);
         put(sink, &feed, atom.into_bytes(), diagnostics);
     }

@@ -7,6 +7,9 @@
 //! other languages, Welsh among them, are matched by whole word and by
 //! prefix. The script never stems: each shard maps a word as written to its
 //! stem (`"meetings":"meet"`), so a query finds every form of a word.
+//!
+//! Over 600 lines with its unit tests (about 210 of them); the code itself
+//! is about 520.
 
 use std::collections::{BTreeMap, HashMap};
 use std::hash::{BuildHasherDefault, Hasher};
