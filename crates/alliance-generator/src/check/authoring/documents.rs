@@ -10,7 +10,7 @@ use std::path::{Component, Path};
 
 use crate::diagnostic::{Diagnostic, display_path};
 use crate::load::kind::PageKind;
-use crate::load::site::{Page, Site};
+use crate::load::site::{Asset, Page, Site};
 use crate::markdown::facts::Facts;
 
 /// File extensions of documents, and what to call them.
@@ -39,9 +39,11 @@ fn format_of(path: &str) -> Option<&'static str> {
 }
 
 /// The files that typed pages publish properly, by path from the site root
-/// (`content/about/report/report.pdf`), with the content path of the page.
-pub struct Offered {
+/// (`content/about/report/report.pdf`), with the content path of the page;
+/// and every file of the site by its address, to look links up.
+pub struct Offered<'a> {
     files: BTreeMap<String, Offer>,
+    assets: BTreeMap<&'a str, &'a Asset>,
 }
 
 /// Which page offers a file.
@@ -53,9 +55,9 @@ struct Offer {
     meeting: bool,
 }
 
-impl Offered {
+impl<'a> Offered<'a> {
     /// Reads `file` of every document page and `papers[].file` of every meeting page.
-    pub fn new(site: &Site) -> Self {
+    pub fn new(site: &'a Site) -> Self {
         let mut files = BTreeMap::new();
         for page in &site.pages {
             let named: Vec<&str> = if page.kind() == Some(PageKind::Document) {
@@ -87,7 +89,8 @@ impl Offered {
                 }
             }
         }
-        Offered { files }
+        let assets = site.assets.iter().map(|a| (a.path.as_str(), a)).collect();
+        Offered { files, assets }
     }
 
     /// A warning for each link to a document from a page that does not offer it properly.
@@ -100,7 +103,7 @@ impl Offered {
             .iter()
             .filter_map(|link| {
                 let format = format_of(&link.url)?;
-                let source = local_source(site, page, &link.url);
+                let source = self.local_source(site, page, &link.url);
                 let offer = source.as_ref().and_then(|s| self.files.get(s));
                 if offer.is_some_and(|o| o.meeting && o.page == page.content_path) {
                     return None;
@@ -151,24 +154,24 @@ impl Offered {
             })
             .collect()
     }
-}
 
-/// The path from the site root of the content file a local link points to.
-fn local_source(site: &Site, page: &Page, url: &str) -> Option<String> {
-    let url = url.split(['?', '#']).next().unwrap_or(url);
-    let base = &site.config.base_url;
-    let site_path = if let Some(rest) = url.strip_prefix(base.as_str()).filter(|_| !base.is_empty())
-    {
-        rest.trim_start_matches('/').to_owned()
-    } else if url.contains("://") || url.starts_with("//") || url.contains(':') {
-        return None;
-    } else if let Some(rooted) = url.strip_prefix('/') {
-        rooted.to_owned()
-    } else {
-        normalise(Path::new(&page.path), url)?
-    };
-    let asset = site.assets.iter().find(|a| a.path == site_path)?;
-    Some(display_path(asset.source.strip_prefix(&site.root).ok()?))
+    /// The path from the site root of the content file a local link points to.
+    fn local_source(&self, site: &Site, page: &Page, url: &str) -> Option<String> {
+        let url = url.split(['?', '#']).next().unwrap_or(url);
+        let base = &site.config.base_url;
+        let site_path =
+            if let Some(rest) = url.strip_prefix(base.as_str()).filter(|_| !base.is_empty()) {
+                rest.trim_start_matches('/').to_owned()
+            } else if url.contains("://") || url.starts_with("//") || url.contains(':') {
+                return None;
+            } else if let Some(rooted) = url.strip_prefix('/') {
+                rooted.to_owned()
+            } else {
+                normalise(Path::new(&page.path), url)?
+            };
+        let asset = self.assets.get(site_path.as_str())?;
+        Some(display_path(asset.source.strip_prefix(&site.root).ok()?))
+    }
 }
 
 /// `folder` joined with a relative `file`, `.` and `..` resolved, with `/`.
