@@ -245,8 +245,8 @@ fn a_page_at_a_list_page_address_is_a_collision() {
     );
 }
 
-/// An A to Z longer than `[pagination] a_to_z` becomes an index of letters,
-/// each letter a page of its own: every page the whole A to Z lists is on
+/// An A to Z longer than `[pagination] a_to_z` (60: no letter is longer)
+/// becomes an index of letters, each letter a page of its own: every page the whole A to Z lists is on
 /// exactly one letter page, under its letter, every letter page is in the
 /// sitemap, and every link resolves.
 #[test]
@@ -273,7 +273,7 @@ fn a_long_a_to_z_is_split_into_a_page_per_letter() {
     write(
         &site,
         "config.toml",
-        &format!("{config}\n[pagination]\na_to_z = 50\n"),
+        &format!("{config}\n[pagination]\na_to_z = 60\n"),
     );
     let out = dir.path().join("public");
     build_ok(&site, &out);
