@@ -21,6 +21,7 @@ $alliance build --root tests/fixtures/meetings --output "$out/meetings"
 $alliance build --root tests/fixtures/closed --output "$out/closed"
 $alliance build --root tests/fixtures/deep-groups --output "$out/deep-groups"
 $alliance build --root tests/fixtures/lists --output "$out/lists"
+$alliance build --root tests/fixtures/directory --output "$out/directory"
 $alliance check --root tests/fixtures/shapes
 $alliance build --root tests/fixtures/shapes --output "$out/shapes"
 $alliance build --root tests/fixtures/bilingual --output "$out/bilingual"
@@ -32,7 +33,7 @@ $alliance snapshot --date 2026-11-22 --out "$out/snapshots"
 
 echo "== Accessibility: the checker's self-test, then axe-core and vnu on every page"
 bash tests/a11y/selftest.sh
-bash tests/a11y/run.sh "$out/example" "$out/basic" "$out/partnership" "$out/meetings" "$out/closed" "$out/deep-groups" "$out/lists" "$out/shapes" "$out/bilingual" "$out/bro" "$out/starter" "$out/snapshots/2026-11-22/site"
+bash tests/a11y/run.sh "$out/example" "$out/basic" "$out/partnership" "$out/meetings" "$out/closed" "$out/deep-groups" "$out/lists" "$out/directory" "$out/shapes" "$out/bilingual" "$out/bro" "$out/starter" "$out/snapshots/2026-11-22/site"
 
 echo "== The browser editor: Decap CMS in Chromium against alliance serve"
 (cd tests/cms && npm ci --no-audit --no-fund --loglevel=error)

@@ -245,8 +245,8 @@ fn a_page_at_a_list_page_address_is_a_collision() {
     );
 }
 
-/// An A to Z longer than `[pagination] a_to_z` becomes an index of letters,
-/// each letter a page of its own: every page the whole A to Z lists is on
+/// An A to Z longer than `[pagination] a_to_z` (60: no letter is longer)
+/// becomes an index of letters, each letter a page of its own: every page the whole A to Z lists is on
 /// exactly one letter page, under its letter, every letter page is in the
 /// sitemap, and every link resolves.
 #[test]
@@ -273,7 +273,7 @@ fn a_long_a_to_z_is_split_into_a_page_per_letter() {
     write(
         &site,
         "config.toml",
-        &format!("{config}\n[pagination]\na_to_z = 50\n"),
+        &format!("{config}\n[pagination]\na_to_z = 60\n"),
     );
     let out = dir.path().join("public");
     build_ok(&site, &out);
@@ -309,4 +309,102 @@ fn a_long_a_to_z_is_split_into_a_page_per_letter() {
     }
     found.sort();
     assert_eq!(found, expected);
+}
+
+/// A letter with more pages than `[pagination] a_to_z` is itself split: its
+/// page is an index of the pages of its first two letters (`a-z/p/pa-1/`,
+/// cut in runs of `a_to_z` when one two-letter part is longer still), each
+/// marking its letter and itself; no page lists more than `a_to_z` pages,
+/// every page of the whole A to Z is on exactly one of them, and every one
+/// is in the sitemap.
+#[test]
+fn a_long_letter_is_split_by_its_first_two_letters() {
+    let (_dir, whole) = built_fixture("lists");
+    let hrefs = |html: &str, list: &str| -> Vec<String> {
+        let main = main_of(html);
+        let list = &main[main.find(list).unwrap()..];
+        attr_values(&list[..list.find("</ul>").unwrap()], "href")
+    };
+    let mut expected: Vec<String> = main_of(&read(&whole, "a-z/index.html"))
+        .split("<ul class=\"plain-list\">")
+        .skip(1)
+        .flat_map(|list| attr_values(&list[..list.find("</ul>").unwrap()], "href"))
+        .map(|href| href.trim_start_matches("../").to_owned())
+        .collect();
+    expected.sort();
+
+    let dir = tempfile::tempdir().unwrap();
+    let site = dir.path().join("site");
+    copy_tree(&fixture("lists"), &site);
+    let config = std::fs::read_to_string(site.join("config.toml")).unwrap();
+    write(
+        &site,
+        "config.toml",
+        &format!("{config}\n[pagination]\na_to_z = 20\n"),
+    );
+    let out = dir.path().join("public");
+    build_ok(&site, &out);
+    let sitemap = read(&out, "sitemap.xml");
+    let in_sitemap = |folder: &str| {
+        let loc = format!("<loc>https://longlist.example.org/partnership/{folder}</loc>");
+        assert!(sitemap.contains(&loc), "{loc} missing from the sitemap");
+    };
+    let current = |html: &str, nav: usize| -> (String, String) {
+        let nav = html.split("class=\"a-z__letters\"").nth(nav).unwrap();
+        let nav = &nav[..nav.find("</ul>").unwrap()];
+        let link = nav
+            .split("<a ")
+            .find(|a| a.contains("aria-current"))
+            .unwrap();
+        let href = &link[link.find("href=\"").unwrap() + 6..];
+        let state = &link[link.find("aria-current=\"").unwrap() + 14..];
+        (
+            href[..href.find('"').unwrap()].to_owned(),
+            state[..state.find('"').unwrap()].to_owned(),
+        )
+    };
+    let mut found = Vec::new();
+    let mut parts = Vec::new();
+    for letter in hrefs(&read(&out, "a-z/index.html"), "<ul class=\"plain-list\">") {
+        let folder = format!("a-z/{}", letter.trim_end_matches("index.html"));
+        in_sitemap(&folder);
+        links_resolve(&out, &folder);
+        let page = read(&out, &format!("{folder}index.html"));
+        let listed = hrefs(&page, "<ul class=\"plain-list\">");
+        if !listed[0].starts_with("../") {
+            // An index of the letter's two-letter pages.
+            assert_eq!(current(&page, 1), ("index.html".into(), "page".into()));
+            for part in listed {
+                let folder = format!("{folder}{}", part.trim_end_matches("index.html"));
+                in_sitemap(&folder);
+                links_resolve(&out, &folder);
+                let page = read(&out, &format!("{folder}index.html"));
+                assert_eq!(current(&page, 1), ("../index.html".into(), "true".into()));
+                assert_eq!(current(&page, 2), ("index.html".into(), "page".into()));
+                let shown = &page[page.find("<h1>").unwrap()..page.find("</h1>").unwrap()];
+                parts.push(shown.trim_start_matches("<h1>A to Z: ").to_owned());
+                let listed = hrefs(&page, "<ul class=\"plain-list\">");
+                assert!(listed.len() <= 20, "{folder}: {}", listed.len());
+                found.extend(
+                    listed
+                        .iter()
+                        .map(|h| h.trim_start_matches("../").to_owned()),
+                );
+            }
+            continue;
+        }
+        assert!(listed.len() <= 20, "{folder}: {}", listed.len());
+        found.extend(
+            listed
+                .iter()
+                .map(|h| h.trim_start_matches("../").to_owned()),
+        );
+    }
+    found.sort();
+    assert_eq!(found, expected);
+    // 48 "Partnership Board" meetings and a "Publications" page; 52 updates.
+    assert_eq!(
+        parts,
+        ["Pa 1", "Pa 2", "Pa 3", "Pu", "Up 1", "Up 2", "Up 3"]
+    );
 }

@@ -444,8 +444,9 @@ pub struct Pagination {
     #[serde(default = "default_per_page")]
     pub per_page: usize,
     /// The A to Z becomes an index of letters with a page for each once it
-    /// lists more pages than this (default 2,000), so no page grows with
-    /// the site.
+    /// lists more pages than this (default 2,000); a letter with more pages
+    /// than this becomes an index of pages by its first two letters, each
+    /// cut in runs of this many; so no page grows with the site.
     #[serde(default = "default_a_to_z")]
     pub a_to_z: usize,
 }

@@ -5,7 +5,7 @@
 //! | change | what is redone |
 //! |---|---|
 //! | a page's body | that page's Markdown and HTML |
-//! | a page's front matter | that page, its section (every page of its list: `PATH/page/N/`, those it no longer needs removed), its descendants (breadcrumbs), every page if it is in the navigation, and the pages the model relates to it (a group's members, meetings and sub-groups; an organisation's groups; structure pages...) ([`reach`]) |
+//! | a page's front matter | that page, its section (every page of its list: `PATH/page/N/`, those it no longer needs removed), its descendants (breadcrumbs), every page if it is in the navigation (on a directory, a partnership's pages if it is in that partnership's menu; every page when the partnerships change), and the pages the model relates to it (a group's members, meetings and sub-groups; an organisation's groups; structure pages...) ([`reach`]) |
 //! | a typed page's front matter, an attachment | also the model |
 //! | a template | the pages whose template extends, includes or is it |
 //! | Sass | the stylesheets |
@@ -327,8 +327,16 @@ impl LiveSite {
             parts.extend([Part::AToZ, Part::Search]);
             affected.extend(self.pages_using(new, &changed_templates));
         }
+        // The menus of a directory follow its partnerships.
+        let menus = undo
+            .model
+            .as_ref()
+            .is_some_and(|old| old.partnerships != self.content.model.partnerships);
+        if menus {
+            affected.extend(0..self.content.site.pages.len());
+        }
         let in_use = templates.as_mut().unwrap_or(&mut self.templates);
-        if !described.is_empty() {
+        if !described.is_empty() || menus {
             parts.insert(Part::AToZ);
             render::set_site_globals(in_use, &self.content);
             if in_use.reads_other_pages() {

@@ -19,6 +19,19 @@ pub(super) fn described_by(
         affected.extend(0..site.pages.len());
         return;
     }
+    // A partnership of a directory and its sections are in the menu of
+    // its pages.
+    for model in models {
+        let menu = std::iter::once(id)
+            .chain(page.parent.filter(|_| page.is_section))
+            .find(|&p| model.partnership_of(site, p) == Some(p));
+        if let Some(partnership) = menu {
+            let path = &site.pages[partnership].path;
+            affected.extend(
+                (0..site.pages.len()).filter(|&p| site.pages[p].path.starts_with(path.as_str())),
+            );
+        }
+    }
     affected.insert(id);
     affected.extend(page.parent);
     if page.is_section {

@@ -54,6 +54,11 @@ pub struct Model {
     pub meetings_under: HashMap<PageId, Vec<usize>>,
     /// For each section, the groups whose pages are under it, in page order.
     pub groups_under: HashMap<PageId, Vec<usize>>,
+    /// The partnerships of the site: the sections that hold both groups and
+    /// member organisations with no sub-section that does, in page order.
+    /// A site of one partnership has one (often the home page); a directory
+    /// of partnerships has several (see [`Model::is_directory`]).
+    pub partnerships: Vec<PageId>,
     /// For each section, the documents whose pages are under it, newest first.
     pub documents_under: HashMap<PageId, Vec<usize>>,
     /// For each section but the home page, the news pages filed in its
@@ -70,6 +75,42 @@ pub struct Model {
 }
 
 impl Model {
+    /// Whether the site is a directory of partnerships: two or more.
+    pub fn is_directory(&self) -> bool {
+        self.partnerships.len() > 1
+    }
+
+    /// The partnership of a directory that page `id` is in (or is), if any.
+    pub fn partnership_of(&self, site: &Site, id: PageId) -> Option<PageId> {
+        if !self.is_directory() {
+            return None;
+        }
+        std::iter::once(id)
+            .chain(site.ancestors(id))
+            .find(|p| self.partnerships.binary_search(p).is_ok())
+    }
+
+    /// The sections that hold groups and organisations and have no
+    /// sub-section that does, by page id.
+    fn find_partnerships(&self, site: &Site) -> Vec<PageId> {
+        let with_organisations: std::collections::HashSet<PageId> = self
+            .organisations
+            .iter()
+            .flat_map(|o| site.ancestors(o.page))
+            .collect();
+        let holds_both =
+            |s: &PageId| self.groups_under.contains_key(s) && with_organisations.contains(s);
+        let mut found: Vec<PageId> = self
+            .groups_under
+            .keys()
+            .filter(|s| holds_both(s))
+            .filter(|&&s| !site.pages[s].subsections.iter().any(holds_both))
+            .copied()
+            .collect();
+        found.sort_unstable();
+        found
+    }
+
     /// A model with no typed pages, for a site whose typed pages have errors:
     /// rendering can go on to report template problems too.
     pub fn empty(pages: usize) -> Model {
@@ -377,6 +418,7 @@ impl Model {
                 self.groups_under.entry(section).or_default().push(g);
             }
         }
+        self.partnerships = self.find_partnerships(site);
         for (s, strategy) in self.strategies.iter().enumerate() {
             for (p, priority) in strategy.priorities.iter().enumerate() {
                 if let Some(lead) = priority.lead {

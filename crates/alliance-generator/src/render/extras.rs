@@ -24,6 +24,55 @@ pub struct Letter<'a> {
     pub pages: Vec<Summary<'a>>,
 }
 
+impl<'a> Letter<'a> {
+    /// The letter's pages by their first two letters in `lang` ("Ba", "Be";
+    /// in Welsh "Lla", "Chw"), for a letter longer than `most` pages: the
+    /// titles whose first letter is followed by no letter first, under the
+    /// letter alone, then the others in the language's order; a part longer
+    /// than `most` is cut in runs of `most` ("Pa 1", "Pa 2"). Pages keep the
+    /// letter's order.
+    pub fn split(&self, lang: &str, most: usize) -> Vec<Letter<'a>> {
+        let mut parts: BTreeMap<Option<Vec<u32>>, Letter<'a>> = BTreeMap::new();
+        let initial: String = self.letter.chars().take(1).collect();
+        let rest = self.letter.chars().skip(1).flat_map(char::to_lowercase);
+        let letter: String = initial.chars().chain(rest).collect();
+        for summary in &self.pages {
+            let second = collate::second_letter(summary.title, lang);
+            let key = second.as_deref().map(|s| collate::collate(s, lang));
+            parts
+                .entry(key)
+                .or_insert_with(|| {
+                    let second = second.unwrap_or_default();
+                    Letter {
+                        letter: format!("{letter}{second}"),
+                        id: format!("{}{second}", self.id),
+                        pages: Vec::new(),
+                    }
+                })
+                .pages
+                .push(summary.clone());
+        }
+        let most = most.max(1);
+        parts
+            .into_values()
+            .flat_map(|part| {
+                if part.pages.len() <= most {
+                    return vec![part];
+                }
+                part.pages
+                    .chunks(most)
+                    .enumerate()
+                    .map(|(n, run)| Letter {
+                        letter: format!("{} {}", part.letter, n + 1),
+                        id: format!("{}-{}", part.id, n + 1),
+                        pages: run.to_vec(),
+                    })
+                    .collect()
+            })
+            .collect()
+    }
+}
+
 /// The A to Z index in the language `lang`: every page but the home page,
 /// and the pages the build makes itself (`generated`), by title in that
 /// language's alphabetical order, under its first letter (in Welsh "LL" and

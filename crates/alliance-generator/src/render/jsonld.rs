@@ -18,7 +18,8 @@ use crate::model::{AttendanceMode, Entity, MeetingStatus, SeatCategory};
 
 /// The structured data of one build's pages. What many pages share (the
 /// partnership, and the partnership with all its members, which the home
-/// page and every members directory carry) is made once, not once a page.
+/// page and every members directory carry) is made once, not once a page;
+/// on a directory of partnerships each members directory lists its own.
 pub struct JsonLd<'a> {
     content: &'a Content,
     partnership: Value,
@@ -49,16 +50,32 @@ impl<'a> JsonLd<'a> {
         let content = self.content;
         let site = &content.site;
         let crumbs = breadcrumbs(site, id);
-        let lists_members = id == site.home
-            || site.pages[id]
+        let children = || {
+            site.pages[id]
                 .children
                 .iter()
-                .any(|&c| matches!(content.model.entities[c], Entity::Organisation(_)));
-        let partnership = if lists_members && !content.model.organisations.is_empty() {
-            self.with_members
-                .get_or_init(|| with_members(content, self.partnership.clone()))
-        } else {
-            &self.partnership
+                .filter_map(|&c| match content.model.entities[c] {
+                    Entity::Organisation(o) => Some(o),
+                    _ => None,
+                })
+        };
+        let lists_members = id == site.home || children().next().is_some();
+        // A directory of partnerships is too large to list every member on
+        // every members directory: each lists its own, the home page none.
+        let own_members = content.model.is_directory().then(|| {
+            let members: Vec<usize> = children().collect();
+            (!members.is_empty()).then(|| with_members(content, self.partnership.clone(), members))
+        });
+        let partnership = match &own_members {
+            Some(Some(own)) => own,
+            Some(None) => &self.partnership,
+            None if lists_members && !content.model.organisations.is_empty() => {
+                self.with_members.get_or_init(|| {
+                    let all = 0..content.model.organisations.len();
+                    with_members(content, self.partnership.clone(), all)
+                })
+            }
+            None => &self.partnership,
         };
         let entity = match content.model.entities.get(id).copied().unwrap_or_default() {
             Entity::Organisation(o) => Some(organisation(content, o, true)),
@@ -180,10 +197,15 @@ fn partnership(site: &Site) -> Value {
     value
 }
 
-/// The partnership with every member organisation, as the home page and
-/// members directories describe it.
-fn with_members(content: &Content, mut partnership: Value) -> Value {
-    let members: Vec<Value> = (0..content.model.organisations.len())
+/// The partnership with member organisations `members`, as the home page
+/// and members directories describe it.
+fn with_members(
+    content: &Content,
+    mut partnership: Value,
+    members: impl IntoIterator<Item = usize>,
+) -> Value {
+    let members: Vec<Value> = members
+        .into_iter()
         .map(|o| organisation(content, o, false))
         .collect();
     partnership["member"] = Value::Array(members);

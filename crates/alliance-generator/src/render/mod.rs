@@ -60,6 +60,9 @@ pub fn compile_theme(
     Ok(templates)
 }
 
+/// The theme's word for the home page in a directory's menu.
+pub const ALL_PARTNERSHIPS: &str = "all_partnerships";
+
 /// Gives every template the site's settings and navigation as they are now.
 pub fn set_site_globals(templates: &mut Templates, content: &Content) {
     let site = &content.site;
@@ -67,14 +70,65 @@ pub fn set_site_globals(templates: &mut Templates, content: &Content) {
     let words = templates.words(&site.config.language);
     let statement = statement::Statement::new(&site.config, words);
     templates.set_global("statement", &statement);
+    let nav: Vec<Summary<'_>> = site
+        .top_sections()
+        .iter()
+        .map(|&id| site.summary(id))
+        .collect();
+    let label = templates
+        .words(&site.config.language)
+        .get(ALL_PARTNERSHIPS)
+        .to_owned();
+    templates.set_global("menu", &menu(content, &label, None).unwrap_or(nav.clone()));
     let view = SiteView {
         title: &site.config.title,
-        nav: site
-            .top_sections()
-            .iter()
-            .map(|&id| site.summary(id))
-            .collect(),
+        nav,
         home: site.summary(site.home),
     };
     templates.set_global("site", &view);
+}
+
+/// The main menu of a directory of partnerships ([`Model::is_directory`]),
+/// none for any other site (its menu is its top-level sections). On a page
+/// of a partnership (`page`), the partnership and its own sections; on any
+/// other, the top-level sections that are no partnership and hold none;
+/// then the home page, which lists the partnerships, named `label` ("All
+/// partnerships", the word [`ALL_PARTNERSHIPS`]).
+///
+/// [`Model::is_directory`]: crate::model::Model::is_directory
+pub fn menu<'a>(
+    content: &'a Content,
+    label: &'a str,
+    page: Option<crate::load::site::PageId>,
+) -> Option<Vec<Summary<'a>>> {
+    let (site, model) = (&content.site, &content.model);
+    if !model.is_directory() {
+        return None;
+    }
+    let sections: Vec<crate::load::site::PageId> =
+        match page.and_then(|p| model.partnership_of(site, p)) {
+            Some(partnership) => std::iter::once(partnership)
+                .chain(site.pages[partnership].subsections.iter().copied())
+                .collect(),
+            None => site
+                .top_sections()
+                .iter()
+                .copied()
+                .filter(|&s| {
+                    let path = &site.pages[s].path;
+                    !model
+                        .partnerships
+                        .iter()
+                        .any(|&p| site.pages[p].path.starts_with(path.as_str()))
+                })
+                .collect(),
+        };
+    let home = &site.pages[site.home].path;
+    Some(
+        sections
+            .into_iter()
+            .map(|s| site.summary(s))
+            .chain([Summary::generated(label, home, "partnerships")])
+            .collect(),
+    )
 }

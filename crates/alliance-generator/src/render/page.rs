@@ -370,6 +370,12 @@ pub fn render_page(
     context.insert(CURRENT_PATH, &path);
     context.insert("root", &root_prefix(&path));
     context.insert("json_ld", &jsonld.for_page(id));
+    if content.model.partnership_of(site, id).is_some() {
+        let label = templates
+            .words(&site.config.language)
+            .get(super::ALL_PARTNERSHIPS);
+        context.insert("menu", &super::menu(content, label, Some(id)));
+    }
     templates.render(&template, &context, &page.source)
 }
 

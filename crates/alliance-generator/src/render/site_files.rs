@@ -283,11 +283,9 @@ fn write_sitemap_and_redirects(
         let site = &language.site;
         let code = site.config.language.as_str();
         let letters = a_to_z_letters(site, templates).unwrap_or_default();
-        lists.extend(
-            letter_pages(site, &letters)
-                .into_iter()
-                .map(|(at, _)| vec![(code, at)]),
-        );
+        for page in letter_pages(site, &letters) {
+            lists.extend(page.paths().map(|at| vec![(code, at.to_owned())]));
+        }
     }
     let sitemap = extras::sitemap(site, &generated, &lists);
     put(sink, "sitemap.xml", sitemap.into_bytes(), diagnostics);
@@ -381,23 +379,72 @@ fn a_to_z_letters<'a>(site: &'a Site, templates: &'a Templates) -> Option<Vec<Le
     })
 }
 
+/// A page of a split A to Z: a letter's (`a-z/b/`), with the pages of its
+/// first two letters (`a-z/b/ba/`) when the letter alone is too long.
+struct LetterPage<'a> {
+    /// Where the letter's page is.
+    path: String,
+    /// The letter: its place in the A to Z.
+    letter: usize,
+    /// Its two-letter pages, each with its address; none when the letter's
+    /// page lists its pages itself.
+    parts: Vec<(String, Letter<'a>)>,
+}
+
+impl LetterPage<'_> {
+    /// The addresses of the letter's page and its two-letter pages.
+    fn paths(&self) -> impl Iterator<Item = &str> {
+        std::iter::once(self.path.as_str()).chain(self.parts.iter().map(|(at, _)| at.as_str()))
+    }
+}
+
 /// The page of each letter (`a-z/b/`) when the A to Z is too long for one
-/// page (`[pagination] a_to_z`); none when it is one page.
-fn letter_pages(site: &Site, letters: &[Letter<'_>]) -> Vec<(String, usize)> {
+/// page (`[pagination] a_to_z`), none when it is one page; a letter itself
+/// longer than that is split by its first two letters (`a-z/b/ba/`).
+fn letter_pages<'a>(site: &Site, letters: &[Letter<'a>]) -> Vec<LetterPage<'a>> {
+    let most = site.config.pagination.a_to_z;
     let entries: usize = letters.iter().map(|l| l.pages.len()).sum();
-    if entries <= site.config.pagination.a_to_z {
+    if entries <= most {
         return Vec::new();
     }
     let path = &site.config.generated.a_to_z;
     letters
         .iter()
         .enumerate()
-        .map(|(n, l)| (format!("{path}{}/", l.id), n))
+        .map(|(n, l)| {
+            let at = format!("{path}{}/", l.id);
+            let parts = if l.pages.len() > most {
+                l.split(&site.config.language, most)
+                    .into_iter()
+                    .map(|part| (format!("{at}{}/", part.id), part))
+                    .collect()
+            } else {
+                Vec::new()
+            };
+            LetterPage {
+                path: at,
+                letter: n,
+                parts,
+            }
+        })
+        .collect()
+}
+
+/// The entries of a list of letters (or of a letter's two-letter parts):
+/// each one's letter, id, count and page.
+fn letter_index<'a>(
+    letters: impl Iterator<Item = (&'a str, &'a Letter<'a>)>,
+) -> Vec<serde_json::Value> {
+    letters
+        .map(|(at, l)| {
+            serde_json::json!({ "letter": l.letter, "id": l.id, "count": l.pages.len(), "path": at })
+        })
         .collect()
 }
 
 /// Writes the A to Z of pages in the site's language: one page, or an index
-/// of the letters and a page for each.
+/// of the letters and a page for each (a long letter's an index of its
+/// two-letter pages).
 fn write_a_to_z(
     site: &Site,
     templates: &Templates,
@@ -425,22 +472,27 @@ fn write_a_to_z(
         write(path, title, &serde_json::json!({ "letters": letters }));
         return;
     }
-    let index: Vec<serde_json::Value> = pages
-        .iter()
-        .map(|(at, n)| {
-            let l = &letters[*n];
-            serde_json::json!({ "letter": l.letter, "id": l.id, "count": l.pages.len(), "path": at })
-        })
-        .collect();
+    let index = letter_index(pages.iter().map(|p| (p.path.as_str(), &letters[p.letter])));
     write(
         path,
         title,
         &serde_json::json!({ "letters": index, "split": true }),
     );
-    for (at, n) in &pages {
-        let letter = &letters[*n];
-        let data = serde_json::json!({ "letters": index, "split": true, "current": letter });
-        write(at, &format!("{title}: {}", letter.letter), &data);
+    for page in &pages {
+        let letter = &letters[page.letter];
+        if page.parts.is_empty() {
+            let data = serde_json::json!({ "letters": index, "split": true, "current": letter });
+            write(&page.path, &format!("{title}: {}", letter.letter), &data);
+            continue;
+        }
+        let parts = letter_index(page.parts.iter().map(|(at, part)| (at.as_str(), part)));
+        let current = &index[page.letter];
+        let data = serde_json::json!({ "letters": index, "split": true, "current": current, "parts": parts });
+        write(&page.path, &format!("{title}: {}", letter.letter), &data);
+        for (at, part) in &page.parts {
+            let data = serde_json::json!({ "letters": index, "split": true, "current": current, "parts": parts, "part": part });
+            write(at, &format!("{title}: {}", part.letter), &data);
+        }
     }
 }
 

@@ -100,6 +100,28 @@ pub fn letter_of(text: &str, lang: &str) -> Option<String> {
     }
 }
 
+/// The letter after the first of `text` in `lang`, in lower case ("a" of
+/// "Bangor", "l" of "Bl" but, in Welsh, "a" of "Llandaf" and "w" of
+/// "Chwarae"), or `None` when the first letter is followed by no letter (a
+/// space, a sign, a digit or the end): what a long letter of the A to Z is
+/// split by ("Ba", "Lla").
+pub fn second_letter(text: &str, lang: &str) -> Option<String> {
+    let start = text.find(char::is_alphanumeric)?;
+    let rest = &text[start..];
+    if !is_welsh(lang) {
+        return rest
+            .chars()
+            .nth(1)
+            .map(|c| c.to_ascii_lowercase())
+            .filter(char::is_ascii_lowercase)
+            .map(String::from);
+    }
+    match welsh_letters(rest).get(..2) {
+        Some([Ok(_), Ok(index)]) => Some(WELSH[*index].to_owned()),
+        _ => None,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -161,6 +183,22 @@ mod tests {
         assert_eq!(letter_of("2026 plan", "en-GB"), None);
         assert_eq!(letter_of("Élan", "en-GB"), None);
         assert_eq!(letter_of("", "cy"), None);
+    }
+
+    #[test]
+    fn second_letters_in_welsh_and_english() {
+        assert_eq!(second_letter("Bangor", "en-GB").as_deref(), Some("a"));
+        assert_eq!(second_letter("Llandaf", "en-GB").as_deref(), Some("l"));
+        assert_eq!(second_letter("Llandaf", "cy").as_deref(), Some("a"));
+        assert_eq!(second_letter("“Chwarae Teg”", "cy").as_deref(), Some("w"));
+        assert_eq!(second_letter("Yr Ffordd", "cy").as_deref(), Some("r"));
+        assert_eq!(second_letter("Rhyl", "cy").as_deref(), Some("y"));
+        assert_eq!(second_letter("Ty Ddu", "cy").as_deref(), Some("y"));
+        assert_eq!(second_letter("Addoli", "cy").as_deref(), Some("dd"));
+        assert_eq!(second_letter("A plan", "en-GB"), None);
+        assert_eq!(second_letter("B2 site", "en-GB"), None);
+        assert_eq!(second_letter("X", "cy"), None);
+        assert_eq!(second_letter("É", "en-GB"), None);
     }
 
     #[test]

@@ -3,7 +3,7 @@
 use serde::Serialize;
 
 use super::{Balance, GroupLink, OrganisationView, Views};
-use crate::load::site::PageId;
+use crate::load::site::{PageId, Summary};
 use crate::model::{Entity, Sector};
 use crate::render::charts::{self, Node};
 
@@ -87,6 +87,21 @@ pub struct StructureView<'a> {
     pub outline: Vec<OutlineRow<'a>>,
     /// Each group's sector balance.
     pub balance: Vec<GroupBalance<'a>>,
+    /// On a structure above several partnerships of a directory, those
+    /// partnerships, listed instead of drawing all their groups (the
+    /// diagram, outline and balance are then empty).
+    pub partnerships: Vec<PartnershipEntry<'a>>,
+}
+
+/// A partnership on a structure page above several (`structure.partnerships`).
+#[derive(Serialize)]
+pub struct PartnershipEntry<'a> {
+    /// The partnership's section.
+    pub partnership: Summary<'a>,
+    /// How many groups it has.
+    pub groups: usize,
+    /// Its own structure page, if it has one.
+    pub structure: Option<Summary<'a>>,
 }
 
 /// A section's member organisations by sector (`page.directory`).
@@ -127,6 +142,17 @@ impl<'a> Views<'a> {
     pub fn structure(&self, scope: PageId) -> StructureView<'a> {
         let model = &self.model;
         let groups: &[usize] = model.groups_under.get(&scope).map_or(&[], Vec::as_slice);
+        let partnerships = self.partnerships_under(scope);
+        if partnerships.len() > 1 {
+            return StructureView {
+                count: groups.len(),
+                diagram: String::new(),
+                tree: Vec::new(),
+                outline: Vec::new(),
+                balance: Vec::new(),
+                partnerships,
+            };
+        }
         let in_scope: std::collections::HashSet<usize> = groups.iter().copied().collect();
         let mut top: Vec<usize> = groups
             .iter()
@@ -212,7 +238,33 @@ impl<'a> Views<'a> {
                     ),
                 })
                 .collect(),
+            partnerships: Vec::new(),
         }
+    }
+
+    /// The partnerships of the site at or under the section `scope`, each
+    /// with its count of groups and its first structure page.
+    fn partnerships_under(&self, scope: PageId) -> Vec<PartnershipEntry<'a>> {
+        let site = self.site;
+        let within = |section: PageId, page: PageId| {
+            page == section || site.ancestors(page).contains(&section)
+        };
+        let structures: Vec<PageId> = (0..self.model.entities.len())
+            .filter(|&p| matches!(self.model.entities[p], Entity::Structure))
+            .collect();
+        self.model
+            .partnerships
+            .iter()
+            .filter(|&&p| within(scope, p))
+            .map(|&p| PartnershipEntry {
+                partnership: site.summary(p),
+                groups: self.model.groups_under.get(&p).map_or(0, Vec::len),
+                structure: structures
+                    .iter()
+                    .find(|&&s| within(p, s))
+                    .map(|&s| site.summary(s)),
+            })
+            .collect()
     }
 
     /// The organisations among `pages`, by sector then name.
