@@ -1,7 +1,9 @@
 //! The typed page kinds (`kind = "..."`): each kind's name as written and the
 //! keys its front matter may have, required or not, down to the keys of each
 //! entry of its tables. Front-matter checking, the members spreadsheet and the
-//! domain model all read this one definition.
+//! domain model all read this one definition: the model reads each key
+//! through its constant here (`group::members::ORG`), so a key renamed here
+//! is renamed everywhere.
 
 use std::fmt;
 
@@ -19,6 +21,13 @@ pub struct Key {
     pub entries: &'static [Key],
     /// What its value is: how the browser editor asks for it.
     pub value: Value,
+}
+
+impl fmt::Display for Key {
+    /// The key as written.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name)
+    }
 }
 
 /// What a key's value is, as the browser editor's forms ask for it
@@ -132,116 +141,306 @@ pub const COMMON: &[Key] = &[
     optional("kind", Kind),
 ];
 
-const ORGANISATION: &[Key] = &[
-    required("sector", "\"public\"", Choice(List::Sector)),
-    optional("website", Text),
-    optional("email", Text),
-    optional("address", Lines),
-];
+/// The keys of an organisation's page, which are also the typed columns of
+/// `organisations.csv`.
+pub mod organisation {
+    use super::*;
 
-const GROUP: &[Key] = &[
-    required("group", "\"executive\"", Choice(List::GroupKind)),
-    optional("reports_to", Id(PageKind::Group)),
-    table(
-        "chair",
-        &[
-            optional("name", Text),
-            optional("org", Id(PageKind::Organisation)),
-        ],
-    ),
-    tables(
+    /// `sector`: the sector it belongs to.
+    pub const SECTOR: Key = required("sector", "\"public\"", Choice(List::Sector));
+    /// `website`: its address on the web.
+    pub const WEBSITE: Key = optional("website", Text);
+    /// `email`: its public email address.
+    pub const EMAIL: Key = optional("email", Text);
+    /// `address`: its postal address, line by line.
+    pub const ADDRESS: Key = optional("address", Lines);
+
+    /// Every key, in the order the editor shows them.
+    pub(super) const KEYS: &[Key] = &[SECTOR, WEBSITE, EMAIL, ADDRESS];
+}
+
+/// The keys of a group's page.
+pub mod group {
+    use super::*;
+
+    /// `group`: what kind of group it is.
+    pub const GROUP: Key = required("group", "\"executive\"", Choice(List::GroupKind));
+    /// `reports_to`: the id of the group it reports to.
+    pub const REPORTS_TO: Key = optional("reports_to", Id(PageKind::Group));
+    /// `chair`: who chairs it.
+    pub const CHAIR: Key = table("chair", &[chair::NAME, chair::ORG]);
+    /// `members`: its seats.
+    pub const MEMBERS: Key = tables(
         "members",
         &[
-            optional("org", Id(PageKind::Organisation)),
-            optional("representative", Text),
-            optional("role", Text),
-            optional("category", Choice(List::SeatCategory)),
-            optional("voting", Flag),
-            optional("vacant", Flag),
+            members::ORG,
+            members::REPRESENTATIVE,
+            members::ROLE,
+            members::CATEGORY,
+            members::VOTING,
+            members::VACANT,
         ],
-    ),
-    optional("priorities", Lines),
-    optional("achievements", Lines),
-    optional("approach", Lines),
-];
+    );
+    /// `priorities`: what it works on.
+    pub const PRIORITIES: Key = optional("priorities", Lines);
+    /// `achievements`: what it has done.
+    pub const ACHIEVEMENTS: Key = optional("achievements", Lines);
+    /// `approach`: how it works.
+    pub const APPROACH: Key = optional("approach", Lines);
 
-const MEETING: &[Key] = &[
-    required("group", "\"group-id\"", Id(PageKind::Group)),
-    required("start", "2026-03-04T14:00:00", DateTime),
-    optional("end", DateTime),
-    optional("location", Text),
-    optional("status", Choice(List::MeetingStatus)),
-    optional("previous_start", DateTime),
-    optional("attendance_mode", Choice(List::AttendanceMode)),
-    optional("online_url", Text),
-    tables(
+    /// Every key, in the order the editor shows them.
+    pub(super) const KEYS: &[Key] = &[
+        GROUP,
+        REPORTS_TO,
+        CHAIR,
+        MEMBERS,
+        PRIORITIES,
+        ACHIEVEMENTS,
+        APPROACH,
+    ];
+
+    /// The keys of `chair`.
+    pub mod chair {
+        use super::*;
+
+        /// `name`: the chair's name.
+        pub const NAME: Key = optional("name", Text);
+        /// `org`: the id of the organisation the chair comes from.
+        pub const ORG: Key = optional("org", Id(PageKind::Organisation));
+    }
+
+    /// The keys of each entry of `members`.
+    pub mod members {
+        use super::*;
+
+        /// `org`: the id of the organisation holding the seat.
+        pub const ORG: Key = optional("org", Id(PageKind::Organisation));
+        /// `representative`: who sits in it.
+        pub const REPRESENTATIVE: Key = optional("representative", Text);
+        /// `role`: their role in the group.
+        pub const ROLE: Key = optional("role", Text);
+        /// `category`: the kind of seat.
+        pub const CATEGORY: Key = optional("category", Choice(List::SeatCategory));
+        /// `voting`: whether the seat has a vote.
+        pub const VOTING: Key = optional("voting", Flag);
+        /// `vacant`: whether no one holds the seat yet.
+        pub const VACANT: Key = optional("vacant", Flag);
+    }
+}
+
+/// The keys of a meeting's page.
+pub mod meeting {
+    use super::*;
+
+    /// `group`: the id of the group meeting.
+    pub const GROUP: Key = required("group", "\"group-id\"", Id(PageKind::Group));
+    /// `start`: when it starts.
+    pub const START: Key = required("start", "2026-03-04T14:00:00", DateTime);
+    /// `end`: when it ends.
+    pub const END: Key = optional("end", DateTime);
+    /// `location`: where it is held.
+    pub const LOCATION: Key = optional("location", Text);
+    /// `status`: whether it goes ahead as planned.
+    pub const STATUS: Key = optional("status", Choice(List::MeetingStatus));
+    /// `previous_start`: when a rescheduled meeting was to start.
+    pub const PREVIOUS_START: Key = optional("previous_start", DateTime);
+    /// `attendance_mode`: in person, online or both.
+    pub const ATTENDANCE_MODE: Key = optional("attendance_mode", Choice(List::AttendanceMode));
+    /// `online_url`: where to join online.
+    pub const ONLINE_URL: Key = optional("online_url", Text);
+    /// `papers`: its papers, files beside the page.
+    pub const PAPERS: Key = tables(
         "papers",
-        &[
-            required("title", "\"Agenda\"", Text),
-            required("file", "\"agenda.pdf\"", File),
-            optional("kind", Choice(List::PaperKind)),
-            optional("published", Date),
-        ],
-    ),
-    tables(
+        &[papers::TITLE, papers::FILE, papers::KIND, papers::PUBLISHED],
+    );
+    /// `agenda`: its items, in order.
+    pub const AGENDA: Key = tables(
         "agenda",
         &[
-            required("title", "\"Apologies for absence\"", Text),
-            optional("papers", Lines),
-            optional("exempt", Flag),
-            optional("decision", Paragraph),
+            agenda::TITLE,
+            agenda::PAPERS,
+            agenda::EXEMPT,
+            agenda::DECISION,
         ],
-    ),
-    tables(
+    );
+    /// `attendees`: who came.
+    pub const ATTENDEES: Key = tables(
         "attendees",
         &[
-            required("representative", "\"Jane Smith\"", Text),
-            optional("org", Id(PageKind::Organisation)),
-            optional("attended", Choice(List::Attended)),
-            optional("substitute", Text),
+            attendees::REPRESENTATIVE,
+            attendees::ORG,
+            attendees::ATTENDED,
+            attendees::SUBSTITUTE,
         ],
-    ),
-    tables(
+    );
+    /// `declarations`: interests declared.
+    pub const DECLARATIONS: Key = tables(
         "declarations",
         &[
-            required("representative", "\"Jane Smith\"", Text),
-            required("item", "3", Whole),
-            required("interest", "\"Trustee of a bidding charity\"", Text),
+            declarations::REPRESENTATIVE,
+            declarations::ITEM,
+            declarations::INTEREST,
         ],
-    ),
-];
+    );
 
-const DOCUMENT: &[Key] = &[
-    required("file", "\"strategy.pdf\"", File),
-    optional("published", Date),
-];
+    /// Every key, in the order the editor shows them.
+    pub(super) const KEYS: &[Key] = &[
+        GROUP,
+        START,
+        END,
+        LOCATION,
+        STATUS,
+        PREVIOUS_START,
+        ATTENDANCE_MODE,
+        ONLINE_URL,
+        PAPERS,
+        AGENDA,
+        ATTENDEES,
+        DECLARATIONS,
+    ];
 
-const STRATEGY: &[Key] = &[
-    optional("period", Text),
-    optional("vision", Paragraph),
-    tables(
+    /// The keys of each entry of `papers`.
+    pub mod papers {
+        use super::*;
+
+        /// `title`: the paper's title.
+        pub const TITLE: Key = required("title", "\"Agenda\"", Text);
+        /// `file`: its file beside the page.
+        pub const FILE: Key = required("file", "\"agenda.pdf\"", File);
+        /// `kind`: what sort of paper it is.
+        pub const KIND: Key = optional("kind", Choice(List::PaperKind));
+        /// `published`: when it was published.
+        pub const PUBLISHED: Key = optional("published", Date);
+    }
+
+    /// The keys of each entry of `agenda`.
+    pub mod agenda {
+        use super::*;
+
+        /// `title`: the item's title.
+        pub const TITLE: Key = required("title", "\"Apologies for absence\"", Text);
+        /// `papers`: the files of the meeting's `papers` it concerns.
+        pub const PAPERS: Key = optional("papers", Lines);
+        /// `exempt`: whether it is discussed in private.
+        pub const EXEMPT: Key = optional("exempt", Flag);
+        /// `decision`: what was decided.
+        pub const DECISION: Key = optional("decision", Paragraph);
+    }
+
+    /// The keys of each entry of `attendees`.
+    pub mod attendees {
+        use super::*;
+
+        /// `representative`: who was expected.
+        pub const REPRESENTATIVE: Key = required("representative", "\"Jane Smith\"", Text);
+        /// `org`: the id of the organisation they represent.
+        pub const ORG: Key = optional("org", Id(PageKind::Organisation));
+        /// `attended`: whether they came.
+        pub const ATTENDED: Key = optional("attended", Choice(List::Attended));
+        /// `substitute`: who came instead.
+        pub const SUBSTITUTE: Key = optional("substitute", Text);
+    }
+
+    /// The keys of each entry of `declarations`.
+    pub mod declarations {
+        use super::*;
+
+        /// `representative`: who declared.
+        pub const REPRESENTATIVE: Key = required("representative", "\"Jane Smith\"", Text);
+        /// `item`: the number of the agenda item.
+        pub const ITEM: Key = required("item", "3", Whole);
+        /// `interest`: what the interest is.
+        pub const INTEREST: Key = required("interest", "\"Trustee of a bidding charity\"", Text);
+    }
+}
+
+/// The keys of a document's page.
+pub mod document {
+    use super::*;
+
+    /// `file`: the document, a file beside the page.
+    pub const FILE: Key = required("file", "\"strategy.pdf\"", File);
+    /// `published`: when it was published.
+    pub const PUBLISHED: Key = optional("published", Date);
+
+    /// Every key, in the order the editor shows them.
+    pub(super) const KEYS: &[Key] = &[FILE, PUBLISHED];
+}
+
+/// The keys of the strategy's page.
+pub mod strategy {
+    use super::*;
+
+    /// `period`: the years it covers.
+    pub const PERIOD: Key = optional("period", Text);
+    /// `vision`: what it aims for.
+    pub const VISION: Key = optional("vision", Paragraph);
+    /// `priorities`: its priorities.
+    pub const PRIORITIES: Key = tables(
         "priorities",
         &[
-            optional("id", Text),
-            required("title", "\"Safer communities\"", Text),
-            optional("summary", Paragraph),
-            optional("lead", Id(PageKind::Group)),
-            tables(
-                "indicators",
-                &[
-                    required("name", "\"Crime rate\"", Text),
-                    optional("unit", Text),
-                    optional("baseline", Number),
-                    optional("target", Number),
-                    tables(
-                        "values",
-                        &[optional("year", Text), optional("value", Number)],
-                    ),
-                ],
-            ),
+            priorities::ID,
+            priorities::TITLE,
+            priorities::SUMMARY,
+            priorities::LEAD,
+            priorities::INDICATORS,
         ],
-    ),
-];
+    );
+
+    /// Every key, in the order the editor shows them.
+    pub(super) const KEYS: &[Key] = &[PERIOD, VISION, PRIORITIES];
+
+    /// The keys of each entry of `priorities`.
+    pub mod priorities {
+        use super::*;
+
+        /// `id`: its id, else its title as a slug.
+        pub const ID: Key = optional("id", Text);
+        /// `title`: its title.
+        pub const TITLE: Key = required("title", "\"Safer communities\"", Text);
+        /// `summary`: what it is about.
+        pub const SUMMARY: Key = optional("summary", Paragraph);
+        /// `lead`: the id of the group leading it.
+        pub const LEAD: Key = optional("lead", Id(PageKind::Group));
+        /// `indicators`: how progress is measured.
+        pub const INDICATORS: Key = tables(
+            "indicators",
+            &[
+                indicators::NAME,
+                indicators::UNIT,
+                indicators::BASELINE,
+                indicators::TARGET,
+                indicators::VALUES,
+            ],
+        );
+
+        /// The keys of each entry of `indicators`.
+        pub mod indicators {
+            use super::*;
+
+            /// `name`: what it measures.
+            pub const NAME: Key = required("name", "\"Crime rate\"", Text);
+            /// `unit`: the unit of its values.
+            pub const UNIT: Key = optional("unit", Text);
+            /// `baseline`: the value it started from.
+            pub const BASELINE: Key = optional("baseline", Number);
+            /// `target`: the value it aims for.
+            pub const TARGET: Key = optional("target", Number);
+            /// `values`: its readings, year by year.
+            pub const VALUES: Key = tables("values", &[values::YEAR, values::VALUE]);
+
+            /// The keys of each entry of `values`.
+            pub mod values {
+                use super::*;
+
+                /// `year`: the year, `2016` or `"2016/17"`.
+                pub const YEAR: Key = optional("year", Text);
+                /// `value`: the reading.
+                pub const VALUE: Key = optional("value", Number);
+            }
+        }
+    }
+}
 
 /// A typed page's kind, as written in `kind = "..."`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -295,11 +494,11 @@ impl PageKind {
     /// The keys this kind adds to the common ones.
     pub fn keys(self) -> &'static [Key] {
         match self {
-            PageKind::Organisation => ORGANISATION,
-            PageKind::Group => GROUP,
-            PageKind::Meeting => MEETING,
-            PageKind::Document => DOCUMENT,
-            PageKind::Strategy => STRATEGY,
+            PageKind::Organisation => organisation::KEYS,
+            PageKind::Group => group::KEYS,
+            PageKind::Meeting => meeting::KEYS,
+            PageKind::Document => document::KEYS,
+            PageKind::Strategy => strategy::KEYS,
             PageKind::News | PageKind::Structure => &[],
         }
     }

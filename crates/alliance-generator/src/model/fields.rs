@@ -3,8 +3,8 @@
 //! A [`Fields`] reads one page's kind-specific keys (or one spreadsheet row)
 //! and turns every wrong type, missing key or value outside its list into a
 //! diagnostic pointing at the value itself (`members[2].org`, line and column).
-//! Which keys are required, and which keys a table's entries may have, come
-//! from the page's [`PageKind`].
+//! Each value is read through its key's definition (`load::kind`), which
+//! says whether it is required and which keys a table's entries may have.
 
 use std::borrow::Cow;
 
@@ -77,11 +77,6 @@ impl Fields<'_> {
             .push(self.page.value_error(&path, message).with_hint(hint));
     }
 
-    /// The definition of `key` inside the value at `at`.
-    fn key(&self, at: &[String], key: &str) -> Option<&'static Key> {
-        self.kind.key(at, key)
-    }
-
     /// Records that a required key is missing from `at` (a table, or the page).
     fn missing(&mut self, at: &[String], key: &str, example: &str) {
         let owner = if at.is_empty() {
@@ -103,8 +98,8 @@ impl Fields<'_> {
     }
 
     /// A text value; absent or empty, it is an error if the kind requires the key.
-    pub fn text(&mut self, table: &Table, at: &[String], key: &str) -> Option<String> {
-        match table.get(key) {
+    pub fn text(&mut self, table: &Table, at: &[String], key: &Key) -> Option<String> {
+        match table.get(key.name) {
             Some(Value::String(s)) if !s.trim().is_empty() => return Some(s.trim().to_owned()),
             None | Some(Value::String(_)) => {}
             Some(other) => {
@@ -112,15 +107,15 @@ impl Fields<'_> {
                 return None;
             }
         }
-        if let Some(example) = self.key(at, key).and_then(|k| k.required) {
-            self.missing(at, key, example);
+        if let Some(example) = key.required {
+            self.missing(at, key.name, example);
         }
         None
     }
 
     /// A text value published as a link: an `http(s)`, `mailto:` or `tel:`
     /// address (any other is an error at the value: `javascript:` would run).
-    pub fn link(&mut self, table: &Table, at: &[String], key: &str) -> Option<String> {
+    pub fn link(&mut self, table: &Table, at: &[String], key: &Key) -> Option<String> {
         let link = self.text(table, at, key)?;
         let Some(problem) = crate::util::url::link_problem(&link) else {
             return Some(link);
@@ -134,7 +129,7 @@ impl Fields<'_> {
     }
 
     /// A value from a fixed list; `None` (after an error if required) when absent.
-    pub fn choice<T: Choice>(&mut self, table: &Table, at: &[String], key: &str) -> Option<T> {
+    pub fn choice<T: Choice>(&mut self, table: &Table, at: &[String], key: &Key) -> Option<T> {
         let written = self.text(table, at, key)?;
         if let Some((_, value)) = T::ALL.iter().find(|(name, _)| *name == written) {
             return Some(*value);
@@ -160,8 +155,8 @@ impl Fields<'_> {
     }
 
     /// A list of text values (a single text is taken as a list of one).
-    pub fn texts(&mut self, table: &Table, at: &[String], key: &str) -> Vec<String> {
-        match table.get(key) {
+    pub fn texts(&mut self, table: &Table, at: &[String], key: &Key) -> Vec<String> {
+        match table.get(key.name) {
             None => Vec::new(),
             Some(Value::String(s)) => vec![s.trim().to_owned()],
             Some(Value::Array(items)) => items
@@ -187,12 +182,12 @@ impl Fields<'_> {
         &mut self,
         table: &'t Table,
         at: &[String],
-        key: &str,
+        key: &Key,
     ) -> Vec<(KeyPath, Cow<'t, Table>)> {
-        let Some(value) = table.get(key) else {
+        let Some(value) = table.get(key.name) else {
             return Vec::new();
         };
-        let allowed = self.entry_keys(at, key);
+        let allowed = entry_keys(key);
         let shorthand = allowed.first().copied().unwrap_or_default();
         let Value::Array(items) = value else {
             self.wrong_type(
@@ -228,10 +223,10 @@ impl Fields<'_> {
         &mut self,
         table: &'t Table,
         at: &[String],
-        key: &str,
+        key: &Key,
     ) -> Option<Cow<'t, Table>> {
-        let value = table.get(key)?;
-        let allowed = self.entry_keys(at, key);
+        let value = table.get(key.name)?;
+        let allowed = entry_keys(key);
         let shorthand = allowed.first().copied().unwrap_or_default();
         let path = step(at, key);
         // `chair = "Jane Smith"` is read as `chair = { name = "Jane Smith" }`.
@@ -253,14 +248,8 @@ impl Fields<'_> {
         Some(entry)
     }
 
-    /// The names of the keys an entry of the table `key` (at `at`) may have, the shorthand first.
-    fn entry_keys(&self, at: &[String], key: &str) -> Vec<&'static str> {
-        let entries = self.key(at, key).map_or(&[][..], |k| k.entries);
-        entries.iter().map(|k| k.name).collect()
-    }
-
     /// Reports every key of a table entry (at `path`, inside `key`) not in `allowed`.
-    fn known_keys(&mut self, entry: &Table, path: &[String], key: &str, allowed: &[&str]) {
+    fn known_keys(&mut self, entry: &Table, path: &[String], key: &Key, allowed: &[&str]) {
         for name in entry.keys() {
             if !allowed.contains(&name.as_str()) {
                 self.fail(
@@ -273,8 +262,8 @@ impl Fields<'_> {
     }
 
     /// An optional number (integer or decimal).
-    pub fn number(&mut self, table: &Table, at: &[String], key: &str) -> Option<f64> {
-        match table.get(key)? {
+    pub fn number(&mut self, table: &Table, at: &[String], key: &Key) -> Option<f64> {
+        match table.get(key.name)? {
             Value::Integer(i) => Some(*i as f64),
             Value::Float(f) if f.is_finite() => Some(*f),
             other => {
@@ -289,8 +278,8 @@ impl Fields<'_> {
     }
 
     /// An optional true/false value.
-    pub fn boolean(&mut self, table: &Table, at: &[String], key: &str) -> Option<bool> {
-        match table.get(key)? {
+    pub fn boolean(&mut self, table: &Table, at: &[String], key: &Key) -> Option<bool> {
+        match table.get(key.name)? {
             Value::Boolean(b) => Some(*b),
             other => {
                 self.wrong_type(&step(at, key), other, "true or false, without quotes");
@@ -300,16 +289,16 @@ impl Fields<'_> {
     }
 
     /// A whole number of at least 1 (`item = 3`); absent, an error if the kind requires the key.
-    pub fn count(&mut self, table: &Table, at: &[String], key: &str) -> Option<usize> {
-        match table.get(key) {
+    pub fn count(&mut self, table: &Table, at: &[String], key: &Key) -> Option<usize> {
+        match table.get(key.name) {
             Some(Value::Integer(i)) if *i >= 1 => usize::try_from(*i).ok(),
             Some(other) => {
                 self.wrong_type(&step(at, key), other, "a whole number from 1, e.g. 3");
                 None
             }
             None => {
-                if let Some(example) = self.key(at, key).and_then(|k| k.required) {
-                    self.missing(at, key, example);
+                if let Some(example) = key.required {
+                    self.missing(at, key.name, example);
                 }
                 None
             }
@@ -317,8 +306,8 @@ impl Fields<'_> {
     }
 
     /// An optional date (`2026-11-22`).
-    pub fn date(&mut self, table: &Table, at: &[String], key: &str) -> Option<SiteDate> {
-        let value = table.get(key)?;
+    pub fn date(&mut self, table: &Table, at: &[String], key: &Key) -> Option<SiteDate> {
+        let value = table.get(key.name)?;
         let written = match value {
             Value::Datetime(d) => d.to_string(),
             Value::String(s) => s.clone(),
@@ -337,10 +326,10 @@ impl Fields<'_> {
     }
 
     /// A date and time of day in the site's time zone (`2026-03-04T14:00:00`).
-    pub fn local_datetime(&mut self, table: &Table, at: &[String], key: &str) -> Option<SiteDate> {
-        let Some(value) = table.get(key) else {
-            if let Some(example) = self.key(at, key).and_then(|k| k.required) {
-                self.missing(at, key, example);
+    pub fn local_datetime(&mut self, table: &Table, at: &[String], key: &Key) -> Option<SiteDate> {
+        let Some(value) = table.get(key.name) else {
+            if let Some(example) = key.required {
+                self.missing(at, key.name, example);
             }
             return None;
         };
@@ -359,7 +348,7 @@ impl Fields<'_> {
     fn written_datetime(
         &mut self,
         at: &[String],
-        key: &str,
+        key: &Key,
         value: &Value,
         hint: String,
     ) -> Option<SiteDate> {
@@ -418,6 +407,11 @@ impl Fields<'_> {
             format!("write it as {expected}"),
         );
     }
+}
+
+/// The names of the keys an entry of the table `key` may have, the shorthand first.
+fn entry_keys(key: &Key) -> Vec<&'static str> {
+    key.entries.iter().map(|k| k.name).collect()
 }
 
 /// A table as written, or a text read as a table of its first key (the
