@@ -129,19 +129,18 @@ pub type Versions<'a> = Vec<(&'a str, String)>;
 /// long lists, each with its own versions (a translated section has its own
 /// address and may have fewer pages). A site in several languages lists each
 /// version of a page, each with `xhtml:link` alternates naming every version.
-pub fn sitemap(
+///
+/// Returns the files, path and text: `sitemap.xml` alone, or, past
+/// `per_file` addresses (the protocol allows [`SITEMAP_URLS`] a file),
+/// `sitemap.xml` as an index of `sitemap-1.xml`, `sitemap-2.xml`... each
+/// listing `per_file` addresses at most, in order.
+pub fn sitemaps(
     site: &Site,
     generated: &[(String, Option<SiteDate>)],
     lists: &[Versions<'_>],
-) -> String {
+    per_file: usize,
+) -> Vec<(String, String)> {
     let languages = &site.languages.list;
-    let mut out = String::from(
-        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\"",
-    );
-    if !languages.is_empty() {
-        out.push_str(" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\"");
-    }
-    out.push_str(">\n");
     // Each address with its last change and the versions it is one of.
     let mut entries: BTreeMap<String, (Option<SiteDate>, Versions<'_>)> = BTreeMap::new();
     for (path, &id) in &site.by_path {
@@ -177,7 +176,9 @@ pub fn sitemap(
             entries.insert(version.clone(), (None, versions.clone()));
         }
     }
+    let mut urls = Vec::with_capacity(entries.len());
     for (path, (date, versions)) in entries {
+        let mut out = String::new();
         let _ = write!(
             out,
             "  <url>\n    <loc>{}</loc>\n",
@@ -195,10 +196,43 @@ pub fn sitemap(
             );
         }
         out.push_str("  </url>\n");
+        urls.push(out);
     }
-    out.push_str("</urlset>\n");
-    out
+    let urlset = |urls: &[String]| {
+        let mut out = String::from(
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\"",
+        );
+        if !languages.is_empty() {
+            out.push_str(" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\"");
+        }
+        out.push_str(">\n");
+        out.extend(urls.iter().map(String::as_str));
+        out.push_str("</urlset>\n");
+        out
+    };
+    if urls.len() <= per_file {
+        return vec![("sitemap.xml".to_owned(), urlset(&urls))];
+    }
+    let mut index = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
+    );
+    let mut files = vec![(String::new(), String::new())];
+    for (i, chunk) in urls.chunks(per_file.max(1)).enumerate() {
+        let name = format!("sitemap-{}.xml", i + 1);
+        let _ = writeln!(
+            index,
+            "  <sitemap>\n    <loc>{}</loc>\n  </sitemap>",
+            escape(&site.config.absolute_url(&name))
+        );
+        files.push((name, urlset(chunk)));
+    }
+    index.push_str("</sitemapindex>\n");
+    files[0] = ("sitemap.xml".to_owned(), index);
+    files
 }
+
+/// The most addresses one sitemap file may list (sitemaps.org's protocol).
+pub const SITEMAP_URLS: usize = 50_000;
 
 /// `robots.txt`: everything may be crawled; here is the sitemap.
 pub fn robots(site: &Site) -> String {
@@ -447,5 +481,62 @@ mod tests {
             absolutise(html, "/news/one/", &config),
             r#"<img src="https://e.org/p/news/one/a.png" srcset="https://e.org/p/news/one/a.png 1x, https://e.org/p/news/b.png 2x" alt=""> <a href="https://e.org/p/news/x/index.html">x</a> <img src="data:image/gif;base64,R0" alt=""> <a href="https://o.org/">o</a>"#
         );
+    }
+
+    #[test]
+    fn a_sitemap_past_its_limit_is_an_index_of_files_each_within_it() {
+        use crate::check::authoring::tests::{content, page_with};
+        let pages = (0..5)
+            .map(|i| {
+                let mut page = page_with("title = \"T\"\n", "Body.\n");
+                page.path = format!("p{i}/");
+                page.content_path = format!("p{i}.md");
+                page
+            })
+            .collect();
+        let site = content("", pages, jiff::civil::date(2026, 12, 1)).site;
+        let locs = |text: &str| -> Vec<String> {
+            text.split("<loc>")
+                .skip(1)
+                .map(|rest| rest.split("</loc>").next().unwrap_or_default().to_owned())
+                .collect()
+        };
+        let whole = sitemaps(&site, &[], &[], 5);
+        assert_eq!(whole.len(), 1);
+        assert_eq!(whole[0].0, "sitemap.xml");
+        assert!(whole[0].1.contains("<urlset"));
+        let every = locs(&whole[0].1);
+        assert_eq!(every.len(), 5);
+
+        let split = sitemaps(&site, &[], &[], 2);
+        let names: Vec<&str> = split.iter().map(|(path, _)| path.as_str()).collect();
+        assert_eq!(
+            names,
+            [
+                "sitemap.xml",
+                "sitemap-1.xml",
+                "sitemap-2.xml",
+                "sitemap-3.xml"
+            ]
+        );
+        let index = &split[0].1;
+        assert!(index.contains("<sitemapindex"), "{index}");
+        assert!(!index.contains("<urlset"), "{index}");
+        assert_eq!(
+            locs(index),
+            [
+                "https://e.org/sitemap-1.xml",
+                "https://e.org/sitemap-2.xml",
+                "https://e.org/sitemap-3.xml"
+            ]
+        );
+        let mut listed = Vec::new();
+        for (_, text) in &split[1..] {
+            assert!(text.starts_with("<?xml") && text.contains("<urlset"));
+            let here = locs(text);
+            assert!(!here.is_empty() && here.len() <= 2, "{text}");
+            listed.extend(here);
+        }
+        assert_eq!(listed, every, "every address once, in order");
     }
 }

@@ -287,8 +287,9 @@ fn write_sitemap_and_redirects(
             lists.extend(page.paths().map(|at| vec![(code, at.to_owned())]));
         }
     }
-    let sitemap = extras::sitemap(site, &generated, &lists);
-    put(sink, "sitemap.xml", sitemap.into_bytes(), diagnostics);
+    for (path, text) in extras::sitemaps(site, &generated, &lists, extras::SITEMAP_URLS) {
+        put(sink, &path, text.into_bytes(), diagnostics);
+    }
     put(
         sink,
         "robots.txt",
