@@ -245,6 +245,35 @@ fn a_page_at_a_list_page_address_is_a_collision() {
     );
 }
 
+/// Every page an unsplit A to Z lists (its links, from the site root), sorted.
+fn a_to_z_entries(out: &Path) -> Vec<String> {
+    let mut entries: Vec<String> = main_of(&read(out, "a-z/index.html"))
+        .split("<ul class=\"plain-list\">")
+        .skip(1)
+        .flat_map(|list| attr_values(&list[..list.find("</ul>").unwrap()], "href"))
+        .map(|href| href.trim_start_matches("../").to_owned())
+        .collect();
+    entries.sort();
+    entries
+}
+
+/// The lists fixture built with its A to Z split past `a_to_z` pages: the
+/// folder (kept while it lives) and the output in it.
+fn lists_split_past(a_to_z: usize) -> (tempfile::TempDir, std::path::PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let site = dir.path().join("site");
+    copy_tree(&fixture("lists"), &site);
+    let config = std::fs::read_to_string(site.join("config.toml")).unwrap();
+    write(
+        &site,
+        "config.toml",
+        &format!("{config}\n[pagination]\na_to_z = {a_to_z}\n"),
+    );
+    let out = dir.path().join("public");
+    build_ok(&site, &out);
+    (dir, out)
+}
+
 /// An A to Z longer than `[pagination] a_to_z` (60: no letter is longer)
 /// becomes an index of letters, each letter a page of its own: every page the whole A to Z lists is on
 /// exactly one letter page, under its letter, every letter page is in the
@@ -257,26 +286,8 @@ fn a_long_a_to_z_is_split_into_a_page_per_letter() {
         let list = &main[main.find("<ul class=\"plain-list\">").unwrap()..];
         attr_values(&list[..list.find("</ul>").unwrap()], "href")
     };
-    let whole_a_to_z = read(&whole, "a-z/index.html");
-    let mut expected: Vec<String> = main_of(&whole_a_to_z)
-        .split("<ul class=\"plain-list\">")
-        .skip(1)
-        .flat_map(|list| attr_values(&list[..list.find("</ul>").unwrap()], "href"))
-        .map(|href| href.trim_start_matches("../").to_owned())
-        .collect();
-    expected.sort();
-
-    let dir = tempfile::tempdir().unwrap();
-    let site = dir.path().join("site");
-    copy_tree(&fixture("lists"), &site);
-    let config = std::fs::read_to_string(site.join("config.toml")).unwrap();
-    write(
-        &site,
-        "config.toml",
-        &format!("{config}\n[pagination]\na_to_z = 60\n"),
-    );
-    let out = dir.path().join("public");
-    build_ok(&site, &out);
+    let expected = a_to_z_entries(&whole);
+    let (_built, out) = lists_split_past(60);
     let index = read(&out, "a-z/index.html");
     assert!(
         !main_of(&index).contains("<h2"),
@@ -325,25 +336,8 @@ fn a_long_letter_is_split_by_its_first_two_letters() {
         let list = &main[main.find(list).unwrap()..];
         attr_values(&list[..list.find("</ul>").unwrap()], "href")
     };
-    let mut expected: Vec<String> = main_of(&read(&whole, "a-z/index.html"))
-        .split("<ul class=\"plain-list\">")
-        .skip(1)
-        .flat_map(|list| attr_values(&list[..list.find("</ul>").unwrap()], "href"))
-        .map(|href| href.trim_start_matches("../").to_owned())
-        .collect();
-    expected.sort();
-
-    let dir = tempfile::tempdir().unwrap();
-    let site = dir.path().join("site");
-    copy_tree(&fixture("lists"), &site);
-    let config = std::fs::read_to_string(site.join("config.toml")).unwrap();
-    write(
-        &site,
-        "config.toml",
-        &format!("{config}\n[pagination]\na_to_z = 20\n"),
-    );
-    let out = dir.path().join("public");
-    build_ok(&site, &out);
+    let expected = a_to_z_entries(&whole);
+    let (_built, out) = lists_split_past(20);
     let sitemap = read(&out, "sitemap.xml");
     let in_sitemap = |folder: &str| {
         let loc = format!("<loc>https://longlist.example.org/partnership/{folder}</loc>");
