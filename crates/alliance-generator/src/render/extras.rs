@@ -216,19 +216,22 @@ pub fn sitemaps(
     let mut index = String::from(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
     );
-    let mut files = vec![(String::new(), String::new())];
-    for (i, chunk) in urls.chunks(per_file.max(1)).enumerate() {
-        let name = format!("sitemap-{}.xml", i + 1);
+    let parts: Vec<(String, String)> = urls
+        .chunks(per_file.max(1))
+        .enumerate()
+        .map(|(i, chunk)| (format!("sitemap-{}.xml", i + 1), urlset(chunk)))
+        .collect();
+    for (name, _) in &parts {
         let _ = writeln!(
             index,
             "  <sitemap>\n    <loc>{}</loc>\n  </sitemap>",
-            escape(&site.config.absolute_url(&name))
+            escape(&site.config.absolute_url(name))
         );
-        files.push((name, urlset(chunk)));
     }
     index.push_str("</sitemapindex>\n");
-    files[0] = ("sitemap.xml".to_owned(), index);
-    files
+    std::iter::once(("sitemap.xml".to_owned(), index))
+        .chain(parts)
+        .collect()
 }
 
 /// The most addresses one sitemap file may list (sitemaps.org's protocol).
