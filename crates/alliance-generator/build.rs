@@ -11,7 +11,7 @@ fn main() {
     collect(&theme, &theme, &mut files);
     files.sort();
     let mut out = String::from(
-        "/// The civic theme's files, by path inside the theme.\npub static FILES: &[(&str, &[u8])] = &[\n",
+        "/// The civic theme's files, by path inside the theme.\npub(crate) static FILES: &[(&str, &[u8])] = &[\n",
     );
     for (rel, abs) in &files {
         println!("cargo:rerun-if-changed={}", abs.display());

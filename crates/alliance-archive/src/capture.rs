@@ -23,7 +23,7 @@ pub(crate) struct Capture {
 
 impl Capture {
     /// Checks `meta` and derives the forms the writers need.
-    pub fn new(meta: &SnapshotMeta) -> Result<Self, ArchiveError> {
+    pub(crate) fn new(meta: &SnapshotMeta) -> Result<Self, ArchiveError> {
         let ymd = parse_date(&meta.date).ok_or_else(|| ArchiveError::InvalidDate {
             date: meta.date.clone(),
         })?;
@@ -47,7 +47,7 @@ impl Capture {
 
     /// The URL a web server answers for the site file at `rel` (a `/`-separated
     /// path relative to the site folder), percent-encoded.
-    pub fn url_for(&self, rel: &str) -> String {
+    pub(crate) fn url_for(&self, rel: &str) -> String {
         format!("{}/{}", self.url_prefix, percent_encode_path(rel))
     }
 }

@@ -15,7 +15,7 @@ use std::time::{Duration, Instant};
 
 /// The first argument that makes this program a launcher: it runs the
 /// program and arguments that follow, and prints what they cost.
-pub const LAUNCH: &str = "--launch-and-measure";
+pub(crate) const LAUNCH: &str = "--launch-and-measure";
 
 /// What one run of a child process cost.
 #[derive(Debug, Clone, Copy)]
@@ -31,7 +31,7 @@ pub struct Usage {
 /// Runs `program` with `args` to completion, through a launcher (see the
 /// module's documentation), and reports what it cost; an error if it could
 /// not run or did not exit with 0.
-pub fn run(program: &Path, args: &[OsString]) -> io::Result<Usage> {
+pub(crate) fn run(program: &Path, args: &[OsString]) -> io::Result<Usage> {
     let output = Command::new(std::env::current_exe()?)
         .arg(LAUNCH)
         .arg(program)
@@ -50,7 +50,7 @@ pub fn run(program: &Path, args: &[OsString]) -> io::Result<Usage> {
 }
 
 /// The launcher: runs the command in `args` and prints its usage on one line.
-pub fn launch(mut args: impl Iterator<Item = OsString>) -> io::Result<()> {
+pub(crate) fn launch(mut args: impl Iterator<Item = OsString>) -> io::Result<()> {
     let program = args
         .next()
         .ok_or_else(|| io::Error::other("no program to launch"))?;

@@ -12,7 +12,7 @@ use crate::stats::timed;
 use crate::{Error, failed};
 
 /// What the in-process rebuilds cost.
-pub struct LiveFigures {
+pub(crate) struct LiveFigures {
     /// Loading and building the whole site into memory (`LiveSite::build`).
     pub build: Duration,
     /// Each body edit's update.
@@ -38,7 +38,7 @@ pub struct LiveFigures {
 }
 
 /// How many edits of each kind to make.
-pub struct Plan {
+pub(crate) struct Plan {
     /// Alternating body and front-matter edits, timed.
     pub edits: usize,
     /// Edits whose memory is watched (after the timed ones).
@@ -65,7 +65,7 @@ fn apply(
 
 /// Builds the site under `root` in memory, then edits a plain page, a
 /// meeting page and the page template, as an author would, timing each update.
-pub fn measure(root: &Path, plan: &Plan) -> Result<LiveFigures, Error> {
+pub(crate) fn measure(root: &Path, plan: &Plan) -> Result<LiveFigures, Error> {
     let mut page = EditedPage::pick(root, None)?;
     let mut meeting = EditedPage::pick(root, Some("meeting"))?;
     let (live, build) = timed(|| LiveSite::build(root, None, Mode::default()));
@@ -132,7 +132,7 @@ pub fn measure(root: &Path, plan: &Plan) -> Result<LiveFigures, Error> {
 }
 
 /// This process's resident memory now (`VmRSS` in `/proc/self/status`), in bytes.
-pub fn resident_bytes() -> Result<u64, Error> {
+pub(crate) fn resident_bytes() -> Result<u64, Error> {
     let status = std::fs::read_to_string("/proc/self/status")?;
     let kb = status
         .lines()

@@ -11,7 +11,7 @@ use crate::stages::STAGES;
 use crate::stats::{median, median_u64, mib, ms, quantile, ratio, secs};
 
 /// Everything one benchmark run measured.
-pub struct Report<'a> {
+pub(crate) struct Report<'a> {
     /// The command that made the figures.
     pub command: &'a str,
     /// Runs per full build and stage breakdown.
@@ -58,7 +58,7 @@ fn verdict(met: bool) -> &'static str {
 }
 
 /// The report as Markdown.
-pub fn markdown(r: &Report<'_>) -> String {
+pub(crate) fn markdown(r: &Report<'_>) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "Command: `{}`\n", r.command);
     let _ = writeln!(

@@ -87,7 +87,7 @@ impl Drop for StdoutToStderr {
 }
 
 /// What the real server did.
-pub struct ServeFigures {
+pub(crate) struct ServeFigures {
     /// From `start` to serving (the first, full build in memory).
     pub startup: Duration,
     /// Save → `reload` event, for each edit (body and front matter alternating).
@@ -96,7 +96,7 @@ pub struct ServeFigures {
 
 /// Starts the server on the site under `root`, then saves `edits` edits to
 /// one page, timing each until its `reload` event arrives.
-pub fn measure(root: &Path, edits: usize) -> Result<ServeFigures, Error> {
+pub(crate) fn measure(root: &Path, edits: usize) -> Result<ServeFigures, Error> {
     let mut page = EditedPage::pick(root, None)?;
     let _quiet = StdoutToStderr::new()?;
     let started = Instant::now();

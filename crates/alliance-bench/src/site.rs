@@ -7,10 +7,10 @@ use std::path::{Path, PathBuf};
 use alliance_gen_site::{DirSink, Options, Stats, generate};
 
 /// The seed every benchmark site is generated from.
-pub const SEED: u64 = 1;
+pub(crate) const SEED: u64 = 1;
 
 /// Generates a site of `pages` content pages into `dir`, replacing whatever was there.
-pub fn generate_into(dir: &Path, pages: usize) -> io::Result<Stats> {
+pub(crate) fn generate_into(dir: &Path, pages: usize) -> io::Result<Stats> {
     if dir.exists() {
         std::fs::remove_dir_all(dir)?;
     }
@@ -20,7 +20,7 @@ pub fn generate_into(dir: &Path, pages: usize) -> io::Result<Stats> {
 
 /// One page the benchmark edits: its text as generated, and the edits made
 /// so far (the latest body edit and the latest front-matter edit both stay).
-pub struct EditedPage {
+pub(crate) struct EditedPage {
     /// The file.
     pub file: PathBuf,
     /// The file relative to the site root, as the dev server names changes.
@@ -32,7 +32,7 @@ pub struct EditedPage {
 
 /// The kind of edit an author makes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Edit {
+pub(crate) enum Edit {
     /// A sentence added to the body.
     Body,
     /// The `description` in the front matter changed.
@@ -41,7 +41,7 @@ pub enum Edit {
 
 impl Edit {
     /// Body edits at even steps, front-matter edits at odd ones.
-    pub fn alternating(step: usize) -> Edit {
+    pub(crate) fn alternating(step: usize) -> Edit {
         if step.is_multiple_of(2) {
             Edit::Body
         } else {
@@ -54,7 +54,7 @@ impl EditedPage {
     /// Picks the first leaf page (not a section) with a description of the
     /// site under `root`: of that `kind`, or a plain page (the most common
     /// kind an author edits) for none.
-    pub fn pick(root: &Path, kind: Option<&str>) -> io::Result<EditedPage> {
+    pub(crate) fn pick(root: &Path, kind: Option<&str>) -> io::Result<EditedPage> {
         let content = root.join("content");
         let mut stack = vec![content.clone()];
         let mut candidates = Vec::new();
@@ -100,7 +100,7 @@ impl EditedPage {
     }
 
     /// The page's text with the edits made so far.
-    pub fn text(&self) -> String {
+    pub(crate) fn text(&self) -> String {
         let mut text = match self.front_matter {
             Some(step) => self.original.replacen(
                 "\ndescription = \"",
@@ -116,7 +116,7 @@ impl EditedPage {
     }
 
     /// Makes edit number `step` of a kind, leaving the other part as it was, and saves it.
-    pub fn write(&mut self, edit: Edit, step: usize) -> io::Result<()> {
+    pub(crate) fn write(&mut self, edit: Edit, step: usize) -> io::Result<()> {
         match edit {
             Edit::Body => self.body = Some(step),
             Edit::FrontMatter => self.front_matter = Some(step),
@@ -125,7 +125,7 @@ impl EditedPage {
     }
 
     /// Puts the page back as generated.
-    pub fn restore(&mut self) -> io::Result<()> {
+    pub(crate) fn restore(&mut self) -> io::Result<()> {
         (self.body, self.front_matter) = (None, None);
         std::fs::write(&self.file, &self.original)
     }
@@ -133,7 +133,7 @@ impl EditedPage {
 
 /// A small generated site in a temporary folder, for tests.
 #[cfg(test)]
-pub fn small_site(pages: usize) -> (tempfile::TempDir, PathBuf) {
+pub(crate) fn small_site(pages: usize) -> (tempfile::TempDir, PathBuf) {
     let dir = tempfile::tempdir().expect("a temporary folder");
     let root = dir.path().join("site");
     generate_into(&root, pages).expect("the site is written");

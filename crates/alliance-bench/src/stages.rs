@@ -14,7 +14,7 @@ use crate::stats::timed;
 use crate::{Error, failed};
 
 /// The stages, as the tables name them: the pipeline's, then the write.
-pub const STAGES: [&str; 8] = [
+pub(crate) const STAGES: [&str; 8] = [
     "load (config, walk, read, front matter, page tree)",
     "model (the partnership)",
     "Markdown (comrak, every body)",
@@ -39,7 +39,7 @@ fn row(stage: Stage) -> usize {
 }
 
 /// One pass through the stages: each stage's time, in [`STAGES`] order.
-pub fn measure(root: &Path, output: &Path) -> Result<[Duration; STAGES.len()], Error> {
+pub(crate) fn measure(root: &Path, output: &Path) -> Result<[Duration; STAGES.len()], Error> {
     let mut times = [Duration::ZERO; STAGES.len()];
     let mut timer = |stage: Stage, took: Duration| times[row(stage)] += took;
     let (content, found) = pipeline::prepare_timed(root, None, &mut timer).map_err(failed)?;

@@ -4,7 +4,7 @@ use std::time::Duration;
 
 /// The value at quantile `q` (0.0–1.0) of `values`, by the nearest rank;
 /// zero for no values.
-pub fn quantile(values: &[Duration], q: f64) -> Duration {
+pub(crate) fn quantile(values: &[Duration], q: f64) -> Duration {
     if values.is_empty() {
         return Duration::ZERO;
     }
@@ -15,12 +15,12 @@ pub fn quantile(values: &[Duration], q: f64) -> Duration {
 }
 
 /// The median (the lower middle value of an even count).
-pub fn median(values: &[Duration]) -> Duration {
+pub(crate) fn median(values: &[Duration]) -> Duration {
     quantile(values, 0.5)
 }
 
 /// The median of whole numbers, such as bytes.
-pub fn median_u64(values: &[u64]) -> u64 {
+pub(crate) fn median_u64(values: &[u64]) -> u64 {
     let mut sorted = values.to_vec();
     sorted.sort_unstable();
     sorted
@@ -30,7 +30,7 @@ pub fn median_u64(values: &[u64]) -> u64 {
 }
 
 /// A duration for a table: milliseconds below ten seconds' worth of detail.
-pub fn ms(d: Duration) -> String {
+pub(crate) fn ms(d: Duration) -> String {
     let ms = d.as_secs_f64() * 1e3;
     if ms < 10.0 {
         format!("{ms:.1} ms")
@@ -40,17 +40,17 @@ pub fn ms(d: Duration) -> String {
 }
 
 /// A duration in seconds, two decimals.
-pub fn secs(d: Duration) -> String {
+pub(crate) fn secs(d: Duration) -> String {
     format!("{:.2} s", d.as_secs_f64())
 }
 
 /// Bytes in MiB, whole.
-pub fn mib(bytes: u64) -> String {
+pub(crate) fn mib(bytes: u64) -> String {
     format!("{:.0} MiB", bytes as f64 / (1024.0 * 1024.0))
 }
 
 /// `a / b`, for ratios of times.
-pub fn ratio(a: Duration, b: Duration) -> f64 {
+pub(crate) fn ratio(a: Duration, b: Duration) -> f64 {
     if b.is_zero() {
         0.0
     } else {
@@ -59,7 +59,7 @@ pub fn ratio(a: Duration, b: Duration) -> f64 {
 }
 
 /// Times `f`, returning its result and how long it took.
-pub fn timed<T>(f: impl FnOnce() -> T) -> (T, Duration) {
+pub(crate) fn timed<T>(f: impl FnOnce() -> T) -> (T, Duration) {
     let started = std::time::Instant::now();
     let value = f();
     (value, started.elapsed())

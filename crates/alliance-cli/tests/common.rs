@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 /// The repository root.
-pub fn repo() -> PathBuf {
+pub(crate) fn repo() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("../..")
         .canonicalize()
@@ -15,15 +15,15 @@ pub fn repo() -> PathBuf {
 }
 
 /// A fixture site under `tests/fixtures/`.
-pub fn fixture(name: &str) -> PathBuf {
+pub(crate) fn fixture(name: &str) -> PathBuf {
     repo().join("tests/fixtures").join(name)
 }
 
 /// The day tests build for: 1 June 2026 (meetings before it are past).
-pub const TODAY_EPOCH: &str = "1780315200";
+pub(crate) const TODAY_EPOCH: &str = "1780315200";
 
 /// Runs `alliance ARGS...`, on 1 June 2026 as far as the build knows.
-pub fn alliance(args: &[&str]) -> Output {
+pub(crate) fn alliance(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_alliance"))
         .args(args)
         .env("SOURCE_DATE_EPOCH", TODAY_EPOCH)
@@ -32,7 +32,7 @@ pub fn alliance(args: &[&str]) -> Output {
 }
 
 /// Copies a folder tree.
-pub fn copy_tree(from: &Path, to: &Path) {
+pub(crate) fn copy_tree(from: &Path, to: &Path) {
     for entry in walkdir(from) {
         let rel = entry.strip_prefix(from).unwrap();
         let target = to.join(rel);
@@ -42,7 +42,7 @@ pub fn copy_tree(from: &Path, to: &Path) {
 }
 
 /// Every file under a folder, sorted.
-pub fn walkdir(dir: &Path) -> Vec<PathBuf> {
+pub(crate) fn walkdir(dir: &Path) -> Vec<PathBuf> {
     let mut out = Vec::new();
     let mut stack = vec![dir.to_path_buf()];
     while let Some(d) = stack.pop() {
@@ -60,7 +60,7 @@ pub fn walkdir(dir: &Path) -> Vec<PathBuf> {
 }
 
 /// Every file of a built site, by relative path.
-pub fn tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+pub(crate) fn tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
     walkdir(dir)
         .into_iter()
         .map(|p| {
@@ -76,7 +76,7 @@ pub fn tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
 }
 
 /// Runs `alliance build --root ROOT --output OUT`.
-pub fn build(root: &Path, out: &Path) -> Output {
+pub(crate) fn build(root: &Path, out: &Path) -> Output {
     alliance(&[
         "build",
         "--root",
@@ -87,7 +87,7 @@ pub fn build(root: &Path, out: &Path) -> Output {
 }
 
 /// Builds a site folder into `out`, asserting success.
-pub fn build_ok(root: &Path, out: &Path) {
+pub(crate) fn build_ok(root: &Path, out: &Path) {
     let o = build(root, out);
     assert!(
         o.status.success(),
@@ -97,7 +97,7 @@ pub fn build_ok(root: &Path, out: &Path) {
 }
 
 /// Runs `alliance snapshot` of `root` for 22 November 2026 into `out`, asserting success.
-pub fn snapshot(root: &Path, out: &Path) {
+pub(crate) fn snapshot(root: &Path, out: &Path) {
     let o = alliance(&[
         "snapshot",
         "--root",
@@ -111,7 +111,7 @@ pub fn snapshot(root: &Path, out: &Path) {
 }
 
 /// Values of an attribute (`href`, `src`) in an HTML document.
-pub fn attr_values(html: &str, attr: &str) -> Vec<String> {
+pub(crate) fn attr_values(html: &str, attr: &str) -> Vec<String> {
     let needle = format!(" {attr}=\"");
     html.match_indices(&needle)
         .map(|(i, _)| {
@@ -123,7 +123,7 @@ pub fn attr_values(html: &str, attr: &str) -> Vec<String> {
 
 /// Copies a fixture, applies `edit`, builds over a previous good output,
 /// and returns stderr after checking the exit code and that the old output is intact.
-pub fn build_broken(fixture_name: &str, edit: impl FnOnce(&Path)) -> String {
+pub(crate) fn build_broken(fixture_name: &str, edit: impl FnOnce(&Path)) -> String {
     let dir = tempfile::tempdir().unwrap();
     let site = dir.path().join("site");
     copy_tree(&fixture(fixture_name), &site);
@@ -155,14 +155,14 @@ pub fn build_broken(fixture_name: &str, edit: impl FnOnce(&Path)) -> String {
     stderr
 }
 
-pub fn write(site: &Path, rel: &str, text: &str) {
+pub(crate) fn write(site: &Path, rel: &str, text: &str) {
     let path = site.join(rel);
     std::fs::create_dir_all(path.parent().unwrap()).unwrap();
     std::fs::write(path, text).unwrap();
 }
 
 /// Builds a fixture site into a temporary folder: the folder (keep it) and the output.
-pub fn built_fixture(name: &str) -> (tempfile::TempDir, PathBuf) {
+pub(crate) fn built_fixture(name: &str) -> (tempfile::TempDir, PathBuf) {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("public");
     build_ok(&fixture(name), &out);
@@ -170,17 +170,17 @@ pub fn built_fixture(name: &str) -> (tempfile::TempDir, PathBuf) {
 }
 
 /// A built file as text.
-pub fn read(out: &Path, rel: &str) -> String {
+pub(crate) fn read(out: &Path, rel: &str) -> String {
     std::fs::read_to_string(out.join(rel)).unwrap_or_else(|e| panic!("{rel}: {e}"))
 }
 
 /// The `<main>` element of a page.
-pub fn main_of(html: &str) -> &str {
+pub(crate) fn main_of(html: &str) -> &str {
     &html[html.find("<main").unwrap()..html.find("</main>").unwrap()]
 }
 
 /// The JSON-LD graph of a page (its `@context` checked).
-pub fn json_ld(html: &str) -> Vec<serde_json::Value> {
+pub(crate) fn json_ld(html: &str) -> Vec<serde_json::Value> {
     let open = "<script type=\"application/ld+json\">";
     let rest = &html[html.find(open).unwrap() + open.len()..];
     let json = &rest[..rest.find("</script>").unwrap()];

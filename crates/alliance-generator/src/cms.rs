@@ -19,19 +19,16 @@ use crate::model::{
 };
 use crate::util::escape::escape;
 
-/// The version of Decap CMS the editor page loads by default.
-pub const DECAP_VERSION: &str = "3.16.3";
-
 /// Where the editor page loads Decap CMS from unless `[cms] script` says otherwise.
-pub const DEFAULT_SCRIPT: &str = "https://unpkg.com/decap-cms@3.16.3/dist/decap-cms.js";
+pub(crate) const DEFAULT_SCRIPT: &str = "https://unpkg.com/decap-cms@3.16.3/dist/decap-cms.js";
 
 /// The Subresource Integrity hash of [`DEFAULT_SCRIPT`] (the npm package's
 /// `dist/decap-cms.js`), so a changed copy on the CDN is refused.
-pub const DEFAULT_SCRIPT_INTEGRITY: &str =
+pub(crate) const DEFAULT_SCRIPT_INTEGRITY: &str =
     "sha384-A/Gdn928CNLufmnGWGs9RM4Q9o8bSNLeJERqBFrBjwzL7FRpoLT3MPF8Tl0+Wd2p";
 
 /// The editor's files in the output: `admin/index.html` and `admin/config.yml`.
-pub const FILES: [&str; 2] = ["admin/index.html", "admin/config.yml"];
+pub(crate) const FILES: [&str; 2] = ["admin/index.html", "admin/config.yml"];
 
 /// Where the editor is served: by the dev server (its own address, e.g.
 /// `http://127.0.0.1:1111`, answering the local-backend API), or by the live

@@ -8,7 +8,7 @@ use crate::markdown::Rendered;
 use crate::model::Model;
 
 /// Every page's rendered Markdown body, by [`PageId`].
-pub type Bodies = Vec<Rendered>;
+pub(crate) type Bodies = Vec<Rendered>;
 
 /// A loaded site with its partnership model and rendered bodies: what the
 /// check and render stages read. Nothing in it is a placeholder.

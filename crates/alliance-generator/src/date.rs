@@ -174,7 +174,7 @@ impl SiteDate {
 /// The date someone meant by `text` written another way: `01/12/2026` (day
 /// first, as the UK writes it: 1 December 2026), `1.12.2026`, `1-12-2026` or
 /// `2026-12-1` (a one-digit month or day). `None` when it is no such date.
-pub fn meant(text: &str) -> Option<civil::Date> {
+pub(crate) fn meant(text: &str) -> Option<civil::Date> {
     let parts: Vec<&str> = text.split(['/', '.', '-']).collect();
     let number = |s: &str| -> Option<i16> {
         (!s.is_empty() && s.len() <= 4 && s.bytes().all(|b| b.is_ascii_digit()))
@@ -195,7 +195,7 @@ pub fn meant(text: &str) -> Option<civil::Date> {
 
 /// The date written the one way Alliance reads, `2026-12-01`, when `text` is
 /// a date written another way (see [`meant`]); for hints on unquoted TOML.
-pub fn rewrite(text: &str) -> Option<String> {
+pub(crate) fn rewrite(text: &str) -> Option<String> {
     meant(text).map(|date| format!("{date} ({})", SiteDate { date, time: None }.long()))
 }
 
@@ -203,7 +203,7 @@ pub fn rewrite(text: &str) -> Option<String> {
 /// message and a hint, or `None` when it names exactly one instant. A time in
 /// the hour skipped when clocks go forward does not exist; one in the hour
 /// repeated when they go back happens twice.
-pub fn zone_problem(at: &SiteDate, zone: &jiff::tz::TimeZone) -> Option<(String, String)> {
+pub(crate) fn zone_problem(at: &SiteDate, zone: &jiff::tz::TimeZone) -> Option<(String, String)> {
     use jiff::tz::AmbiguousOffset;
     let time = at.time?;
     let local = at.date.to_datetime(time);

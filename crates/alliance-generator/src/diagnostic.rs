@@ -201,10 +201,10 @@ impl fmt::Display for Diagnostic {
 }
 
 /// How many diagnostics of one message in one file a report shows.
-pub const REPEATS_SHOWN: usize = 3;
+pub(crate) const REPEATS_SHOWN: usize = 3;
 
 /// The most characters of a source line a diagnostic quotes.
-pub const WINDOW: usize = 120;
+pub(crate) const WINDOW: usize = 120;
 
 /// At most [`WINDOW`] characters of `line` around the column starting at
 /// `byte`, with `…` where it was cut; and the characters before the column in
@@ -261,7 +261,7 @@ fn printable(c: char) -> char {
 
 /// The error for a file that is not UTF-8 text, at its first bad byte:
 /// `what` names it ("the file", "this template"), `hint` says how to save it.
-pub fn not_utf8(
+pub(crate) fn not_utf8(
     source: &Path,
     what: &str,
     hint: &str,
@@ -289,7 +289,7 @@ fn looks_utf16(bytes: &[u8]) -> bool {
 /// A file's bytes as text: UTF-8 (UTF-16 is named as such), with no control
 /// character other than tab and line ends, each refused at its place (at
 /// most ten). `what` names the file in errors, `hint` says how to save it as UTF-8.
-pub fn decode_text(
+pub(crate) fn decode_text(
     bytes: Vec<u8>,
     source: &Path,
     what: &str,
@@ -325,20 +325,20 @@ pub fn decode_text(
 
 /// A character no text of a site may hold: a control character other than
 /// tab and line ends (NUL, BEL, ESC...), invisible and invalid in HTML.
-pub fn refused(c: char) -> bool {
+pub(crate) fn refused(c: char) -> bool {
     c.is_control() && !matches!(c, '\t' | '\n' | '\r')
 }
 
 /// The hint for a control character found in a file or a value.
-pub const CONTROL_HINT: &str = "it is invisible and breaks the page: delete it (it often comes from pasting out of another program)";
+pub(crate) const CONTROL_HINT: &str = "it is invisible and breaks the page: delete it (it often comes from pasting out of another program)";
 
 /// Shows a path with forward slashes, as editors and terminals link it.
-pub fn display_path(path: &Path) -> String {
+pub(crate) fn display_path(path: &Path) -> String {
     path.to_string_lossy().replace('\\', "/")
 }
 
 /// The 1-based line and column of a byte offset in `text`.
-pub fn position_of(text: &str, offset: usize) -> Position {
+pub(crate) fn position_of(text: &str, offset: usize) -> Position {
     let mut offset = offset.min(text.len());
     while !text.is_char_boundary(offset) {
         offset -= 1;
@@ -353,11 +353,11 @@ pub fn position_of(text: &str, offset: usize) -> Position {
 /// Where each line of a text starts, found once: the line of any byte
 /// offset in logarithmic time (for files with many places to report).
 #[derive(Debug, Clone)]
-pub struct LineStarts(Vec<usize>);
+pub(crate) struct LineStarts(Vec<usize>);
 
 impl LineStarts {
     /// Indexes the lines of `text`.
-    pub fn new(text: &str) -> Self {
+    pub(crate) fn new(text: &str) -> Self {
         let starts = std::iter::once(0)
             .chain(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1))
             .collect();
@@ -365,12 +365,12 @@ impl LineStarts {
     }
 
     /// The byte offset where 1-based `line` starts, if the text has it.
-    pub fn start(&self, line: usize) -> Option<usize> {
+    pub(crate) fn start(&self, line: usize) -> Option<usize> {
         line.checked_sub(1).and_then(|i| self.0.get(i)).copied()
     }
 
     /// The 1-based line holding byte `offset`.
-    pub fn line_of(&self, offset: usize) -> usize {
+    pub(crate) fn line_of(&self, offset: usize) -> usize {
         self.0.partition_point(|&start| start <= offset)
     }
 }
@@ -583,7 +583,10 @@ fn plural(n: usize) -> &'static str {
 }
 
 /// The candidate closest to `word`, if it is close enough to be a likely typo.
-pub fn nearest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+pub(crate) fn nearest<'a>(
+    word: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<&'a str> {
     candidates
         .into_iter()
         .map(|c| (strsim::jaro_winkler(word, c), c))
@@ -593,7 +596,10 @@ pub fn nearest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) ->
 }
 
 /// A "did you mean" hint for `word` among `candidates`, or a list of them.
-pub fn suggest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str> + Clone) -> String {
+pub(crate) fn suggest<'a>(
+    word: &str,
+    candidates: impl IntoIterator<Item = &'a str> + Clone,
+) -> String {
     match nearest(word, candidates.clone()) {
         Some(best) => format!("did you mean `{best}`?"),
         None => {

@@ -91,7 +91,7 @@ fn dated(text: &str, today: &str, meeting_day: &str) -> String {
 /// pages are marked reviewed today, so a new site starts with no overdue pages.
 pub fn init(dir: &Path) -> Result<Vec<String>, String> {
     let london = jiff::tz::TimeZone::get("Europe/London").unwrap_or(jiff::tz::TimeZone::UTC);
-    let today = crate::today_in(&london)
+    let today = crate::pipeline::today_in(&london)
         .map_err(|d| format!("{}: {}", crate::SOURCE_DATE_EPOCH, d.message))?;
     let meeting_day = today
         .checked_add(jiff::Span::new().weeks(13))

@@ -19,21 +19,22 @@ pub(crate) mod markdown;
 pub(crate) mod model;
 pub mod output;
 pub mod pipeline;
-pub mod render;
+pub(crate) mod render;
 pub(crate) mod toml_source;
 pub mod util;
 pub(crate) mod wcag;
 
 use std::path::{Path, PathBuf};
 
+use output::NullSink;
+
 pub use config::Config;
 pub use content::Content;
-pub use diagnostic::{Diagnostic, Diagnostics, Severity};
-pub use load::site::{Page, PageId, Site};
-pub use output::{DirSink, MemorySink, NullSink, Sink, Staging};
-pub use pipeline::{SOURCE_DATE_EPOCH, today, today_in};
+pub use diagnostic::{Diagnostic, Diagnostics};
+pub use load::site::{Page, Site};
+pub use output::{DirSink, MemorySink, Sink, Staging};
+pub use pipeline::{SOURCE_DATE_EPOCH, today};
 pub use render::charts::format_number;
-pub use render::templates::Templates;
 pub use render::theme::Theme;
 pub use render::{Mode, SnapshotInfo};
 

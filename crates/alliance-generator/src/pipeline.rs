@@ -63,7 +63,7 @@ pub enum Stage {
 }
 
 /// Told how long each stage took, as it ends.
-pub type Timer<'a> = &'a mut dyn FnMut(Stage, Duration);
+pub(crate) type Timer<'a> = &'a mut dyn FnMut(Stage, Duration);
 
 /// Runs a stage, telling the timer how long it took.
 fn timed<T>(timer: &mut Timer<'_>, stage: Stage, work: impl FnOnce() -> T) -> T {
@@ -83,7 +83,7 @@ pub fn prepare(root: &Path, base_url: Option<&str>) -> Result<(Content, Diagnost
 /// [`prepare`] as of the day `on` (a snapshot's date) rather than today:
 /// every date-relative list and check (upcoming meetings, overdue reviews)
 /// uses it. `None` is today ([`today`]).
-pub fn prepare_on(
+pub(crate) fn prepare_on(
     root: &Path,
     base_url: Option<&str>,
     on: Option<Date>,
@@ -141,7 +141,11 @@ fn prepare_dated(
 /// `[languages]` (its pages, model and bodies, with the translations' words
 /// and addresses), the findings about its translations, and `site` told
 /// where each page is published in each language. Nothing for a site in one language.
-pub fn translations(site: &mut Site, bodies: &Bodies, today: Date) -> (Vec<Content>, Diagnostics) {
+pub(crate) fn translations(
+    site: &mut Site,
+    bodies: &Bodies,
+    today: Date,
+) -> (Vec<Content>, Diagnostics) {
     let mut found = Diagnostics::new();
     if site.config.languages.is_empty() {
         return (Vec::new(), found);
@@ -202,7 +206,7 @@ pub fn translations(site: &mut Site, bodies: &Bodies, today: Date) -> (Vec<Conte
 /// The check stage: every finding about the content (see [`check::content`])
 /// and every clash of two files at one place of the output; of each
 /// translation, its internal links and what its bodies hold.
-pub fn checks(content: &Content) -> Vec<Diagnostic> {
+pub(crate) fn checks(content: &Content) -> Vec<Diagnostic> {
     let mut found = check::content(content);
     found.extend(render::collisions::collisions(content));
     for translation in &content.translations {
@@ -215,7 +219,7 @@ pub fn checks(content: &Content) -> Vec<Diagnostic> {
 /// The model stage: the partnership, and the errors of its typed pages. A
 /// site whose typed pages have errors gets a model without them, so every
 /// other page is still rendered and checked.
-pub fn model(site: &Site) -> (Model, Diagnostics) {
+pub(crate) fn model(site: &Site) -> (Model, Diagnostics) {
     match Model::build(site) {
         Ok(model) => (model, Diagnostics::new()),
         Err(errors) => (Model::empty(site.pages.len()), Diagnostics::from(errors)),
@@ -253,7 +257,7 @@ pub fn today_in(zone: &jiff::tz::TimeZone) -> Result<Date, Diagnostic> {
 /// What part of the output a render makes: everything for a build, what a
 /// change reaches for the dev server.
 #[derive(Debug, Clone, Default)]
-pub struct Scope {
+pub(crate) struct Scope {
     /// The pages to render.
     pub pages: Vec<PageId>,
     /// The site-wide parts to make.
@@ -266,7 +270,7 @@ pub struct Scope {
 
 impl Scope {
     /// The whole output of a site.
-    pub fn all(site: &Site) -> Scope {
+    pub(crate) fn all(site: &Site) -> Scope {
         Scope {
             pages: (0..site.pages.len()).collect(),
             parts: Part::all(site),
@@ -278,7 +282,7 @@ impl Scope {
 
 /// What a render made and found.
 #[derive(Debug, Default)]
-pub struct Rendered {
+pub(crate) struct Rendered {
     /// Files written.
     pub files: usize,
     /// The site-wide files written, each with the part that made it.
@@ -296,7 +300,7 @@ pub struct Rendered {
 /// checks need on the way. The search index reads only the pages `search`
 /// does not hold (all of them, from an empty cache), and keeps them there. The site-wide files are largely one thread's work:
 /// they are made while the pages render, so no core waits.
-pub fn render(
+pub(crate) fn render(
     content: &Content,
     theme: &Theme,
     templates: &Templates,
@@ -370,7 +374,7 @@ pub fn render(
 /// Every finding of a site, sorted, as `check` reports it: those of its
 /// content, the render's errors, and the rendered-page checks over `facts`
 /// (the facts of every page).
-pub fn findings(
+pub(crate) fn findings(
     content: &Content,
     templates: &Templates,
     mut found: Diagnostics,

@@ -11,7 +11,7 @@ use crate::diagnostic::{Diagnostic, nearest, refused};
 
 /// A piece of TOML inside a larger file: `offset` is where it starts in `file_text`.
 #[derive(Debug, Clone, Copy)]
-pub struct TomlSource<'a> {
+pub(crate) struct TomlSource<'a> {
     /// The file's path, for diagnostics.
     pub path: &'a Path,
     /// The whole file, for line and column numbers.
@@ -24,7 +24,7 @@ pub struct TomlSource<'a> {
 
 impl TomlSource<'_> {
     /// Deserialises the TOML, turning every error into a diagnostic with a place and hint.
-    pub fn parse<T: DeserializeOwned>(&self) -> Result<T, Vec<Diagnostic>> {
+    pub(crate) fn parse<T: DeserializeOwned>(&self) -> Result<T, Vec<Diagnostic>> {
         let table = DeTable::parse(self.toml).map_err(|err| vec![self.diagnostic(&err)])?;
         let controls = self.control_characters(table.get_ref());
         let mut found = match deserialize_all(table) {
@@ -38,14 +38,14 @@ impl TomlSource<'_> {
     }
 
     /// A diagnostic at a byte range of the TOML text.
-    pub fn error_at(&self, start: usize, message: impl Into<String>) -> Diagnostic {
+    pub(crate) fn error_at(&self, start: usize, message: impl Into<String>) -> Diagnostic {
         Diagnostic::error(self.path, message).at_offset(self.file_text, self.offset + start)
     }
 
     /// For a TOML syntax error at `start` that is a date written another way
     /// (`date = 01/12/2026`): the message and a hint giving the line to write,
     /// without quotes, so following it leads to no second error.
-    pub fn unquoted_date(&self, start: usize) -> Option<(String, String)> {
+    pub(crate) fn unquoted_date(&self, start: usize) -> Option<(String, String)> {
         let rest = self.toml.get(start..)?;
         let token = rest.split([' ', '\t', '\r', '\n', '#', ',', ']']).next()?;
         let date = crate::date::meant(token)?;
@@ -68,7 +68,7 @@ impl TomlSource<'_> {
 
     /// For a TOML syntax error about nesting (`a.b.c...` or `[[[[...]]]]`
     /// deeper than the parser goes): an error at the deepest line, with a hint.
-    pub fn too_deep(&self, err: &toml::de::Error) -> Option<Diagnostic> {
+    pub(crate) fn too_deep(&self, err: &toml::de::Error) -> Option<Diagnostic> {
         if !err.message().contains("recursion") {
             return None;
         }
@@ -89,7 +89,7 @@ impl TomlSource<'_> {
 
     /// Every key and text value that holds a control character (other than
     /// tab and line ends), placed at the escape that wrote it (`"\u0000"`).
-    pub fn control_characters(&self, table: &DeTable<'_>) -> Vec<Diagnostic> {
+    pub(crate) fn control_characters(&self, table: &DeTable<'_>) -> Vec<Diagnostic> {
         let mut found = Vec::new();
         self.controls_in_table(table, &mut found);
         found
@@ -204,7 +204,7 @@ fn line_depth(line: &str) -> usize {
 }
 
 /// The byte range of the value at a dotted path (`members.2.org`) in front matter.
-pub fn value_span(table: &DeTable<'_>, path: &[&str]) -> Option<std::ops::Range<usize>> {
+pub(crate) fn value_span(table: &DeTable<'_>, path: &[&str]) -> Option<std::ops::Range<usize>> {
     let (first, rest) = path.split_first()?;
     let mut value = table.get(*first)?;
     for step in rest {
@@ -221,7 +221,7 @@ pub fn value_span(table: &DeTable<'_>, path: &[&str]) -> Option<std::ops::Range<
 /// after each error the value it is about is left out and the rest read again.
 /// A key reported missing after something was left out may be that value: it
 /// is not reported, and the table missing it is left out in turn.
-pub fn deserialize_all<T: DeserializeOwned>(
+pub(crate) fn deserialize_all<T: DeserializeOwned>(
     mut table: Spanned<DeTable<'_>>,
 ) -> Result<T, Vec<toml::de::Error>> {
     let mut errors = Vec::new();

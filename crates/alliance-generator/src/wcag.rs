@@ -5,7 +5,7 @@
 use serde::{Deserialize, Deserializer, Serialize};
 
 /// Every level A and AA success criterion of WCAG 2.2: number, name, level.
-pub const CRITERIA: &[(&str, &str, &str)] = &[
+pub(crate) const CRITERIA: &[(&str, &str, &str)] = &[
     ("1.1.1", "Non-text Content", "A"),
     ("1.2.1", "Audio-only and Video-only (Prerecorded)", "A"),
     ("1.2.2", "Captions (Prerecorded)", "A"),

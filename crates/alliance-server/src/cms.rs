@@ -86,7 +86,7 @@ impl Reply {
 }
 
 /// Whether a request path is one of the editor's routes.
-pub fn is_editor_path(path: &str) -> bool {
+pub(crate) fn is_editor_path(path: &str) -> bool {
     path == API_PATH || path == "/admin" || path.starts_with("/admin/")
 }
 

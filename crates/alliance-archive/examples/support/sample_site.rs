@@ -8,7 +8,7 @@ use std::path::Path;
 use alliance_archive::SnapshotMeta;
 
 /// A 1×1 PNG image.
-pub const PNG: &[u8] = &[
+pub(crate) const PNG: &[u8] = &[
     0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52,
     0x00, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00, 0x01, 0x08, 0x02, 0x00, 0x00, 0x00, 0x90, 0x77, 0x53,
     0xde, 0x00, 0x00, 0x00, 0x0c, 0x49, 0x44, 0x41, 0x54, 0x78, 0x9c, 0x63, 0x90, 0xf5, 0xeb, 0x06,
@@ -17,7 +17,7 @@ pub const PNG: &[u8] = &[
 ];
 
 /// The metadata the sample site is packaged with.
-pub fn meta() -> SnapshotMeta {
+pub(crate) fn meta() -> SnapshotMeta {
     SnapshotMeta {
         date: "2026-11-22".into(),
         base_url: "https://www.welwynhatfieldalliance.org.uk/".into(),
@@ -38,7 +38,7 @@ fn page(title: &str, root: &str, body: &str) -> String {
 }
 
 /// Writes the sample site into `dir` (which must not hold another site).
-pub fn write(dir: &Path) -> io::Result<()> {
+pub(crate) fn write(dir: &Path) -> io::Result<()> {
     let files: Vec<(&str, Vec<u8>)> = vec![
         (
             "index.html",

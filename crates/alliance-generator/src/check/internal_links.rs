@@ -20,7 +20,7 @@ pub(crate) fn target_page(site: &Site, target: &Target) -> Option<PageId> {
 }
 
 /// An error for each link to a page that is not published, with the nearest page as a hint.
-pub fn internal_links(content: &Content) -> Vec<Diagnostic> {
+pub(crate) fn internal_links(content: &Content) -> Vec<Diagnostic> {
     let site = &content.site;
     site.pages
         .par_iter()

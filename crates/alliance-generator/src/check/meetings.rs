@@ -11,7 +11,7 @@ use crate::diagnostic::Diagnostic;
 use crate::model::{Meeting, MeetingStatus, PaperKind};
 
 /// Every meeting warning of a site, in meeting order.
-pub fn check(content: &Content) -> Vec<Diagnostic> {
+pub(crate) fn check(content: &Content) -> Vec<Diagnostic> {
     let config = &content.site.config;
     if config.closed_on().is_some() {
         return Vec::new();

@@ -23,7 +23,7 @@ use crate::util::html::{count_h1, ids};
 
 /// What the checks read of one rendered page.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct PageFacts {
+pub(crate) struct PageFacts {
     /// How many `<h1>` elements it has.
     pub h1: usize,
     /// Every `id` in it, in order, with whether it is a heading's.
@@ -32,7 +32,7 @@ pub struct PageFacts {
 
 impl PageFacts {
     /// Reads a rendered page.
-    pub fn read(html: &str) -> PageFacts {
+    pub(crate) fn read(html: &str) -> PageFacts {
         PageFacts {
             h1: count_h1(html),
             ids: ids(html),
@@ -41,10 +41,10 @@ impl PageFacts {
 }
 
 /// The facts of rendered pages, by page.
-pub type Facts = BTreeMap<PageId, PageFacts>;
+pub(crate) type Facts = BTreeMap<PageId, PageFacts>;
 
 /// A sink that passes every file on and reads the facts of each page.
-pub struct Audit<'a> {
+pub(crate) struct Audit<'a> {
     inner: &'a dyn Sink,
     site: &'a Site,
     facts: Mutex<Facts>,
@@ -52,7 +52,7 @@ pub struct Audit<'a> {
 
 impl<'a> Audit<'a> {
     /// Wraps the sink a site is rendered into.
-    pub fn new(site: &'a Site, inner: &'a dyn Sink) -> Self {
+    pub(crate) fn new(site: &'a Site, inner: &'a dyn Sink) -> Self {
         Audit {
             inner,
             site,
@@ -61,7 +61,7 @@ impl<'a> Audit<'a> {
     }
 
     /// The facts of the pages written through this sink.
-    pub fn into_facts(self) -> Facts {
+    pub(crate) fn into_facts(self) -> Facts {
         self.facts.into_inner().unwrap_or_else(|e| e.into_inner())
     }
 }
@@ -85,7 +85,7 @@ impl Sink for Audit<'_> {
 /// page does not have, from the facts of every rendered page. Unsorted.
 /// Only the facts of pages the content renders count: the dev server may
 /// hold facts of a page whose typed facts have since gained errors.
-pub fn findings(content: &Content, templates: &Templates, facts: &Facts) -> Vec<Diagnostic> {
+pub(crate) fn findings(content: &Content, templates: &Templates, facts: &Facts) -> Vec<Diagnostic> {
     let current = |id: &PageId| render::renders(content, *id);
     let mut out = headings(content, templates, facts, &current);
     out.extend(anchors(content, facts, &current));

@@ -9,7 +9,7 @@ use crate::load::frontmatter::{spans, value_span};
 
 /// Warnings about the statement's facts: missing contact or test date, a
 /// status that does not match the issues, a review overdue.
-pub fn check(config: &Config, today: Date) -> Vec<Diagnostic> {
+pub(crate) fn check(config: &Config, today: Date) -> Vec<Diagnostic> {
     let a11y = &config.accessibility;
     let mut out = Vec::new();
     let at = |key: &str, message: String, hint: String| {

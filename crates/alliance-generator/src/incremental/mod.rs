@@ -112,7 +112,7 @@ impl LiveSite {
     pub fn build(root: &Path, base_url: Option<&str>, mode: Mode) -> Result<LiveSite, Diagnostics> {
         let (content, found) = pipeline::prepare(root, base_url)?;
         if found.has_errors() {
-            return Err(pipeline::run(&content, found, &mode, &crate::NullSink).1);
+            return Err(pipeline::run(&content, found, &mode, &crate::output::NullSink).1);
         }
         let (theme, templates) = render::compile(&content, &mode).map_err(|errors| {
             let mut found = found.clone();
@@ -174,11 +174,6 @@ impl LiveSite {
     /// The loaded site.
     pub fn site(&self) -> &Site {
         &self.content.site
-    }
-
-    /// The site's content: the site, its model and its rendered bodies.
-    pub fn content(&self) -> &Content {
-        &self.content
     }
 
     /// Applies changed files (paths relative to the site root, `/`-separated).

@@ -9,7 +9,7 @@ use crate::date::SiteDate;
 use crate::diagnostic::{Diagnostic, Position, suggest};
 use crate::load::kind::{COMMON, PageKind};
 use crate::toml_source::TomlSource;
-pub use crate::toml_source::value_span;
+pub(crate) use crate::toml_source::value_span;
 use crate::util::url::{inside_site, slug_problem};
 
 /// The front matter keys common to all pages, deserialised.
@@ -58,7 +58,7 @@ pub struct FrontMatter {
 
 /// A content file split into its front matter and body.
 #[derive(Debug, Clone)]
-pub struct Parsed {
+pub(crate) struct Parsed {
     /// The common keys.
     pub front: FrontMatter,
     /// The kind-specific keys, for the domain model to read.
@@ -70,7 +70,7 @@ pub struct Parsed {
 }
 
 /// Splits `text` into TOML and body and checks the keys. All key errors are returned.
-pub fn parse(path: &Path, text: &str) -> Result<Parsed, Vec<Diagnostic>> {
+pub(crate) fn parse(path: &Path, text: &str) -> Result<Parsed, Vec<Diagnostic>> {
     let (toml_offset, toml_text, body_offset) = split(path, text).map_err(|d| vec![d])?;
     let source = TomlSource {
         path,
@@ -260,7 +260,7 @@ pub(crate) fn split<'t>(path: &Path, text: &'t str) -> Result<(usize, &'t str, u
 
 /// The places of every key and value in a piece of front matter, for
 /// diagnostics about nested values (e.g. `members[2].org`).
-pub fn spans(toml: &str) -> Option<DeTable<'_>> {
+pub(crate) fn spans(toml: &str) -> Option<DeTable<'_>> {
     DeTable::parse(toml).ok().map(|t| t.into_inner())
 }
 

@@ -125,7 +125,7 @@ const fn tables(name: &'static str, entries: &'static [Key]) -> Key {
 use Value::*;
 
 /// The keys every page may have, in the order the editor shows them.
-pub const COMMON: &[Key] = &[
+pub(crate) const COMMON: &[Key] = &[
     required("title", "\"About us\"", Text),
     optional("description", Paragraph),
     optional("date", Date),
@@ -143,34 +143,34 @@ pub const COMMON: &[Key] = &[
 
 /// The keys of an organisation's page, which are also the typed columns of
 /// `organisations.csv`.
-pub mod organisation {
+pub(crate) mod organisation {
     use super::*;
 
     /// `sector`: the sector it belongs to.
-    pub const SECTOR: Key = required("sector", "\"public\"", Choice(List::Sector));
+    pub(crate) const SECTOR: Key = required("sector", "\"public\"", Choice(List::Sector));
     /// `website`: its address on the web.
-    pub const WEBSITE: Key = optional("website", Text);
+    pub(crate) const WEBSITE: Key = optional("website", Text);
     /// `email`: its public email address.
-    pub const EMAIL: Key = optional("email", Text);
+    pub(crate) const EMAIL: Key = optional("email", Text);
     /// `address`: its postal address, line by line.
-    pub const ADDRESS: Key = optional("address", Lines);
+    pub(crate) const ADDRESS: Key = optional("address", Lines);
 
     /// Every key, in the order the editor shows them.
     pub(super) const KEYS: &[Key] = &[SECTOR, WEBSITE, EMAIL, ADDRESS];
 }
 
 /// The keys of a group's page.
-pub mod group {
+pub(crate) mod group {
     use super::*;
 
     /// `group`: what kind of group it is.
-    pub const GROUP: Key = required("group", "\"executive\"", Choice(List::GroupKind));
+    pub(crate) const GROUP: Key = required("group", "\"executive\"", Choice(List::GroupKind));
     /// `reports_to`: the id of the group it reports to.
-    pub const REPORTS_TO: Key = optional("reports_to", Id(PageKind::Group));
+    pub(crate) const REPORTS_TO: Key = optional("reports_to", Id(PageKind::Group));
     /// `chair`: who chairs it.
-    pub const CHAIR: Key = table("chair", &[chair::NAME, chair::ORG]);
+    pub(crate) const CHAIR: Key = table("chair", &[chair::NAME, chair::ORG]);
     /// `members`: its seats.
-    pub const MEMBERS: Key = tables(
+    pub(crate) const MEMBERS: Key = tables(
         "members",
         &[
             members::ORG,
@@ -182,11 +182,11 @@ pub mod group {
         ],
     );
     /// `priorities`: what it works on.
-    pub const PRIORITIES: Key = optional("priorities", Lines);
+    pub(crate) const PRIORITIES: Key = optional("priorities", Lines);
     /// `achievements`: what it has done.
-    pub const ACHIEVEMENTS: Key = optional("achievements", Lines);
+    pub(crate) const ACHIEVEMENTS: Key = optional("achievements", Lines);
     /// `approach`: how it works.
-    pub const APPROACH: Key = optional("approach", Lines);
+    pub(crate) const APPROACH: Key = optional("approach", Lines);
 
     /// Every key, in the order the editor shows them.
     pub(super) const KEYS: &[Key] = &[
@@ -200,61 +200,62 @@ pub mod group {
     ];
 
     /// The keys of `chair`.
-    pub mod chair {
+    pub(crate) mod chair {
         use super::*;
 
         /// `name`: the chair's name.
-        pub const NAME: Key = optional("name", Text);
+        pub(crate) const NAME: Key = optional("name", Text);
         /// `org`: the id of the organisation the chair comes from.
-        pub const ORG: Key = optional("org", Id(PageKind::Organisation));
+        pub(crate) const ORG: Key = optional("org", Id(PageKind::Organisation));
     }
 
     /// The keys of each entry of `members`.
-    pub mod members {
+    pub(crate) mod members {
         use super::*;
 
         /// `org`: the id of the organisation holding the seat.
-        pub const ORG: Key = optional("org", Id(PageKind::Organisation));
+        pub(crate) const ORG: Key = optional("org", Id(PageKind::Organisation));
         /// `representative`: who sits in it.
-        pub const REPRESENTATIVE: Key = optional("representative", Text);
+        pub(crate) const REPRESENTATIVE: Key = optional("representative", Text);
         /// `role`: their role in the group.
-        pub const ROLE: Key = optional("role", Text);
+        pub(crate) const ROLE: Key = optional("role", Text);
         /// `category`: the kind of seat.
-        pub const CATEGORY: Key = optional("category", Choice(List::SeatCategory));
+        pub(crate) const CATEGORY: Key = optional("category", Choice(List::SeatCategory));
         /// `voting`: whether the seat has a vote.
-        pub const VOTING: Key = optional("voting", Flag);
+        pub(crate) const VOTING: Key = optional("voting", Flag);
         /// `vacant`: whether no one holds the seat yet.
-        pub const VACANT: Key = optional("vacant", Flag);
+        pub(crate) const VACANT: Key = optional("vacant", Flag);
     }
 }
 
 /// The keys of a meeting's page.
-pub mod meeting {
+pub(crate) mod meeting {
     use super::*;
 
     /// `group`: the id of the group meeting.
-    pub const GROUP: Key = required("group", "\"group-id\"", Id(PageKind::Group));
+    pub(crate) const GROUP: Key = required("group", "\"group-id\"", Id(PageKind::Group));
     /// `start`: when it starts.
-    pub const START: Key = required("start", "2026-03-04T14:00:00", DateTime);
+    pub(crate) const START: Key = required("start", "2026-03-04T14:00:00", DateTime);
     /// `end`: when it ends.
-    pub const END: Key = optional("end", DateTime);
+    pub(crate) const END: Key = optional("end", DateTime);
     /// `location`: where it is held.
-    pub const LOCATION: Key = optional("location", Text);
+    pub(crate) const LOCATION: Key = optional("location", Text);
     /// `status`: whether it goes ahead as planned.
-    pub const STATUS: Key = optional("status", Choice(List::MeetingStatus));
+    pub(crate) const STATUS: Key = optional("status", Choice(List::MeetingStatus));
     /// `previous_start`: when a rescheduled meeting was to start.
-    pub const PREVIOUS_START: Key = optional("previous_start", DateTime);
+    pub(crate) const PREVIOUS_START: Key = optional("previous_start", DateTime);
     /// `attendance_mode`: in person, online or both.
-    pub const ATTENDANCE_MODE: Key = optional("attendance_mode", Choice(List::AttendanceMode));
+    pub(crate) const ATTENDANCE_MODE: Key =
+        optional("attendance_mode", Choice(List::AttendanceMode));
     /// `online_url`: where to join online.
-    pub const ONLINE_URL: Key = optional("online_url", Text);
+    pub(crate) const ONLINE_URL: Key = optional("online_url", Text);
     /// `papers`: its papers, files beside the page.
-    pub const PAPERS: Key = tables(
+    pub(crate) const PAPERS: Key = tables(
         "papers",
         &[papers::TITLE, papers::FILE, papers::KIND, papers::PUBLISHED],
     );
     /// `agenda`: its items, in order.
-    pub const AGENDA: Key = tables(
+    pub(crate) const AGENDA: Key = tables(
         "agenda",
         &[
             agenda::TITLE,
@@ -264,7 +265,7 @@ pub mod meeting {
         ],
     );
     /// `attendees`: who came.
-    pub const ATTENDEES: Key = tables(
+    pub(crate) const ATTENDEES: Key = tables(
         "attendees",
         &[
             attendees::REPRESENTATIVE,
@@ -274,7 +275,7 @@ pub mod meeting {
         ],
     );
     /// `declarations`: interests declared.
-    pub const DECLARATIONS: Key = tables(
+    pub(crate) const DECLARATIONS: Key = tables(
         "declarations",
         &[
             declarations::REPRESENTATIVE,
@@ -300,83 +301,84 @@ pub mod meeting {
     ];
 
     /// The keys of each entry of `papers`.
-    pub mod papers {
+    pub(crate) mod papers {
         use super::*;
 
         /// `title`: the paper's title.
-        pub const TITLE: Key = required("title", "\"Agenda\"", Text);
+        pub(crate) const TITLE: Key = required("title", "\"Agenda\"", Text);
         /// `file`: its file beside the page.
-        pub const FILE: Key = required("file", "\"agenda.pdf\"", File);
+        pub(crate) const FILE: Key = required("file", "\"agenda.pdf\"", File);
         /// `kind`: what sort of paper it is.
-        pub const KIND: Key = optional("kind", Choice(List::PaperKind));
+        pub(crate) const KIND: Key = optional("kind", Choice(List::PaperKind));
         /// `published`: when it was published.
-        pub const PUBLISHED: Key = optional("published", Date);
+        pub(crate) const PUBLISHED: Key = optional("published", Date);
     }
 
     /// The keys of each entry of `agenda`.
-    pub mod agenda {
+    pub(crate) mod agenda {
         use super::*;
 
         /// `title`: the item's title.
-        pub const TITLE: Key = required("title", "\"Apologies for absence\"", Text);
+        pub(crate) const TITLE: Key = required("title", "\"Apologies for absence\"", Text);
         /// `papers`: the files of the meeting's `papers` it concerns.
-        pub const PAPERS: Key = optional("papers", Lines);
+        pub(crate) const PAPERS: Key = optional("papers", Lines);
         /// `exempt`: whether it is discussed in private.
-        pub const EXEMPT: Key = optional("exempt", Flag);
+        pub(crate) const EXEMPT: Key = optional("exempt", Flag);
         /// `decision`: what was decided.
-        pub const DECISION: Key = optional("decision", Paragraph);
+        pub(crate) const DECISION: Key = optional("decision", Paragraph);
     }
 
     /// The keys of each entry of `attendees`.
-    pub mod attendees {
+    pub(crate) mod attendees {
         use super::*;
 
         /// `representative`: who was expected.
-        pub const REPRESENTATIVE: Key = required("representative", "\"Jane Smith\"", Text);
+        pub(crate) const REPRESENTATIVE: Key = required("representative", "\"Jane Smith\"", Text);
         /// `org`: the id of the organisation they represent.
-        pub const ORG: Key = optional("org", Id(PageKind::Organisation));
+        pub(crate) const ORG: Key = optional("org", Id(PageKind::Organisation));
         /// `attended`: whether they came.
-        pub const ATTENDED: Key = optional("attended", Choice(List::Attended));
+        pub(crate) const ATTENDED: Key = optional("attended", Choice(List::Attended));
         /// `substitute`: who came instead.
-        pub const SUBSTITUTE: Key = optional("substitute", Text);
+        pub(crate) const SUBSTITUTE: Key = optional("substitute", Text);
     }
 
     /// The keys of each entry of `declarations`.
-    pub mod declarations {
+    pub(crate) mod declarations {
         use super::*;
 
         /// `representative`: who declared.
-        pub const REPRESENTATIVE: Key = required("representative", "\"Jane Smith\"", Text);
+        pub(crate) const REPRESENTATIVE: Key = required("representative", "\"Jane Smith\"", Text);
         /// `item`: the number of the agenda item.
-        pub const ITEM: Key = required("item", "3", Whole);
+        pub(crate) const ITEM: Key = required("item", "3", Whole);
         /// `interest`: what the interest is.
-        pub const INTEREST: Key = required("interest", "\"Trustee of a bidding charity\"", Text);
+        pub(crate) const INTEREST: Key =
+            required("interest", "\"Trustee of a bidding charity\"", Text);
     }
 }
 
 /// The keys of a document's page.
-pub mod document {
+pub(crate) mod document {
     use super::*;
 
     /// `file`: the document, a file beside the page.
-    pub const FILE: Key = required("file", "\"strategy.pdf\"", File);
+    pub(crate) const FILE: Key = required("file", "\"strategy.pdf\"", File);
     /// `published`: when it was published.
-    pub const PUBLISHED: Key = optional("published", Date);
+    pub(crate) const PUBLISHED: Key = optional("published", Date);
 
     /// Every key, in the order the editor shows them.
     pub(super) const KEYS: &[Key] = &[FILE, PUBLISHED];
 }
 
 /// The keys of the strategy's page.
-pub mod strategy {
+pub(crate) mod strategy {
     use super::*;
 
     /// `period`: the years it covers.
-    pub const PERIOD: Key = optional("period", Text);
+    pub(crate) const PERIOD: Key = optional("period", Text);
     /// `vision`: what it aims for.
-    pub const VISION: Key = optional("vision", Paragraph);
+    pub(crate) const VISION: Key = optional("vision", Paragraph);
     /// `priorities`: its priorities.
-    pub const PRIORITIES: Key = tables(
+    pub(crate) const PRIORITIES: Key = tables(
         "priorities",
         &[
             priorities::ID,
@@ -391,19 +393,19 @@ pub mod strategy {
     pub(super) const KEYS: &[Key] = &[PERIOD, VISION, PRIORITIES];
 
     /// The keys of each entry of `priorities`.
-    pub mod priorities {
+    pub(crate) mod priorities {
         use super::*;
 
         /// `id`: its id, else its title as a slug.
-        pub const ID: Key = optional("id", Text);
+        pub(crate) const ID: Key = optional("id", Text);
         /// `title`: its title.
-        pub const TITLE: Key = required("title", "\"Safer communities\"", Text);
+        pub(crate) const TITLE: Key = required("title", "\"Safer communities\"", Text);
         /// `summary`: what it is about.
-        pub const SUMMARY: Key = optional("summary", Paragraph);
+        pub(crate) const SUMMARY: Key = optional("summary", Paragraph);
         /// `lead`: the id of the group leading it.
-        pub const LEAD: Key = optional("lead", Id(PageKind::Group));
+        pub(crate) const LEAD: Key = optional("lead", Id(PageKind::Group));
         /// `indicators`: how progress is measured.
-        pub const INDICATORS: Key = tables(
+        pub(crate) const INDICATORS: Key = tables(
             "indicators",
             &[
                 indicators::NAME,
@@ -415,28 +417,28 @@ pub mod strategy {
         );
 
         /// The keys of each entry of `indicators`.
-        pub mod indicators {
+        pub(crate) mod indicators {
             use super::*;
 
             /// `name`: what it measures.
-            pub const NAME: Key = required("name", "\"Crime rate\"", Text);
+            pub(crate) const NAME: Key = required("name", "\"Crime rate\"", Text);
             /// `unit`: the unit of its values.
-            pub const UNIT: Key = optional("unit", Text);
+            pub(crate) const UNIT: Key = optional("unit", Text);
             /// `baseline`: the value it started from.
-            pub const BASELINE: Key = optional("baseline", Number);
+            pub(crate) const BASELINE: Key = optional("baseline", Number);
             /// `target`: the value it aims for.
-            pub const TARGET: Key = optional("target", Number);
+            pub(crate) const TARGET: Key = optional("target", Number);
             /// `values`: its readings, year by year.
-            pub const VALUES: Key = tables("values", &[values::YEAR, values::VALUE]);
+            pub(crate) const VALUES: Key = tables("values", &[values::YEAR, values::VALUE]);
 
             /// The keys of each entry of `values`.
-            pub mod values {
+            pub(crate) mod values {
                 use super::*;
 
                 /// `year`: the year, `2016` or `"2016/17"`.
-                pub const YEAR: Key = optional("year", Text);
+                pub(crate) const YEAR: Key = optional("year", Text);
                 /// `value`: the reading.
-                pub const VALUE: Key = optional("value", Number);
+                pub(crate) const VALUE: Key = optional("value", Number);
             }
         }
     }
@@ -539,7 +541,7 @@ impl Serialize for PageKind {
 /// What a column of a members spreadsheet (`organisations.csv`) becomes on
 /// the organisation's page.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Column {
+pub(crate) enum Column {
     /// `id`: the organisation's id.
     Id,
     /// `name`: the page's `title`.
@@ -558,12 +560,12 @@ pub enum Column {
 
 impl Column {
     /// The header of the id column.
-    pub const ID: &'static str = "id";
+    pub(crate) const ID: &'static str = "id";
     /// The header of the name column.
-    pub const NAME: &'static str = "name";
+    pub(crate) const NAME: &'static str = "name";
 
     /// The column headed `header` (lower case).
-    pub fn of(header: &str) -> Column {
+    pub(crate) fn of(header: &str) -> Column {
         match header {
             Self::ID => Column::Id,
             Self::NAME => Column::Name,
@@ -579,7 +581,7 @@ impl Column {
 
     /// The columns every members spreadsheet must have: the id, the name and
     /// the organisation's required keys.
-    pub fn required() -> Vec<&'static str> {
+    pub(crate) fn required() -> Vec<&'static str> {
         let keys = PageKind::Organisation.keys().iter();
         [Self::ID, Self::NAME]
             .into_iter()

@@ -1,10 +1,10 @@
 //! Loading: reads `content/`, `static/` and the theme's static files into a [`Site`].
 
-pub mod frontmatter;
-pub mod kind;
-pub mod organisations_csv;
-pub mod site;
-pub mod translation;
+pub(crate) mod frontmatter;
+pub(crate) mod kind;
+pub(crate) mod organisations_csv;
+pub(crate) mod site;
+pub(crate) mod translation;
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
@@ -27,7 +27,7 @@ struct Found {
 /// Reads the site under `root`, with every problem found. A page that cannot
 /// be read is reported and left out (its content path is kept in
 /// [`Site::with_errors`]); every other page is loaded.
-pub fn load(root: &Path, config: Config) -> (Site, Diagnostics) {
+pub(crate) fn load(root: &Path, config: Config) -> (Site, Diagnostics) {
     let mut diagnostics = Diagnostics::new();
     let content = root.join("content");
     let mut found = Vec::new();
@@ -226,7 +226,7 @@ fn synthetic_home(config: &Config) -> Page {
 }
 
 /// Reads `content/<rel>` again (for the dev server); `Ok(None)` for a draft.
-pub fn reread_page(root: &Path, rel: &str) -> Result<Option<Page>, Vec<Diagnostic>> {
+pub(crate) fn reread_page(root: &Path, rel: &str) -> Result<Option<Page>, Vec<Diagnostic>> {
     read_page(&Found {
         file: root.join("content").join(rel),
         rel: rel.to_owned(),
@@ -235,7 +235,7 @@ pub fn reread_page(root: &Path, rel: &str) -> Result<Option<Page>, Vec<Diagnosti
 
 /// Reads a content file as UTF-8 text; `what` names it in the error ("the
 /// file", "the spreadsheet"), `hint` says how to save it as UTF-8.
-pub fn read_text(
+pub(crate) fn read_text(
     file: &Path,
     source: &Path,
     what: &str,
@@ -335,7 +335,7 @@ fn check_segment(source: &Path, text: &str, slug: &str) -> Result<(), Vec<Diagno
 
 /// The id a content file gives a typed page: its stem, or its folder's name
 /// for `index.md` and `_index.md` (`members/council.md` → `council`).
-pub fn id_of(rel: &str) -> &str {
+pub(crate) fn id_of(rel: &str) -> &str {
     let (dir, file) = rel.rsplit_once('/').unwrap_or(("", rel));
     match file {
         "index.md" | "_index.md" => dir.rsplit('/').next().unwrap_or_default(),
@@ -344,7 +344,7 @@ pub fn id_of(rel: &str) -> &str {
 }
 
 /// The site path of a content folder: `Our Groups/x` → `our-groups/x/`.
-pub fn site_dir(dir: &str) -> String {
+pub(crate) fn site_dir(dir: &str) -> String {
     dir.split('/')
         .filter(|s| !s.is_empty())
         .map(|s| slugify(s) + "/")
@@ -398,7 +398,7 @@ fn link_tree(site: &mut Site) {
 }
 
 /// Dated pages newest first; then by weight, then title.
-pub fn sort_pages(pages: &[Page], ids: &mut [PageId]) {
+pub(crate) fn sort_pages(pages: &[Page], ids: &mut [PageId]) {
     ids.sort_by(|&a, &b| {
         let (a, b) = (&pages[a], &pages[b]);
         b.date()

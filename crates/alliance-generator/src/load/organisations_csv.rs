@@ -14,11 +14,11 @@ use crate::load::site::{Origin, Page};
 use crate::util::url::slugify;
 
 /// The file name that marks a members spreadsheet.
-pub const FILE_NAME: &str = "organisations.csv";
+pub(crate) const FILE_NAME: &str = "organisations.csv";
 
 /// A members spreadsheet, read: a page per good row, and the problems of the others.
 #[derive(Debug, Default)]
-pub struct Sheet {
+pub(crate) struct Sheet {
     /// An organisation page per row without errors.
     pub pages: Vec<Page>,
     /// Every problem, all together.
@@ -37,7 +37,7 @@ impl From<Vec<Diagnostic>> for Sheet {
 }
 
 /// Reads `content/<rel>` into organisation pages. All bad rows are reported together.
-pub fn read(file: &Path, rel: &str) -> Sheet {
+pub(crate) fn read(file: &Path, rel: &str) -> Sheet {
     let source = PathBuf::from("content").join(rel);
     match crate::load::read_text(
         file,
@@ -65,7 +65,7 @@ pub fn read(file: &Path, rel: &str) -> Sheet {
 }
 
 /// Parses the text of a members spreadsheet found at `rel` (relative to `content/`).
-pub fn parse(source: &Path, rel: &str, text: &str) -> Sheet {
+pub(crate) fn parse(source: &Path, rel: &str, text: &str) -> Sheet {
     let body = text
         .strip_prefix('\u{feff}')
         .unwrap_or(text)

@@ -14,7 +14,7 @@ use crate::load::kind::PageKind;
 use crate::load::translation::{Languages, Translation};
 
 /// Index of a page in [`Site::pages`].
-pub type PageId = usize;
+pub(crate) type PageId = usize;
 
 /// A page or a section, loaded from one Markdown file.
 #[derive(Debug, Clone)]

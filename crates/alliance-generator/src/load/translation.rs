@@ -43,7 +43,7 @@ pub struct Translation {
 /// code and the content path of the page it translates: `about.cy.md` →
 /// (`cy`, `about.md`). A file whose middle part is not a language of the
 /// site (`report.2026.md`) is a page of its own.
-pub fn translation_of<'a>(
+pub(crate) fn translation_of<'a>(
     rel: &str,
     codes: impl IntoIterator<Item = &'a String>,
 ) -> Option<(String, String)> {
@@ -58,7 +58,7 @@ pub fn translation_of<'a>(
 
 /// Reads a translation file: its fences must be there; its keys are checked
 /// against its page later, in [`site_in`].
-pub fn read(
+pub(crate) fn read(
     file: &Path,
     rel: &str,
     code: String,
@@ -352,7 +352,7 @@ fn allowed<'a>(words: impl Iterator<Item = &'a str>) -> String {
 /// translations: errors in them, translations of no page, pages without a
 /// translation, translations older than their page. The second value says
 /// which pages are published in the language.
-pub fn site_in(
+pub(crate) fn site_in(
     site: &Site,
     config: Config,
     translations: &[Translation],
@@ -538,7 +538,7 @@ pub fn site_in(
 }
 
 /// The name of the translation file of a content path into `code`: `about.md` → `about.cy.md`.
-pub fn translation_file(content_path: &str, code: &str) -> String {
+pub(crate) fn translation_file(content_path: &str, code: &str) -> String {
     let stem = content_path.strip_suffix(".md").unwrap_or(content_path);
     format!("{stem}.{code}.md")
 }
@@ -638,7 +638,7 @@ impl Languages {
 
 /// A language's name in itself, from its code's first part; the code itself
 /// for a language not listed.
-pub fn own_name(code: &str) -> String {
+pub(crate) fn own_name(code: &str) -> String {
     let primary = code.split('-').next().unwrap_or(code).to_ascii_lowercase();
     match primary.as_str() {
         "en" => "English",

@@ -24,7 +24,7 @@ pub struct Place {
 /// parses is quadratic on long lines) into [`Place`]s (columns in
 /// characters), counting only for the places asked, from the last one asked
 /// when it is earlier on the same line: linear for places asked in order.
-pub struct Columns<'a> {
+pub(crate) struct Columns<'a> {
     text: &'a str,
     lines: LineStarts,
     /// The last place asked: line, byte column (0-based), characters before it.
@@ -33,7 +33,7 @@ pub struct Columns<'a> {
 
 impl<'a> Columns<'a> {
     /// For places in `text`, the Markdown that was parsed.
-    pub fn new(text: &'a str) -> Self {
+    pub(crate) fn new(text: &'a str) -> Self {
         Columns {
             text,
             lines: LineStarts::new(text),
@@ -42,7 +42,7 @@ impl<'a> Columns<'a> {
     }
 
     /// The place of a 1-based line and 1-based byte column.
-    pub fn place(&self, lc: LineColumn) -> Place {
+    pub(crate) fn place(&self, lc: LineColumn) -> Place {
         let Some(start) = self.lines.start(lc.line) else {
             return Place {
                 line: lc.line,
@@ -74,7 +74,7 @@ impl<'a> Columns<'a> {
 
     /// Where on the line of `lc`, from its column on, the character
     /// reference that wrote `c` starts (`&#27;`, `&#x1B;`); `lc` itself if none does.
-    pub fn reference_of(&self, lc: LineColumn, c: char) -> LineColumn {
+    pub(crate) fn reference_of(&self, lc: LineColumn, c: char) -> LineColumn {
         let Some(start) = self.lines.start(lc.line) else {
             return lc;
         };
@@ -202,7 +202,7 @@ pub struct Control {
 /// through (`unsafe_html`); otherwise readers see it as text. (Rendering
 /// reads them from its own parse, [`read_tree`]; tests read them alone.)
 #[cfg(test)]
-pub fn read(markdown: &str, unsafe_html: bool) -> Facts {
+pub(crate) fn read(markdown: &str, unsafe_html: bool) -> Facts {
     let arena = comrak::Arena::new();
     let root = comrak::parse_document(
         &arena,
@@ -213,7 +213,11 @@ pub fn read(markdown: &str, unsafe_html: bool) -> Facts {
 }
 
 /// Reads the facts of a parsed body (rendering parses once and reads them here).
-pub fn read_tree<'a>(root: &'a AstNode<'a>, columns: &Columns<'_>, unsafe_html: bool) -> Facts {
+pub(crate) fn read_tree<'a>(
+    root: &'a AstNode<'a>,
+    columns: &Columns<'_>,
+    unsafe_html: bool,
+) -> Facts {
     let mut facts = Facts::default();
     let mut raw = RawHtml::default();
     for node in root.descendants() {

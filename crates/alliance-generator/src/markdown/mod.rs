@@ -8,7 +8,7 @@
 //! passes share one parse and its node helpers; the authoring facts are apart
 //! in [`facts`].
 
-pub mod facts;
+pub(crate) mod facts;
 
 use std::fmt::{self, Write as _};
 use std::sync::Mutex;
@@ -98,7 +98,7 @@ pub struct Rendered {
 }
 
 /// How to render: the page's own path and how to find other pages.
-pub struct Context<'a> {
+pub(crate) struct Context<'a> {
     /// The path of the page being rendered, e.g. `about/`.
     pub page_path: &'a str,
     /// The folder of its file under `content/` (`about/` for `content/about/team.md`):
@@ -114,10 +114,10 @@ pub struct Context<'a> {
 
 /// The title that marks an image as decorative: `![](border.png "decorative")`.
 /// Its empty alt text is then intended, and the title is not rendered.
-pub const DECORATIVE: &str = "decorative";
+pub(crate) const DECORATIVE: &str = "decorative";
 
 /// Whether an image title is the [`DECORATIVE`] marker (any case, spaces around allowed).
-pub fn is_decorative(title: &str) -> bool {
+pub(crate) fn is_decorative(title: &str) -> bool {
     title.trim().eq_ignore_ascii_case(DECORATIVE)
 }
 
@@ -189,7 +189,7 @@ comrak::create_formatter!(Patterns, {
 });
 
 /// Renders Markdown to HTML and collects headings, links and images.
-pub fn render(markdown: &str, cx: &Context<'_>) -> Rendered {
+pub(crate) fn render(markdown: &str, cx: &Context<'_>) -> Rendered {
     let options = options(markdown, cx.unsafe_html);
     let arena = Arena::new();
     let root = comrak::parse_document(&arena, markdown, &options);
@@ -503,7 +503,7 @@ fn nest(flat: Vec<(u8, String, String)>) -> Vec<TocEntry> {
 /// for a build, the changed ones for the dev server), in parallel, in the
 /// order of `ids`. `@/` links are resolved through the site's own index (no
 /// copy of it is made), so one page costs the same on a site of any size.
-pub fn render_pages(site: &Site, ids: &[PageId]) -> Vec<Rendered> {
+pub(crate) fn render_pages(site: &Site, ids: &[PageId]) -> Vec<Rendered> {
     let resolve = |target: &str| {
         site.page_by_content_path(target)
             .map(|page| page.path.clone())

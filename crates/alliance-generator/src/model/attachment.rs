@@ -25,14 +25,14 @@ pub struct Attachment {
 }
 
 /// Finds the served copy of files beside pages.
-pub struct Files<'a> {
+pub(crate) struct Files<'a> {
     site: &'a Site,
     by_source: HashMap<&'a Path, &'a str>,
 }
 
 impl<'a> Files<'a> {
     /// Indexes the site's co-located files.
-    pub fn new(site: &'a Site) -> Self {
+    pub(crate) fn new(site: &'a Site) -> Self {
         let by_source = site
             .assets
             .iter()
@@ -43,7 +43,7 @@ impl<'a> Files<'a> {
 
     /// The attachment `file` written beside the page whose folder is `folder`
     /// (e.g. `content/meetings/2026-03`). `Err` holds a hint.
-    pub fn find(&self, folder: &Path, file: &str) -> Result<Attachment, String> {
+    pub(crate) fn find(&self, folder: &Path, file: &str) -> Result<Attachment, String> {
         let relative = Path::new(file);
         let escapes = relative
             .components()
@@ -101,7 +101,7 @@ impl<'a> Files<'a> {
 }
 
 /// The format name and media type of a file, from its extension.
-pub fn format_of(file: &str) -> (&'static str, &'static str) {
+pub(crate) fn format_of(file: &str) -> (&'static str, &'static str) {
     let extension = file
         .rsplit_once('.')
         .map(|(_, e)| e.to_ascii_lowercase())
@@ -152,7 +152,7 @@ pub fn format_of(file: &str) -> (&'static str, &'static str) {
 }
 
 /// A size as GOV.UK writes it: "512 bytes", "75 KB", "1.2 MB".
-pub fn human_size(bytes: u64) -> String {
+pub(super) fn human_size(bytes: u64) -> String {
     const KB: u64 = 1024;
     const MB: u64 = KB * 1024;
     match bytes {

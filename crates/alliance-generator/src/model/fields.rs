@@ -16,7 +16,7 @@ use crate::load::kind::{Key, PageKind};
 use crate::load::site::Page;
 
 /// A fixed list of values a key may take (`sector`, `group`, `status`...).
-pub trait Choice: Sized + Copy + 'static {
+pub(crate) trait Choice: Sized + Copy + 'static {
     /// Every value, as written in front matter, with its meaning.
     const ALL: &'static [(&'static str, Self)];
     /// Other words editors write for a value, lower case: `("nhs", "health")`.
@@ -45,10 +45,10 @@ pub trait Choice: Sized + Copy + 'static {
 }
 
 /// A path to a value inside a page's front matter: `["members", "2", "org"]`.
-pub type KeyPath = Vec<String>;
+pub(super) type KeyPath = Vec<String>;
 
 /// Appends a step to a key path.
-pub fn step(at: &[String], key: impl ToString) -> KeyPath {
+pub(super) fn step(at: &[String], key: impl ToString) -> KeyPath {
     let mut path = at.to_vec();
     path.push(key.to_string());
     path
@@ -58,7 +58,7 @@ pub fn step(at: &[String], key: impl ToString) -> KeyPath {
 const DATETIME_EXAMPLE: &str = "2026-03-04T14:00:00";
 
 /// Reads one page's typed values, collecting diagnostics.
-pub struct Fields<'a> {
+pub(super) struct Fields<'a> {
     /// The page being read.
     pub page: &'a Page,
     /// Its kind, which defines its keys.
@@ -71,7 +71,12 @@ pub struct Fields<'a> {
 
 impl Fields<'_> {
     /// Records an error at a value.
-    pub fn fail(&mut self, at: &[String], message: impl Into<String>, hint: impl Into<String>) {
+    pub(super) fn fail(
+        &mut self,
+        at: &[String],
+        message: impl Into<String>,
+        hint: impl Into<String>,
+    ) {
         let path: Vec<&str> = at.iter().map(String::as_str).collect();
         self.errors
             .push(self.page.value_error(&path, message).with_hint(hint));
@@ -98,7 +103,7 @@ impl Fields<'_> {
     }
 
     /// A text value; absent or empty, it is an error if the kind requires the key.
-    pub fn text(&mut self, table: &Table, at: &[String], key: &Key) -> Option<String> {
+    pub(super) fn text(&mut self, table: &Table, at: &[String], key: &Key) -> Option<String> {
         match table.get(key.name) {
             Some(Value::String(s)) if !s.trim().is_empty() => return Some(s.trim().to_owned()),
             None | Some(Value::String(_)) => {}
@@ -115,7 +120,7 @@ impl Fields<'_> {
 
     /// A text value published as a link: an `http(s)`, `mailto:` or `tel:`
     /// address (any other is an error at the value: `javascript:` would run).
-    pub fn link(&mut self, table: &Table, at: &[String], key: &Key) -> Option<String> {
+    pub(super) fn link(&mut self, table: &Table, at: &[String], key: &Key) -> Option<String> {
         let link = self.text(table, at, key)?;
         let Some(problem) = crate::util::url::link_problem(&link) else {
             return Some(link);
@@ -129,7 +134,12 @@ impl Fields<'_> {
     }
 
     /// A value from a fixed list; `None` (after an error if required) when absent.
-    pub fn choice<T: Choice>(&mut self, table: &Table, at: &[String], key: &Key) -> Option<T> {
+    pub(super) fn choice<T: Choice>(
+        &mut self,
+        table: &Table,
+        at: &[String],
+        key: &Key,
+    ) -> Option<T> {
         let written = self.text(table, at, key)?;
         if let Some((_, value)) = T::ALL.iter().find(|(name, _)| *name == written) {
             return Some(*value);
@@ -155,7 +165,7 @@ impl Fields<'_> {
     }
 
     /// A list of text values (a single text is taken as a list of one).
-    pub fn texts(&mut self, table: &Table, at: &[String], key: &Key) -> Vec<String> {
+    pub(super) fn texts(&mut self, table: &Table, at: &[String], key: &Key) -> Vec<String> {
         match table.get(key.name) {
             None => Vec::new(),
             Some(Value::String(s)) => vec![s.trim().to_owned()],
@@ -178,7 +188,7 @@ impl Fields<'_> {
     }
 
     /// A list of tables (`members = [{ org = "..." }]`), each checked for unknown keys.
-    pub fn tables<'t>(
+    pub(super) fn tables<'t>(
         &mut self,
         table: &'t Table,
         at: &[String],
@@ -219,7 +229,7 @@ impl Fields<'_> {
     }
 
     /// An optional table (`chair = { name, org }`), checked for unknown keys.
-    pub fn table<'t>(
+    pub(super) fn table<'t>(
         &mut self,
         table: &'t Table,
         at: &[String],
@@ -262,7 +272,7 @@ impl Fields<'_> {
     }
 
     /// An optional number (integer or decimal).
-    pub fn number(&mut self, table: &Table, at: &[String], key: &Key) -> Option<f64> {
+    pub(super) fn number(&mut self, table: &Table, at: &[String], key: &Key) -> Option<f64> {
         match table.get(key.name)? {
             Value::Integer(i) => Some(*i as f64),
             Value::Float(f) if f.is_finite() => Some(*f),
@@ -278,7 +288,7 @@ impl Fields<'_> {
     }
 
     /// An optional true/false value.
-    pub fn boolean(&mut self, table: &Table, at: &[String], key: &Key) -> Option<bool> {
+    pub(super) fn boolean(&mut self, table: &Table, at: &[String], key: &Key) -> Option<bool> {
         match table.get(key.name)? {
             Value::Boolean(b) => Some(*b),
             other => {
@@ -289,7 +299,7 @@ impl Fields<'_> {
     }
 
     /// A whole number of at least 1 (`item = 3`); absent, an error if the kind requires the key.
-    pub fn count(&mut self, table: &Table, at: &[String], key: &Key) -> Option<usize> {
+    pub(super) fn count(&mut self, table: &Table, at: &[String], key: &Key) -> Option<usize> {
         match table.get(key.name) {
             Some(Value::Integer(i)) if *i >= 1 => usize::try_from(*i).ok(),
             Some(other) => {
@@ -306,7 +316,7 @@ impl Fields<'_> {
     }
 
     /// An optional date (`2026-11-22`).
-    pub fn date(&mut self, table: &Table, at: &[String], key: &Key) -> Option<SiteDate> {
+    pub(super) fn date(&mut self, table: &Table, at: &[String], key: &Key) -> Option<SiteDate> {
         let value = table.get(key.name)?;
         let written = match value {
             Value::Datetime(d) => d.to_string(),
@@ -326,7 +336,12 @@ impl Fields<'_> {
     }
 
     /// A date and time of day in the site's time zone (`2026-03-04T14:00:00`).
-    pub fn local_datetime(&mut self, table: &Table, at: &[String], key: &Key) -> Option<SiteDate> {
+    pub(super) fn local_datetime(
+        &mut self,
+        table: &Table,
+        at: &[String],
+        key: &Key,
+    ) -> Option<SiteDate> {
         let Some(value) = table.get(key.name) else {
             if let Some(example) = key.required {
                 self.missing(at, key.name, example);

@@ -18,10 +18,10 @@ use std::collections::HashMap;
 
 #[cfg(test)]
 pub(crate) use attachment::format_of;
-pub use attachment::{Attachment, Files};
+pub(crate) use attachment::{Attachment, Files};
 pub(crate) use fields::Choice;
 use fields::Fields;
-pub use types::*;
+pub(crate) use types::*;
 
 use crate::diagnostic::{Diagnostic, nearest};
 use crate::load::kind::PageKind;
@@ -432,7 +432,7 @@ impl Model {
 /// How groups are listed: by weight (groups without one last), then kind
 /// (executive, management, themed, task-and-finish, local), then title, then
 /// address.
-pub fn group_order(site: &Site, groups: &[Group], a: usize, b: usize) -> std::cmp::Ordering {
+pub(crate) fn group_order(site: &Site, groups: &[Group], a: usize, b: usize) -> std::cmp::Ordering {
     let (kind_a, kind_b) = (groups[a].kind, groups[b].kind);
     let (a, b) = (&site.pages[groups[a].page], &site.pages[groups[b].page]);
     // Groups with a weight come first, lightest first.

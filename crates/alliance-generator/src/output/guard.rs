@@ -5,7 +5,7 @@
 use std::path::{Component, Path, PathBuf};
 
 /// The site's own files and folders, which no output may be or lie inside.
-pub const SOURCES: [&str; 6] = [
+pub(crate) const SOURCES: [&str; 6] = [
     "config.toml",
     "content",
     "static",
@@ -16,7 +16,7 @@ pub const SOURCES: [&str; 6] = [
 
 /// Why a build may not write into `output`, if it may not: it is or lies in
 /// one of the site's [`SOURCES`], holds the site, or is a file.
-pub fn refusal(root: &Path, output: &Path) -> Option<String> {
+pub(crate) fn refusal(root: &Path, output: &Path) -> Option<String> {
     let (site, out) = (resolve(root), resolve(output));
     let shown = output.display();
     if out.is_file() {
@@ -40,7 +40,7 @@ pub fn refusal(root: &Path, output: &Path) -> Option<String> {
 
 /// `path` made absolute with `..` and links resolved, as far as it exists
 /// (the rest appended as written, `..` taken lexically).
-pub fn resolve(path: &Path) -> PathBuf {
+pub(crate) fn resolve(path: &Path) -> PathBuf {
     let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
     let mut out = PathBuf::new();
     for component in absolute.components() {

@@ -1,10 +1,10 @@
 //! Where rendered files go: a folder on disk, swapped in whole at the end
 //! ([`Staging`], chosen safely by [`guard`]), or memory.
 
-pub mod guard;
+pub(crate) mod guard;
 mod staging;
 
-pub use staging::{Leftover, Staging, remove_live_staging};
+pub use staging::{Staging, remove_live_staging};
 
 use std::collections::BTreeMap;
 use std::io;

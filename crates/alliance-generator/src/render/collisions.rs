@@ -75,7 +75,7 @@ impl Owner<'_> {
 }
 
 /// Every file two owners would write, and every file where another needs a folder.
-pub fn collisions(content: &Content) -> Vec<Diagnostic> {
+pub(crate) fn collisions(content: &Content) -> Vec<Diagnostic> {
     let site = &content.site;
     let mut owners: Vec<(String, Owner<'_>)> = vec![
         (

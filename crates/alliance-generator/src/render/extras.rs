@@ -11,11 +11,11 @@ use crate::util::escape::escape;
 use crate::util::url::relative;
 
 /// Where the A to Z index of pages is served (unless a content page is there).
-pub const A_TO_Z: &str = "a-z/";
+pub(crate) const A_TO_Z: &str = "a-z/";
 
 /// Pages under one letter of the A to Z.
 #[derive(serde::Serialize)]
-pub struct Letter<'a> {
+pub(crate) struct Letter<'a> {
     /// "A", or "0–9" for titles starting with a digit or a sign.
     pub letter: String,
     /// The letter as an anchor: "a", "other".
@@ -31,7 +31,7 @@ impl<'a> Letter<'a> {
     /// letter alone, then the others in the language's order; a part longer
     /// than `most` is cut in runs of `most` ("Pa 1", "Pa 2"). Pages keep the
     /// letter's order.
-    pub fn split(&self, lang: &str, most: usize) -> Vec<Letter<'a>> {
+    pub(crate) fn split(&self, lang: &str, most: usize) -> Vec<Letter<'a>> {
         let mut parts: BTreeMap<Option<Vec<u32>>, Letter<'a>> = BTreeMap::new();
         let initial: String = self.letter.chars().take(1).collect();
         let rest = self.letter.chars().skip(1).flat_map(char::to_lowercase);
@@ -78,7 +78,7 @@ impl<'a> Letter<'a> {
 /// language's alphabetical order, under its first letter (in Welsh "LL" and
 /// "CH" are letters); titles starting with no letter of the alphabet come
 /// last, under "0–9".
-pub fn a_to_z<'a>(site: &'a Site, generated: &[Summary<'a>], lang: &str) -> Vec<Letter<'a>> {
+pub(crate) fn a_to_z<'a>(site: &'a Site, generated: &[Summary<'a>], lang: &str) -> Vec<Letter<'a>> {
     const OTHER: &str = "0–9";
     let letter_of =
         |title: &str| collate::letter_of(title, lang).unwrap_or_else(|| OTHER.to_owned());
@@ -121,7 +121,7 @@ pub fn a_to_z<'a>(site: &'a Site, generated: &[Summary<'a>], lang: &str) -> Vec<
 }
 
 /// The versions of a page in the sitemap: each language's code and address.
-pub type Versions<'a> = Vec<(&'a str, String)>;
+pub(crate) type Versions<'a> = Vec<(&'a str, String)>;
 
 /// `sitemap.xml`: every page's absolute URL, with its last change where known;
 /// `generated` adds pages with no content file (path, last change), at the
@@ -134,7 +134,7 @@ pub type Versions<'a> = Vec<(&'a str, String)>;
 /// `per_file` addresses (the protocol allows [`SITEMAP_URLS`] a file),
 /// `sitemap.xml` as an index of `sitemap-1.xml`, `sitemap-2.xml`... each
 /// listing `per_file` addresses at most, in order.
-pub fn sitemaps(
+pub(crate) fn sitemaps(
     site: &Site,
     generated: &[(String, Option<SiteDate>)],
     lists: &[Versions<'_>],
@@ -235,10 +235,10 @@ pub fn sitemaps(
 }
 
 /// The most addresses one sitemap file may list (sitemaps.org's protocol).
-pub const SITEMAP_URLS: usize = 50_000;
+pub(crate) const SITEMAP_URLS: usize = 50_000;
 
 /// `robots.txt`: everything may be crawled; here is the sitemap.
-pub fn robots(site: &Site) -> String {
+pub(crate) fn robots(site: &Site) -> String {
     let base = site.config.base_path();
     let note = if base == "/" {
         String::new()
@@ -254,7 +254,7 @@ pub fn robots(site: &Site) -> String {
 }
 
 /// An Atom feed (RFC 4287) of a section's dated pages, newest first.
-pub fn atom_feed(content: &Content, section: usize, feed_path: &str) -> String {
+pub(crate) fn atom_feed(content: &Content, section: usize, feed_path: &str) -> String {
     let site = &content.site;
     let page = &site.pages[section];
     let config = &site.config;
@@ -412,7 +412,7 @@ fn resolve_relative(config: &crate::config::Config, page_path: &str, link: &str)
 }
 
 /// A small page at an old URL that sends readers on to the new one.
-pub fn alias_page(site: &Site, alias_path: &str, target: &str, title: &str) -> String {
+pub(crate) fn alias_page(site: &Site, alias_path: &str, target: &str, title: &str) -> String {
     let href = escape(&relative(alias_path, target));
     let canonical = escape(&site.config.absolute_url(target));
     let title = escape(title);
@@ -423,14 +423,14 @@ pub fn alias_page(site: &Site, alias_path: &str, target: &str, title: &str) -> S
 }
 
 /// The redirects file Netlify and Cloudflare Pages read from the output's root.
-pub const NETLIFY_REDIRECTS: &str = "_redirects";
+pub(crate) const NETLIFY_REDIRECTS: &str = "_redirects";
 
 /// The redirects as an nginx `map` (see the README: `include` it in a `map` block).
-pub const NGINX_REDIRECTS: &str = "redirects.nginx.map";
+pub(crate) const NGINX_REDIRECTS: &str = "redirects.nginx.map";
 
 /// Each alias and the page it moved to, as `_redirects` lines: `/old/ /new/ 301`,
 /// under the site's path on its host (`base`, from `base_url`).
-pub fn netlify_redirects(base: &str, redirects: &[(String, &str)]) -> String {
+pub(crate) fn netlify_redirects(base: &str, redirects: &[(String, &str)]) -> String {
     let mut out = String::from(
         "# Old addresses of pages (their `aliases`), for Netlify and Cloudflare Pages.\n",
     );
@@ -442,7 +442,7 @@ pub fn netlify_redirects(base: &str, redirects: &[(String, &str)]) -> String {
 
 /// Each alias and the page it moved to, as an nginx `map` body:
 /// `/old/ /new/;`, under the site's path on its host (`base`).
-pub fn nginx_redirects(base: &str, redirects: &[(String, &str)]) -> String {
+pub(crate) fn nginx_redirects(base: &str, redirects: &[(String, &str)]) -> String {
     let mut out = String::from(
         "# Old addresses of pages (their `aliases`): inside `map $uri $alliance_redirect { ... }`.\n",
     );
@@ -453,7 +453,7 @@ pub fn nginx_redirects(base: &str, redirects: &[(String, &str)]) -> String {
 }
 
 /// Turns an alias as written (`/old/page`, `old/page/`) into a site path (`old/page/`).
-pub fn alias_path(alias: &str) -> String {
+pub(crate) fn alias_path(alias: &str) -> String {
     let trimmed = alias.trim().trim_start_matches('/');
     if trimmed.ends_with(".html") || trimmed.ends_with('/') || trimmed.is_empty() {
         trimmed.to_owned()

@@ -40,7 +40,7 @@ const LONDON_VTIMEZONE: &[&str] = &[
 
 /// A calendar named `name` holding the given meetings (indices into the
 /// model), its descriptions in the language of `words`.
-pub fn calendar(content: &Content, name: &str, meetings: &[usize], words: &Words) -> String {
+pub(crate) fn calendar(content: &Content, name: &str, meetings: &[usize], words: &Words) -> String {
     let site = &content.site;
     let zone = site.config.time_zone();
     let london = site.config.timezone == LONDON;

@@ -20,7 +20,7 @@ use crate::model::{AttendanceMode, Entity, MeetingStatus, SeatCategory};
 /// partnership, and the partnership with all its members, which the home
 /// page and every members directory carry) is made once, not once a page;
 /// on a directory of partnerships each members directory lists its own.
-pub struct JsonLd<'a> {
+pub(crate) struct JsonLd<'a> {
     content: &'a Content,
     partnership: Value,
     with_members: OnceLock<Value>,
@@ -37,7 +37,7 @@ struct Document<'v> {
 
 impl<'a> JsonLd<'a> {
     /// Prepares the structured data of a site's pages.
-    pub fn new(content: &'a Content) -> JsonLd<'a> {
+    pub(crate) fn new(content: &'a Content) -> JsonLd<'a> {
         JsonLd {
             content,
             partnership: partnership(&content.site),
@@ -46,7 +46,7 @@ impl<'a> JsonLd<'a> {
     }
 
     /// The `<script type="application/ld+json">` body for a page.
-    pub fn for_page(&self, id: PageId) -> String {
+    pub(crate) fn for_page(&self, id: PageId) -> String {
         let content = self.content;
         let site = &content.site;
         let crumbs = breadcrumbs(site, id);
@@ -101,7 +101,7 @@ impl<'a> JsonLd<'a> {
 
 /// The structured data of a page the build makes itself (the A to Z, the
 /// accessibility statement, the 404 page): where it sits, and the partnership.
-pub fn generated_page(site: &Site, path: &str, title: &str) -> String {
+pub(crate) fn generated_page(site: &Site, path: &str, title: &str) -> String {
     let home = &site.pages[site.home];
     let crumbs = json!({
         "@type": "BreadcrumbList",

@@ -1,20 +1,20 @@
 //! The render stage: templates, the views they see, each page's HTML
 //! ([`render_pages`]) and the files made of the whole site ([`site_files`]).
 
-pub mod charts;
-pub mod collisions;
-pub mod extras;
-pub mod ics;
-pub mod jsonld;
+pub(crate) mod charts;
+pub(crate) mod collisions;
+pub(crate) mod extras;
+pub(crate) mod ics;
+pub(crate) mod jsonld;
 mod page;
-pub mod pagination;
-pub mod search;
-pub mod site_files;
-pub mod statement;
-pub mod templates;
-pub mod theme;
-pub mod views;
-pub mod words;
+pub(crate) mod pagination;
+pub(crate) mod search;
+pub(crate) mod site_files;
+pub(crate) mod statement;
+pub(crate) mod templates;
+pub(crate) mod theme;
+pub(crate) mod views;
+pub(crate) mod words;
 
 use serde::Serialize;
 
@@ -35,7 +35,7 @@ struct SiteView<'a> {
 }
 
 /// Loads a site's theme and compiles its templates for a build of `mode`.
-pub fn compile(content: &Content, mode: &Mode) -> Result<(Theme, Templates), Diagnostics> {
+pub(crate) fn compile(content: &Content, mode: &Mode) -> Result<(Theme, Templates), Diagnostics> {
     let site = &content.site;
     let theme = Theme::load(&site.root, &site.config)?;
     let templates = compile_theme(&theme, content, mode)?;
@@ -43,7 +43,7 @@ pub fn compile(content: &Content, mode: &Mode) -> Result<(Theme, Templates), Dia
 }
 
 /// Compiles a loaded theme's templates for a build of `mode`.
-pub fn compile_theme(
+pub(crate) fn compile_theme(
     theme: &Theme,
     content: &Content,
     mode: &Mode,
@@ -61,10 +61,10 @@ pub fn compile_theme(
 }
 
 /// The theme's word for the home page in a directory's menu.
-pub const ALL_PARTNERSHIPS: &str = "all_partnerships";
+pub(crate) const ALL_PARTNERSHIPS: &str = "all_partnerships";
 
 /// Gives every template the site's settings and navigation as they are now.
-pub fn set_site_globals(templates: &mut Templates, content: &Content) {
+pub(crate) fn set_site_globals(templates: &mut Templates, content: &Content) {
     let site = &content.site;
     templates.set_global("config", &site.config);
     let words = templates.words(&site.config.language);
@@ -96,7 +96,7 @@ pub fn set_site_globals(templates: &mut Templates, content: &Content) {
 /// partnerships", the word [`ALL_PARTNERSHIPS`]).
 ///
 /// [`Model::is_directory`]: crate::model::Model::is_directory
-pub fn menu<'a>(
+pub(crate) fn menu<'a>(
     content: &'a Content,
     label: &'a str,
     page: Option<crate::load::site::PageId>,

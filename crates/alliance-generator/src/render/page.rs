@@ -154,7 +154,11 @@ fn generated_versions<'a>(
 const LATEST_NEWS: usize = 3;
 
 /// The template a page is rendered with.
-pub fn template_for(site: &Site, templates: &Templates, id: PageId) -> Result<String, Diagnostic> {
+pub(crate) fn template_for(
+    site: &Site,
+    templates: &Templates,
+    id: PageId,
+) -> Result<String, Diagnostic> {
     let page = &site.pages[id];
     if let Some(name) = &page.front.template {
         if templates.has(name) {
@@ -188,7 +192,7 @@ pub fn template_for(site: &Site, templates: &Templates, id: PageId) -> Result<St
 /// The path of a section's Atom feed, if it has one: sections listing news
 /// (their own or their sub-sections', [`Model::listed`]), or asking with
 /// `extra.feed = true`.
-pub fn feed_path(content: &Content, id: PageId) -> Option<String> {
+pub(crate) fn feed_path(content: &Content, id: PageId) -> Option<String> {
     let site = &content.site;
     let page = &site.pages[id];
     let asks = page.front.extra.get("feed").and_then(toml::Value::as_bool);
@@ -203,7 +207,7 @@ pub fn feed_path(content: &Content, id: PageId) -> Option<String> {
 
 /// Whether a page is rendered: not a typed page whose typed facts have
 /// errors (they are reported; there is nothing to show).
-pub fn renders(content: &Content, id: PageId) -> bool {
+pub(crate) fn renders(content: &Content, id: PageId) -> bool {
     content.site.pages[id].front.kind.is_none()
         || content
             .model
@@ -215,7 +219,7 @@ pub fn renders(content: &Content, id: PageId) -> bool {
 /// Renders pages into the sink, each at `PATH/index.html`, and the further
 /// pages of a section's long list at `PATH/page/N/index.html`. All errors
 /// are collected.
-pub fn render_pages(
+pub(crate) fn render_pages(
     content: &Content,
     templates: &Templates,
     sink: &dyn Sink,
@@ -247,7 +251,7 @@ pub fn render_pages(
 
 /// Renders page `number` (from 1: a section's long list takes several) of
 /// one page to HTML; `jsonld` is the structured data of the build's pages.
-pub fn render_page(
+pub(crate) fn render_page(
     content: &Content,
     templates: &Templates,
     jsonld: &JsonLd<'_>,
@@ -381,7 +385,7 @@ pub fn render_page(
 
 /// Renders a page that has no content file (the accessibility statement, the
 /// A to Z...), with its structured data.
-pub fn render_special(
+pub(crate) fn render_special(
     site: &Site,
     templates: &Templates,
     template: &str,
@@ -401,7 +405,7 @@ pub fn render_special(
 /// deep, so its links and stylesheets are written from the host's root
 /// (`base_path`, the path of `base_url`: `/` or `/partnership/`), not
 /// relative to where it is.
-pub fn render_not_found(site: &Site, templates: &Templates) -> Result<String, Diagnostic> {
+pub(crate) fn render_not_found(site: &Site, templates: &Templates) -> Result<String, Diagnostic> {
     let base_path = site.config.base_path();
     let path = &site.config.generated.not_found;
     let title = templates.words(&site.config.language).get("not_found");

@@ -17,7 +17,7 @@ use crate::render::words::Words;
 
 /// Which of a section's lists is split into pages.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum List {
+pub(crate) enum List {
     /// Its documents, newest first.
     Publications,
     /// Its past meetings, newest first (the upcoming ones are on page 1 only).
@@ -29,7 +29,7 @@ pub enum List {
 
 /// A section's list and how it is split.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Paged {
+pub(crate) struct Paged {
     /// The list.
     pub list: List,
     /// How many items it has.
@@ -41,7 +41,7 @@ pub struct Paged {
 impl Paged {
     /// The list a page splits, if it is a plain section (`plain_section`),
     /// from the lists its template is given.
-    pub fn from_lists(
+    pub(crate) fn from_lists(
         content: &Content,
         id: PageId,
         directory: bool,
@@ -66,7 +66,7 @@ impl Paged {
     }
 
     /// The list of page `id`, if it has one to split.
-    pub fn of(content: &Content, id: PageId) -> Option<Paged> {
+    pub(crate) fn of(content: &Content, id: PageId) -> Option<Paged> {
         let site = &content.site;
         if !plain_section(site, id) || !renders(content, id) {
             return None;
@@ -84,18 +84,18 @@ impl Paged {
     }
 
     /// How many pages the list takes: at least one, even when it is empty.
-    pub fn pages(&self) -> usize {
+    pub(crate) fn pages(&self) -> usize {
         self.len.div_ceil(self.per_page).max(1)
     }
 
     /// The items page `number` (from 1) shows.
-    pub fn range(&self, number: usize) -> Range<usize> {
+    pub(crate) fn range(&self, number: usize) -> Range<usize> {
         let start = (number - 1) * self.per_page;
         start.min(self.len)..(start + self.per_page).min(self.len)
     }
 
     /// What the pagination partial shows on page `number` of the list at `path`.
-    pub fn view(&self, path: &str, number: usize) -> PaginationView {
+    pub(crate) fn view(&self, path: &str, number: usize) -> PaginationView {
         let total = self.pages();
         let range = self.range(number);
         let link = |n: usize| (n >= 1 && n <= total).then(|| page_path(path, n));
@@ -144,7 +144,7 @@ fn plain_section(site: &Site, id: PageId) -> bool {
 
 /// `page.pagination`: where a page of a list is, and the links to the others.
 #[derive(Debug, Serialize)]
-pub struct PaginationView {
+pub(crate) struct PaginationView {
     /// This page's number, from 1.
     pub current: usize,
     /// How many pages the list takes.
@@ -165,7 +165,7 @@ pub struct PaginationView {
 
 /// A page number in the pagination, or an ellipsis.
 #[derive(Debug, Serialize)]
-pub struct PageItem {
+pub(crate) struct PageItem {
     /// The page's number (none for an ellipsis).
     pub number: Option<usize>,
     /// Its site path (none for an ellipsis).
@@ -178,7 +178,7 @@ pub struct PageItem {
 
 /// The site path of page `number` of the list at `path`: page 1 is the
 /// section itself.
-pub fn page_path(path: &str, number: usize) -> String {
+pub(crate) fn page_path(path: &str, number: usize) -> String {
     match number {
         1 => path.to_owned(),
         n => format!("{path}page/{n}/"),
@@ -186,12 +186,12 @@ pub fn page_path(path: &str, number: usize) -> String {
 }
 
 /// How many pages page `id` renders: its list's pages, one for any other page.
-pub fn page_count(content: &Content, id: PageId) -> usize {
+pub(crate) fn page_count(content: &Content, id: PageId) -> usize {
     Paged::of(content, id).map_or(1, |paged| paged.pages())
 }
 
 /// The site paths of a page's further list pages (2, 3...): none for most.
-pub fn further_pages(content: &Content, id: PageId) -> Vec<String> {
+pub(crate) fn further_pages(content: &Content, id: PageId) -> Vec<String> {
     let path = &content.site.pages[id].path;
     (2..=page_count(content, id))
         .map(|n| page_path(path, n))

@@ -24,7 +24,7 @@ use crate::render::{
 /// A site-wide part of the output, made of several pages: the unit the dev
 /// server redoes when a change reaches it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Part {
+pub(crate) enum Part {
     /// Sitemap, robots.txt, alias redirects, the accessibility statement, the 404 page.
     SiteFiles,
     /// The A to Z of pages: titles only.
@@ -41,7 +41,7 @@ pub enum Part {
 
 impl Part {
     /// Every part of a site (of a translation: those made in each language).
-    pub fn all(site: &Site) -> Vec<Part> {
+    pub(crate) fn all(site: &Site) -> Vec<Part> {
         [Part::SiteFiles, Part::AToZ, Part::Calendars, Part::Search]
             .into_iter()
             .chain(Part::editor(site).filter(|_| site.language == 0))
@@ -57,7 +57,7 @@ impl Part {
 
     /// The editor part, if the site has one: it lists the site's pages, so
     /// every change reaches it.
-    pub fn editor(site: &Site) -> Option<Part> {
+    pub(crate) fn editor(site: &Site) -> Option<Part> {
         let cms = site.config.cms.as_ref()?;
         cms.backend.is_some().then_some(Part::Editor)
     }
@@ -99,13 +99,13 @@ impl Part {
 }
 
 /// The files some parts made, each with the part that made it.
-pub type PartFiles = BTreeMap<String, Part>;
+pub(crate) type PartFiles = BTreeMap<String, Part>;
 
 /// Makes the files of some site-wide parts into `sink`, noting which part
 /// made each file (the files themselves are not kept: a national directory's
 /// search index alone is hundreds of megabytes); the search index keeps what
 /// it read of pages in `search`.
-pub fn parts(
+pub(crate) fn parts(
     content: &Content,
     templates: &Templates,
     parts: &[Part],
@@ -158,7 +158,7 @@ fn write_file(sink: &dyn Sink, path: &str, bytes: Vec<u8>) -> Result<(), Diagnos
 /// Copies the theme's static files, the site's static files and co-located
 /// files (these in parallel: a large site has thousands), except papers of
 /// exempt agenda items (`withheld`), which are never published. Returns how many.
-pub fn copy_static(
+pub(crate) fn copy_static(
     site: &Site,
     withheld: &BTreeSet<String>,
     theme: &Theme,
@@ -203,7 +203,11 @@ pub fn copy_static(
 }
 
 /// Compiles the theme's Sass into stylesheets. Returns how many.
-pub fn write_stylesheets(theme: &Theme, sink: &dyn Sink, diagnostics: &mut Diagnostics) -> usize {
+pub(crate) fn write_stylesheets(
+    theme: &Theme,
+    sink: &dyn Sink,
+    diagnostics: &mut Diagnostics,
+) -> usize {
     match theme.compile_sass() {
         Ok(sheets) => {
             let count = sheets.len();

@@ -18,14 +18,14 @@ use crate::render::words::Words;
 use crate::wcag::Criterion;
 
 /// Where the statement is served.
-pub const PATH: &str = "accessibility/";
+pub(crate) const PATH: &str = "accessibility/";
 
 /// The theme template that renders it.
-pub const TEMPLATE: &str = "accessibility.html";
+pub(crate) const TEMPLATE: &str = "accessibility.html";
 
 /// The statement's data, as templates see it (`statement.compliance`...).
 #[derive(Debug, Clone, Serialize)]
-pub struct Statement<'a> {
+pub(crate) struct Statement<'a> {
     /// Who runs the site: `[partnership] name`.
     pub name: &'a str,
     /// The site's address, shown without `https://`.
@@ -58,7 +58,7 @@ pub struct Statement<'a> {
 
 /// One known issue, with its sentences ready to print.
 #[derive(Debug, Clone, Serialize)]
-pub struct IssueView<'a> {
+pub(crate) struct IssueView<'a> {
     /// What is not accessible.
     pub text: &'a str,
     /// The criteria it fails.
@@ -96,7 +96,7 @@ impl<'a> IssueView<'a> {
 
 impl<'a> Statement<'a> {
     /// The statement's data from config, its sentences in the language of `words`.
-    pub fn new(config: &'a Config, words: &Words) -> Self {
+    pub(crate) fn new(config: &'a Config, words: &Words) -> Self {
         let a11y = &config.accessibility;
         let of_kind = |kind: IssueKind| -> Vec<IssueView<'a>> {
             a11y.issues
@@ -150,12 +150,12 @@ impl<'a> Statement<'a> {
 
 /// Whether Alliance writes the statement page: the theme has the template and
 /// no content page is served at `accessibility/`.
-pub fn generated(site: &Site, templates: &Templates) -> bool {
+pub(crate) fn generated(site: &Site, templates: &Templates) -> bool {
     templates.has(TEMPLATE) && !site.by_path.contains_key(&site.config.generated.statement)
 }
 
 /// The statement page's HTML, when Alliance writes it.
-pub fn render(site: &Site, templates: &Templates) -> Option<Result<String, Diagnostic>> {
+pub(crate) fn render(site: &Site, templates: &Templates) -> Option<Result<String, Diagnostic>> {
     let title = templates.words(&site.config.language).get(TITLE);
     generated(site, templates).then(|| {
         render_special(
@@ -173,14 +173,17 @@ pub fn render(site: &Site, templates: &Templates) -> Option<Result<String, Diagn
 const TITLE: &str = "accessibility_statement";
 
 /// The statement as the A to Z lists it, when Alliance writes it.
-pub fn summary<'a>(site: &'a Site, templates: &'a Templates) -> Option<Summary<'a>> {
+pub(crate) fn summary<'a>(site: &'a Site, templates: &'a Templates) -> Option<Summary<'a>> {
     let title = templates.words(&site.config.language).get(TITLE);
     generated(site, templates)
         .then(|| Summary::generated(title, &site.config.generated.statement, "accessibility"))
 }
 
 /// The statement's sitemap entry (path and last change), when Alliance writes it.
-pub fn sitemap_entry(site: &Site, templates: &Templates) -> Option<(String, Option<SiteDate>)> {
+pub(crate) fn sitemap_entry(
+    site: &Site,
+    templates: &Templates,
+) -> Option<(String, Option<SiteDate>)> {
     let a11y = &site.config.accessibility;
     generated(site, templates).then(|| {
         (

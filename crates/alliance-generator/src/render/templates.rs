@@ -16,7 +16,7 @@ use crate::render::words::{Lexicon, Words};
 use crate::util::url::relative;
 
 /// Compiled templates, ready to render any page.
-pub struct Templates {
+pub(crate) struct Templates {
     tera: Tera,
     /// Whether external links get a visible "(external link)" marker (snapshots).
     pub mark_external_links: bool,
@@ -32,18 +32,18 @@ pub struct Templates {
 }
 
 /// The context key holding the site path of the file being rendered.
-pub const CURRENT_PATH: &str = "current_path";
+pub(crate) const CURRENT_PATH: &str = "current_path";
 
 /// The context key that, when set, makes the `url` filter write links from
 /// the host's root (`/partnership/about/`) rather than relative ones: for the
 /// 404 page, which a host serves at any missing address.
-pub const LINK_BASE: &str = "link_base";
+pub(crate) const LINK_BASE: &str = "link_base";
 
 impl Templates {
     /// Compiles the theme's templates and registers Alliance's filters and
     /// functions; templates see the theme's words as `words` and the site's
     /// default language as `lang` (a page's own context may set another).
-    pub fn new(theme: &Theme, content: &Content) -> Result<Templates, Diagnostics> {
+    pub(crate) fn new(theme: &Theme, content: &Content) -> Result<Templates, Diagnostics> {
         let mut diagnostics = Diagnostics::new();
         let site = &content.site;
         let lexicon = match Lexicon::load(theme, &site.root, &site.config.language) {
@@ -114,29 +114,29 @@ impl Templates {
     }
 
     /// The theme's words in every language.
-    pub fn lexicon(&self) -> &Lexicon {
+    pub(crate) fn lexicon(&self) -> &Lexicon {
         &self.lexicon
     }
 
     /// The words of the language `code` (the default language's if it has none).
-    pub fn words(&self, code: &str) -> &Words {
+    pub(crate) fn words(&self, code: &str) -> &Words {
         self.lexicon.words(code)
     }
 
     /// Gives the site-data functions (`get_group`...) the site as it is now.
-    pub fn refresh(&mut self, content: &Content) {
+    pub(crate) fn refresh(&mut self, content: &Content) {
         let words = self.lexicon.words(&content.site.config.language);
         register_site_functions(&mut self.tera, content, &self.used, words);
     }
 
     /// Whether any template calls a site-data function (`get_page`, `get_group`...).
-    pub fn reads_other_pages(&self) -> bool {
+    pub(crate) fn reads_other_pages(&self) -> bool {
         !self.used.is_empty()
     }
 
     /// The templates `name` is made of: itself and, recursively, what it
     /// extends, includes or imports.
-    pub fn closure(&self, name: &str) -> std::collections::BTreeSet<String> {
+    pub(crate) fn closure(&self, name: &str) -> std::collections::BTreeSet<String> {
         let mut seen = std::collections::BTreeSet::new();
         let mut todo = vec![name.to_owned()];
         while let Some(next) = todo.pop() {
@@ -151,22 +151,22 @@ impl Templates {
     }
 
     /// Whether a template of that name exists.
-    pub fn has(&self, name: &str) -> bool {
+    pub(crate) fn has(&self, name: &str) -> bool {
         self.sources.contains_key(name)
     }
 
     /// The names of all templates.
-    pub fn names(&self) -> impl Iterator<Item = &str> {
+    pub(crate) fn names(&self) -> impl Iterator<Item = &str> {
         self.sources.keys().map(String::as_str)
     }
 
     /// Sets a value every template sees.
-    pub fn set_global(&mut self, key: &'static str, value: &impl serde::Serialize) {
+    pub(crate) fn set_global(&mut self, key: &'static str, value: &impl serde::Serialize) {
         self.tera.global_context().insert(key, value);
     }
 
     /// Renders a template; `page` names the content file for the error message.
-    pub fn render(
+    pub(crate) fn render(
         &self,
         name: &str,
         context: &tera::Context,
@@ -436,7 +436,7 @@ fn register_lookup(
 /// Adds a visible marker (`<span class="external-link"> (external link)</span>`,
 /// with `words` the language's "external link") inside every `<a>` whose
 /// target is another site, as an archived copy marks links that leave it.
-pub fn mark_external_links(html: &str, words: &str) -> String {
+pub(crate) fn mark_external_links(html: &str, words: &str) -> String {
     let marker = format!("<span class=\"external-link\"> ({words})</span>");
     let mut out = String::with_capacity(html.len() + 512);
     let mut rest = html;

@@ -21,7 +21,7 @@ use crate::toml_source::TomlSource;
 /// One entry of a translations file: a text, or a list (month names).
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(untagged)]
-pub enum Word {
+pub(crate) enum Word {
     /// A word or sentence.
     Text(String),
     /// A list of words, such as the twelve months.
@@ -30,13 +30,13 @@ pub enum Word {
 
 /// The words of one language, by key.
 #[derive(Debug, Clone, Default, PartialEq)]
-pub struct Words {
+pub(crate) struct Words {
     entries: BTreeMap<String, Word>,
 }
 
 impl Words {
     /// The text of `key`, or the key itself if the theme has no such word.
-    pub fn get<'a>(&'a self, key: &'a str) -> &'a str {
+    pub(crate) fn get<'a>(&'a self, key: &'a str) -> &'a str {
         match self.entries.get(key) {
             Some(Word::Text(text)) => text,
             _ => key,
@@ -45,7 +45,7 @@ impl Words {
 
     /// A file format's name ("MS Word Document") in this language: the word
     /// `file_format_ms_word_document`, or the name itself if there is none.
-    pub fn file_format<'a>(&'a self, format: &'a str) -> &'a str {
+    pub(crate) fn file_format<'a>(&'a self, format: &'a str) -> &'a str {
         let key = format!("file_format_{}", format.to_lowercase().replace(' ', "_"));
         match self.entries.get(&key) {
             Some(Word::Text(text)) => text,
@@ -54,7 +54,7 @@ impl Words {
     }
 
     /// The list under `key` (empty if there is none).
-    pub fn list(&self, key: &str) -> &[String] {
+    pub(crate) fn list(&self, key: &str) -> &[String] {
         match self.entries.get(key) {
             Some(Word::List(list)) => list,
             _ => &[],
@@ -62,12 +62,12 @@ impl Words {
     }
 
     /// The text of `key` with each `{name}` replaced by its value.
-    pub fn fill(&self, key: &str, values: &[(&str, &str)]) -> String {
+    pub(crate) fn fill(&self, key: &str, values: &[(&str, &str)]) -> String {
         fill(self.get(key), values)
     }
 
     /// The words dates are written with.
-    pub fn dates(&self) -> DateWords<'_> {
+    pub(crate) fn dates(&self) -> DateWords<'_> {
         DateWords {
             months: self.list("months"),
             weekdays: self.list("weekdays"),
@@ -76,12 +76,6 @@ impl Words {
             midday: self.get("midday"),
             midnight: self.get("midnight"),
         }
-    }
-
-    /// `key_one` or `key_other` as `count` is 1 or not, with `{count}` filled in.
-    pub fn count(&self, key: &str, count: usize) -> String {
-        let form = if count == 1 { "one" } else { "other" };
-        self.fill(&format!("{key}_{form}"), &[("count", &count.to_string())])
     }
 }
 
@@ -95,7 +89,7 @@ pub(crate) fn civic_english() -> Words {
 }
 
 /// Replaces each `{name}` in `text` by its value.
-pub fn fill(text: &str, values: &[(&str, &str)]) -> String {
+pub(crate) fn fill(text: &str, values: &[(&str, &str)]) -> String {
     let mut out = text.to_owned();
     for (name, value) in values {
         out = out.replace(&format!("{{{name}}}"), value);
@@ -105,7 +99,7 @@ pub fn fill(text: &str, values: &[(&str, &str)]) -> String {
 
 /// The words of every language a site has, and its default language.
 #[derive(Debug, Clone)]
-pub struct Lexicon {
+pub(crate) struct Lexicon {
     default: String,
     languages: BTreeMap<String, Words>,
     english: Words,
@@ -125,7 +119,7 @@ impl Lexicon {
     /// `translations/` folder under `root`. The languages are the default
     /// (its file is that of its primary subtag: `en-GB` reads `en.toml`) and
     /// every code a file is named after. Errors name the file, line and column.
-    pub fn load(theme: &Theme, root: &Path, default: &str) -> Result<Lexicon, Diagnostics> {
+    pub(crate) fn load(theme: &Theme, root: &Path, default: &str) -> Result<Lexicon, Diagnostics> {
         let mut diagnostics = Diagnostics::new();
         let mut theme_files: BTreeMap<String, Vec<File>> = BTreeMap::new();
         let civic = Theme::civic_translations();
@@ -198,7 +192,7 @@ impl Lexicon {
 
     /// A lexicon with no words (for reporting template errors when the
     /// translations themselves have errors).
-    pub fn empty(default: &str) -> Lexicon {
+    pub(crate) fn empty(default: &str) -> Lexicon {
         Lexicon {
             default: default.to_owned(),
             languages: BTreeMap::new(),
@@ -208,40 +202,31 @@ impl Lexicon {
     }
 
     /// The site's default language, as config gives it (`en-GB`).
-    pub fn default_language(&self) -> &str {
+    pub(crate) fn default_language(&self) -> &str {
         &self.default
     }
 
     /// The words of `code`, or the default language's if it has none.
-    pub fn words(&self, code: &str) -> &Words {
+    pub(crate) fn words(&self, code: &str) -> &Words {
         self.languages
             .get(code)
             .or_else(|| self.languages.get(&self.default))
             .unwrap_or(&self.english)
     }
 
-    /// Makes sure `code` (a language of the site's config) has words: one
-    /// with no translations file gets the English words and a warning.
-    pub fn add_language(&mut self, code: &str) {
-        if !self.languages.contains_key(code) {
-            self.warnings.push(no_words_warning(code));
-            self.languages.insert(code.to_owned(), self.english.clone());
-        }
-    }
-
     /// The theme's English words (before a site's changes).
-    pub fn english(&self) -> &Words {
+    pub(crate) fn english(&self) -> &Words {
         &self.english
     }
 
     /// The warnings loading gave (languages without words of their own).
-    pub fn warnings(&self) -> &[Diagnostic] {
+    pub(crate) fn warnings(&self) -> &[Diagnostic] {
         &self.warnings
     }
 
     /// What templates see as `words`: language code → key → word. The words
     /// are the theme's (trusted as templates are), so they are not escaped.
-    pub fn to_value(&self) -> tera::Value {
+    pub(crate) fn to_value(&self) -> tera::Value {
         let word = |w: &Word| match w {
             Word::Text(text) => tera::Value::safe_string(text),
             Word::List(list) => tera::Value::from(
@@ -478,7 +463,7 @@ mod tests {
 
     #[test]
     fn a_language_with_no_file_gets_english_words_and_a_warning() {
-        let mut lexicon = Lexicon::load(&civic(), Path::new("/nonexistent"), "fr").unwrap();
+        let lexicon = Lexicon::load(&civic(), Path::new("/nonexistent"), "fr").unwrap();
         assert_eq!(lexicon.words("fr").get("home"), "Home");
         assert_eq!(lexicon.warnings().len(), 1);
         assert!(
@@ -486,9 +471,6 @@ mod tests {
                 .to_string()
                 .contains("no words in `fr`")
         );
-        lexicon.add_language("ga");
-        assert_eq!(lexicon.words("ga").get("menu"), "Menu");
-        assert_eq!(lexicon.warnings().len(), 2);
     }
 
     #[test]
@@ -545,11 +527,9 @@ mod tests {
     }
 
     #[test]
-    fn counts_and_placeholders() {
+    fn placeholders_are_filled() {
         let lexicon = Lexicon::load(&civic(), Path::new("/nonexistent"), "en-GB").unwrap();
         let en = lexicon.words("en-GB");
-        assert_eq!(en.count("papers_published", 1), "1 paper published");
-        assert_eq!(en.count("papers_published", 3), "3 papers published");
         assert_eq!(en.fill("footer_contact", &[("name", "Bro")]), "Contact Bro");
     }
 }

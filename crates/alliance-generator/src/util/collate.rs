@@ -65,7 +65,7 @@ fn welsh_letters(text: &str) -> Vec<Result<usize, char>> {
 
 /// The sort key of `text` in the language `lang`: keys compare as the
 /// language's alphabet orders the texts.
-pub fn collate(text: &str, lang: &str) -> Vec<u32> {
+pub(crate) fn collate(text: &str, lang: &str) -> Vec<u32> {
     if !is_welsh(lang) {
         return text.to_lowercase().chars().map(u32::from).collect();
     }
@@ -83,7 +83,7 @@ pub fn collate(text: &str, lang: &str) -> Vec<u32> {
 /// The letter `text` is listed under in an A to Z of `lang`, in capitals
 /// ("A", "LL"), or `None` when its first letter or digit is no letter of
 /// the alphabet (it goes under "0–9").
-pub fn letter_of(text: &str, lang: &str) -> Option<String> {
+pub(crate) fn letter_of(text: &str, lang: &str) -> Option<String> {
     let start = text.find(char::is_alphanumeric)?;
     let rest = &text[start..];
     if !is_welsh(lang) {
@@ -105,7 +105,7 @@ pub fn letter_of(text: &str, lang: &str) -> Option<String> {
 /// "Chwarae"), or `None` when the first letter is followed by no letter (a
 /// space, a sign, a digit or the end): what a long letter of the A to Z is
 /// split by ("Ba", "Lla").
-pub fn second_letter(text: &str, lang: &str) -> Option<String> {
+pub(crate) fn second_letter(text: &str, lang: &str) -> Option<String> {
     let start = text.find(char::is_alphanumeric)?;
     let rest = &text[start..];
     if !is_welsh(lang) {

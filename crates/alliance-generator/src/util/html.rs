@@ -7,7 +7,7 @@
 
 /// One start or end tag.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Tag {
+pub(crate) struct Tag {
     /// The element name, lower case (`img`, `table`, `h1`).
     pub name: String,
     /// Whether this is an end tag (`</table>`).
@@ -20,7 +20,7 @@ pub struct Tag {
 
 impl Tag {
     /// The value of an attribute: `Some("")` for `alt=""` or a bare `alt`, `None` if absent.
-    pub fn attr(&self, name: &str) -> Option<&str> {
+    pub(crate) fn attr(&self, name: &str) -> Option<&str> {
         self.attrs
             .iter()
             .find(|(n, _)| n == name)
@@ -28,7 +28,7 @@ impl Tag {
     }
 
     /// Whether this is a heading start tag; its level if so.
-    pub fn heading_level(&self) -> Option<u8> {
+    pub(crate) fn heading_level(&self) -> Option<u8> {
         let digit = self.name.strip_prefix('h')?;
         match digit.parse::<u8>() {
             Ok(level @ 1..=6) if !self.closing => Some(level),
@@ -38,7 +38,7 @@ impl Tag {
 }
 
 /// Every tag in `html`, in order.
-pub fn tags(html: &str) -> Vec<Tag> {
+pub(crate) fn tags(html: &str) -> Vec<Tag> {
     let mut out = Vec::new();
     let bytes = html.as_bytes();
     let mut i = 0;
@@ -139,7 +139,7 @@ fn find_ascii_ci(haystack: &str, needle: &str) -> Option<usize> {
 
 /// The number of `<h1>` elements in a piece of HTML. Only the fragments that
 /// start like one are read as tags: a whole page is not scanned tag by tag.
-pub fn count_h1(html: &str) -> usize {
+pub(crate) fn count_h1(html: &str) -> usize {
     let mut count = 0;
     for (i, _) in html.match_indices('<') {
         let rest = &html.as_bytes()[i + 1..];
@@ -161,7 +161,7 @@ pub fn count_h1(html: &str) -> usize {
 /// Every `id` attribute in a piece of HTML, in order, each with whether it is
 /// on a heading (`<h1>` to `<h6>`). Only `id="` and `id='` after white space
 /// are read, so the page is not scanned tag by tag.
-pub fn ids(html: &str) -> Vec<(String, bool)> {
+pub(crate) fn ids(html: &str) -> Vec<(String, bool)> {
     let bytes = html.as_bytes();
     let mut out = Vec::new();
     for i in memchr::memmem::find_iter(bytes, b"id=") {

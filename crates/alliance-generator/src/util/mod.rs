@@ -1,8 +1,8 @@
 //! Leaves: small tools that import nothing else of the crate.
 
-pub mod collate;
+pub(crate) mod collate;
 pub mod escape;
-pub mod html;
+pub(crate) mod html;
 pub mod media;
 pub mod url;
 pub mod walk;

@@ -9,7 +9,7 @@
 /// Turns a file or folder name into a URL segment: lower case, `-` between
 /// words, in Unicode NFC (so `café` gives one address whether typed on
 /// Windows, composed, or on macOS, decomposed).
-pub fn slugify(name: &str) -> String {
+pub(crate) fn slugify(name: &str) -> String {
     use unicode_normalization::UnicodeNormalization;
     let mut out = String::with_capacity(name.len());
     let mut dash = false;
@@ -34,7 +34,7 @@ pub fn slugify(name: &str) -> String {
 /// extension written in any case (`About.MD`) is `.md`. The rest stays as on
 /// disk, so files beside the page are still found; addresses and ids are
 /// normalised to NFC (`slugify`, `nfc`).
-pub fn content_name(rel: &str) -> String {
+pub(crate) fn content_name(rel: &str) -> String {
     let mut name = rel.to_owned();
     let len = name.len();
     if len > 3 && name.is_char_boundary(len - 3) && name[len - 3..].eq_ignore_ascii_case(".md") {
@@ -44,13 +44,13 @@ pub fn content_name(rel: &str) -> String {
 }
 
 /// `text` in Unicode NFC: `café` typed on macOS (decomposed) reads as on Windows.
-pub fn nfc(text: &str) -> String {
+pub(crate) fn nfc(text: &str) -> String {
     use unicode_normalization::UnicodeNormalization;
     text.nfc().collect()
 }
 
 /// Why `slug` is not one URL segment (empty, `.`, `..`, or holding a `/`), if it is not.
-pub fn slug_problem(slug: &str) -> Option<&'static str> {
+pub(crate) fn slug_problem(slug: &str) -> Option<&'static str> {
     let slug = slug.trim();
     if slug.is_empty() {
         Some("is empty")
@@ -66,12 +66,12 @@ pub fn slug_problem(slug: &str) -> Option<&'static str> {
 }
 
 /// The hint for a link that is not an `http(s)`, `mailto:` or `tel:` address.
-pub const LINK_HINT: &str = "write the whole address, starting https:// (e.g. https://www.example.org.uk/), or mailto: or tel:";
+pub(crate) const LINK_HINT: &str = "write the whole address, starting https:// (e.g. https://www.example.org.uk/), or mailto: or tel:";
 
 /// Why `link`, a value published as a link (a website, where to join a
 /// meeting), is not one a resident can safely follow, if it is not: only
 /// `http(s)://`, `mailto:` and `tel:` addresses are.
-pub fn link_problem(link: &str) -> Option<String> {
+pub(crate) fn link_problem(link: &str) -> Option<String> {
     let link = link.trim().to_ascii_lowercase();
     let (scheme, rest) = link.split_once(':').unwrap_or_default();
     let is_scheme = !scheme.is_empty()
@@ -89,7 +89,7 @@ pub fn link_problem(link: &str) -> Option<String> {
 
 /// Whether a site path as written (`/old/page/`, `old.html`) stays inside
 /// the site: not the home page, no `.`, `..` or empty parts, no `\\`.
-pub fn inside_site(path: &str) -> bool {
+pub(crate) fn inside_site(path: &str) -> bool {
     let path = path.trim().trim_start_matches('/');
     let path = path.strip_suffix('/').unwrap_or(path);
     !path.is_empty()
@@ -113,7 +113,7 @@ fn folder_of(path: &str) -> &str {
 /// Page paths (ending in `/` or empty) get `index.html` appended.
 /// Templates call this for every link they write, so it walks both paths
 /// once and allocates only the result.
-pub fn relative(from: &str, to: &str) -> String {
+pub(crate) fn relative(from: &str, to: &str) -> String {
     let (to_path, fragment) = to.split_at(to.find('#').unwrap_or(to.len()));
     let mut from_parts = folder_of(from).split('/').filter(|s| !s.is_empty());
     // What is left of `to_path` after the segments the two share (`None`
@@ -150,7 +150,7 @@ pub fn relative(from: &str, to: &str) -> String {
 }
 
 /// The prefix that leads from `from` back to the site root: `"../../"` for `"a/b/"`.
-pub fn root_prefix(from: &str) -> String {
+pub(crate) fn root_prefix(from: &str) -> String {
     "../".repeat(folder_of(from).matches('/').count())
 }
 

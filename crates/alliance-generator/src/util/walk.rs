@@ -51,7 +51,7 @@ pub struct Skipped {
 /// Every entry under `dir`, as [`walk`] but following symbolic links that
 /// lead inside `within` (the site's folder); the others are left out and
 /// listed in the second value, in the order found.
-pub fn walk_within(
+pub(crate) fn walk_within(
     dir: &Path,
     within: &Path,
 ) -> (Vec<walkdir::Result<walkdir::DirEntry>>, Vec<Skipped>) {

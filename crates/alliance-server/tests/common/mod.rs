@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 /// Copies a folder tree.
-pub fn copy_dir(from: &Path, to: &Path) {
+pub(crate) fn copy_dir(from: &Path, to: &Path) {
     std::fs::create_dir_all(to).unwrap();
     for entry in std::fs::read_dir(from).unwrap() {
         let entry = entry.unwrap();
@@ -22,12 +22,12 @@ pub fn copy_dir(from: &Path, to: &Path) {
 }
 
 /// The repository root.
-pub fn repo() -> PathBuf {
+pub(crate) fn repo() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
 }
 
 /// A temp copy of `tests/fixtures/basic`: the temp dir and the site root in it.
-pub fn fixture_site() -> (tempfile::TempDir, PathBuf) {
+pub(crate) fn fixture_site() -> (tempfile::TempDir, PathBuf) {
     let dir = tempfile::tempdir().unwrap();
     let root = dir.path().join("site");
     copy_dir(&repo().join("tests/fixtures/basic"), &root);
@@ -35,7 +35,7 @@ pub fn fixture_site() -> (tempfile::TempDir, PathBuf) {
 }
 
 /// Saves a file the way editors do: write a temp file, then rename it over.
-pub fn save(path: &Path, text: &str) {
+pub(crate) fn save(path: &Path, text: &str) {
     let temp = path.with_file_name(format!(
         ".{}.tmp",
         path.file_name().unwrap().to_string_lossy()
@@ -45,7 +45,7 @@ pub fn save(path: &Path, text: &str) {
 }
 
 /// A field of `/proc/self/status` in KiB (`VmRSS`, `VmHWM`).
-pub fn status_kib(field: &str) -> u64 {
+pub(crate) fn status_kib(field: &str) -> u64 {
     let status = std::fs::read_to_string("/proc/self/status").unwrap();
     status
         .lines()
@@ -55,17 +55,17 @@ pub fn status_kib(field: &str) -> u64 {
 }
 
 /// How many threads this process has.
-pub fn threads() -> usize {
+pub(crate) fn threads() -> usize {
     std::fs::read_dir("/proc/self/task").unwrap().count()
 }
 
 /// A keep-alive HTTP/1.1 connection: one request at a time, each answer read
 /// in full (by `Content-Length`) so the next can follow.
-pub struct KeepAlive(BufReader<TcpStream>);
+pub(crate) struct KeepAlive(BufReader<TcpStream>);
 
 impl KeepAlive {
     /// Connects, with a read timeout of `patience`.
-    pub fn connect(port: u16, patience: Duration) -> KeepAlive {
+    pub(crate) fn connect(port: u16, patience: Duration) -> KeepAlive {
         let stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
         stream.set_read_timeout(Some(patience)).unwrap();
         stream.set_nodelay(true).unwrap();
@@ -73,7 +73,7 @@ impl KeepAlive {
     }
 
     /// Sends `GET path` and reads the answer: its status and body length.
-    pub fn get(&mut self, path: &str) -> std::io::Result<(u16, usize)> {
+    pub(crate) fn get(&mut self, path: &str) -> std::io::Result<(u16, usize)> {
         write!(
             self.0.get_mut(),
             "GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"
@@ -82,7 +82,7 @@ impl KeepAlive {
     }
 
     /// Sends `GET path` and returns its status and how long the answer took.
-    pub fn timed_get(&mut self, path: &str) -> (u16, Duration) {
+    pub(crate) fn timed_get(&mut self, path: &str) -> (u16, Duration) {
         let started = Instant::now();
         let (status, _) = self
             .get(path)
@@ -91,12 +91,12 @@ impl KeepAlive {
     }
 
     /// The socket, for writing raw bytes.
-    pub fn stream(&mut self) -> &mut TcpStream {
+    pub(crate) fn stream(&mut self) -> &mut TcpStream {
         self.0.get_mut()
     }
 
     /// Reads one answer to a raw request written with [`KeepAlive::stream`].
-    pub fn reply(&mut self) -> std::io::Result<(u16, usize)> {
+    pub(crate) fn reply(&mut self) -> std::io::Result<(u16, usize)> {
         read_reply(&mut self.0)
     }
 }
@@ -133,7 +133,7 @@ fn read_reply(reader: &mut BufReader<TcpStream>) -> std::io::Result<(u16, usize)
 
 /// Whether the server closes `stream` (EOF or reset) within `within`;
 /// whatever it sends first is returned too.
-pub fn closed_within(stream: &mut TcpStream, within: Duration) -> (bool, Vec<u8>) {
+pub(crate) fn closed_within(stream: &mut TcpStream, within: Duration) -> (bool, Vec<u8>) {
     stream
         .set_read_timeout(Some(Duration::from_millis(100)))
         .unwrap();
@@ -159,7 +159,7 @@ pub fn closed_within(stream: &mut TcpStream, within: Duration) -> (bool, Vec<u8>
 /// header is `mib` MiB long, 1 MiB at a time until the server stops taking
 /// it (refused, or a write waited 500 ms); returns the connections, still
 /// open on this side, and how many header bytes each got written.
-pub fn huge_headers(port: u16, clients: usize, mib: usize) -> Vec<(TcpStream, usize)> {
+pub(crate) fn huge_headers(port: u16, clients: usize, mib: usize) -> Vec<(TcpStream, usize)> {
     let chunk: std::sync::Arc<[u8]> = vec![b'a'; 1 << 20].into();
     let abusers: Vec<_> = (0..clients)
         .map(|_| {
@@ -185,15 +185,15 @@ pub fn huge_headers(port: u16, clients: usize, mib: usize) -> Vec<(TcpStream, us
 }
 
 /// The `p`th percentile (0–100) of sorted durations.
-pub fn percentile(sorted: &[Duration], p: usize) -> Duration {
+pub(crate) fn percentile(sorted: &[Duration], p: usize) -> Duration {
     sorted[(sorted.len() - 1) * p / 100]
 }
 
 /// An open SSE stream, read line by line with a deadline.
-pub struct Events(BufReader<TcpStream>);
+pub(crate) struct Events(BufReader<TcpStream>);
 
 impl Events {
-    pub fn connect(port: u16) -> Events {
+    pub(crate) fn connect(port: u16) -> Events {
         let mut stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
         stream
             .set_read_timeout(Some(Duration::from_millis(500)))
@@ -221,7 +221,7 @@ impl Events {
     }
 
     /// Reads lines until one matches; panics after the deadline.
-    pub fn until(&mut self, done: impl Fn(&str) -> bool, timeout: Duration) -> Vec<String> {
+    pub(crate) fn until(&mut self, done: impl Fn(&str) -> bool, timeout: Duration) -> Vec<String> {
         let deadline = Instant::now() + timeout;
         let mut seen = Vec::new();
         let mut line = String::new();
@@ -249,7 +249,7 @@ impl Events {
     }
 
     /// Waits for the next event and returns its name.
-    pub fn next_event(&mut self) -> String {
+    pub(crate) fn next_event(&mut self) -> String {
         let lines = self.until(|l| l.starts_with("event:"), Duration::from_secs(10));
         lines.last().unwrap()["event:".len()..].trim().to_owned()
     }

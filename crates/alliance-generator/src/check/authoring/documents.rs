@@ -41,7 +41,7 @@ fn format_of(path: &str) -> Option<&'static str> {
 /// The files that typed pages publish properly, by path from the site root
 /// (`content/about/report/report.pdf`), with the content path of the page;
 /// and every file of the site by its address, to look links up.
-pub struct Offered<'a> {
+pub(crate) struct Offered<'a> {
     files: BTreeMap<String, Offer>,
     assets: BTreeMap<&'a str, &'a Asset>,
 }
@@ -57,7 +57,7 @@ struct Offer {
 
 impl<'a> Offered<'a> {
     /// Reads `file` of every document page and `papers[].file` of every meeting page.
-    pub fn new(site: &'a Site) -> Self {
+    pub(crate) fn new(site: &'a Site) -> Self {
         let mut files = BTreeMap::new();
         for page in &site.pages {
             let named: Vec<&str> = if page.kind() == Some(PageKind::Document) {
@@ -94,7 +94,7 @@ impl<'a> Offered<'a> {
     }
 
     /// A warning for each link to a document from a page that does not offer it properly.
-    pub fn check_links(&self, site: &Site, page: &Page, facts: &Facts) -> Vec<Diagnostic> {
+    pub(crate) fn check_links(&self, site: &Site, page: &Page, facts: &Facts) -> Vec<Diagnostic> {
         if page.kind() == Some(PageKind::Document) {
             return Vec::new();
         }
@@ -132,7 +132,7 @@ impl<'a> Offered<'a> {
     }
 
     /// A warning for each document in `content/` that no document or meeting page names.
-    pub fn check_files(&self, site: &Site) -> Vec<Diagnostic> {
+    pub(crate) fn check_files(&self, site: &Site) -> Vec<Diagnostic> {
         site.assets
             .iter()
             .filter_map(|asset| {

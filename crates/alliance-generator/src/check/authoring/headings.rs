@@ -12,7 +12,7 @@ use crate::markdown::facts::{Facts, Syntax};
 /// A warning for each heading more than one level below the one before it.
 /// The page title (h1) comes first; level-1 headings in the body are left to
 /// the [`HeadingAudit`].
-pub fn check_levels(page: &Page, facts: &Facts) -> Vec<Diagnostic> {
+pub(crate) fn check_levels(page: &Page, facts: &Facts) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     let mut previous = 1;
     for heading in &facts.headings {

@@ -6,7 +6,7 @@ use crate::load::site::Page;
 use crate::markdown::facts::{Facts, Syntax};
 
 /// An error for each image with no alt text that is not marked decorative.
-pub fn check(page: &Page, facts: &Facts) -> Vec<Diagnostic> {
+pub(crate) fn check(page: &Page, facts: &Facts) -> Vec<Diagnostic> {
     facts
         .images
         .iter()

@@ -7,7 +7,7 @@ use crate::load::site::{Page, Site};
 use crate::markdown::facts::{Facts, Link};
 
 /// Link texts that say nothing about where the link goes.
-pub const VAGUE: &[&str] = &[
+pub(crate) const VAGUE: &[&str] = &[
     "click",
     "click here",
     "find out more",
@@ -25,7 +25,7 @@ pub const VAGUE: &[&str] = &[
 ];
 
 /// An error for each link with no text; a warning for vague text or a bare address.
-pub fn check(site: &Site, page: &Page, facts: &Facts) -> Vec<Diagnostic> {
+pub(crate) fn check(site: &Site, page: &Page, facts: &Facts) -> Vec<Diagnostic> {
     facts
         .links
         .iter()

@@ -16,12 +16,12 @@
 //! [`check`] runs them all over a loaded site; the count of `<h1>` needs the
 //! rendered pages and comes from [`crate::check::rendered`] during rendering.
 
-pub mod documents;
-pub mod headings;
-pub mod images;
-pub mod links;
-pub mod review;
-pub mod tables;
+pub(crate) mod documents;
+pub(crate) mod headings;
+pub(crate) mod images;
+pub(crate) mod links;
+pub(crate) mod review;
+pub(crate) mod tables;
 
 use rayon::prelude::*;
 
@@ -30,7 +30,7 @@ use crate::diagnostic::Diagnostic;
 
 /// Every authoring check over every page of a site's content, its `today`
 /// deciding which pages are overdue for review. Errors and warnings together, unsorted.
-pub fn check(content: &Content) -> Vec<Diagnostic> {
+pub(crate) fn check(content: &Content) -> Vec<Diagnostic> {
     let offered = documents::Offered::new(&content.site);
     let mut found = pages(content, &offered, true);
     found.extend(offered.check_files(&content.site));
@@ -40,7 +40,7 @@ pub fn check(content: &Content) -> Vec<Diagnostic> {
 /// The checks of what a translation's bodies hold (images, headings, link
 /// text, tables, links to documents) over its translated pages; its
 /// reviews and files are its page's, checked in the default language.
-pub fn check_translation(content: &Content) -> Vec<Diagnostic> {
+pub(crate) fn check_translation(content: &Content) -> Vec<Diagnostic> {
     let offered = documents::Offered::new(&content.site);
     pages(content, &offered, false)
 }
@@ -92,12 +92,12 @@ pub(crate) mod tests {
     use crate::load::site::{Page, Site};
 
     /// A page at `content/p.md` with a one-line title and this body (which starts on line 4).
-    pub fn page(body: &str) -> Page {
+    pub(crate) fn page(body: &str) -> Page {
         page_with("title = \"T\"\n", body)
     }
 
     /// A page at `content/p.md` with this front matter and body.
-    pub fn page_with(front: &str, body: &str) -> Page {
+    pub(crate) fn page_with(front: &str, body: &str) -> Page {
         let text = format!("+++\n{front}+++\n{body}");
         let parsed = crate::load::frontmatter::parse(std::path::Path::new("content/p.md"), &text)
             .expect("test front matter is valid");
@@ -123,7 +123,7 @@ pub(crate) mod tests {
 
     /// The content of a site of the given pages, with `config` appended to a
     /// minimal config.toml, built for `today`.
-    pub fn content(config: &str, pages: Vec<Page>, today: Date) -> Content {
+    pub(crate) fn content(config: &str, pages: Vec<Page>, today: Date) -> Content {
         let text = format!("title = \"T\"\nbase_url = \"https://e.org\"\n{config}");
         let config = Config::parse(&text, std::path::Path::new("config.toml"))
             .expect("test config is valid");

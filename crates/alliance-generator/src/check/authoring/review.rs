@@ -16,13 +16,13 @@ use crate::load::site::{Page, Site};
 const RECORDS: &[PageKind] = &[PageKind::News, PageKind::Meeting, PageKind::Document];
 
 /// The date `months` after `date`, or `None` past the end of the calendar.
-pub fn months_after(date: Date, months: u32) -> Option<Date> {
+pub(crate) fn months_after(date: Date, months: u32) -> Option<Date> {
     date.checked_add(jiff::Span::new().try_months(i64::from(months)).ok()?)
         .ok()
 }
 
 /// A warning if the page is overdue for review (or has no date, when reviews are asked for).
-pub fn check(site: &Site, page: &Page, today: Date) -> Option<Diagnostic> {
+pub(crate) fn check(site: &Site, page: &Page, today: Date) -> Option<Diagnostic> {
     let months = site.config.review_period_months();
     let is_record = page.kind().is_some_and(|k| RECORDS.contains(&k));
     // A spreadsheet row is reviewed with its spreadsheet, unless it has its own `reviewed` column.

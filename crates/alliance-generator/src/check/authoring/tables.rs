@@ -6,7 +6,7 @@ use crate::load::site::Page;
 use crate::markdown::facts::{Facts, Syntax};
 
 /// A warning for each table without a header row (or whose header cells are all empty).
-pub fn check(page: &Page, facts: &Facts) -> Vec<Diagnostic> {
+pub(crate) fn check(page: &Page, facts: &Facts) -> Vec<Diagnostic> {
     facts
         .tables
         .iter()

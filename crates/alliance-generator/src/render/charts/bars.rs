@@ -6,7 +6,7 @@ use super::svg::{BRAND, TEXT, open_svg};
 use crate::util::escape::escape;
 
 /// A horizontal bar chart: one labelled bar per (label, count).
-pub fn bar_chart(id: &str, bars: &[(&str, usize)], title: &str, desc: &str) -> String {
+pub(crate) fn bar_chart(id: &str, bars: &[(&str, usize)], title: &str, desc: &str) -> String {
     const LABEL_W: f64 = 190.0;
     const BAR_MAX: f64 = 220.0;
     const ROW: f64 = 28.0;

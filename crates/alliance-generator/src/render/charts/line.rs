@@ -11,7 +11,7 @@ use crate::util::escape::escape;
 /// A line chart of values by year, with labelled points, baseline and target.
 /// Years sit in proportion along the x axis (a missing year leaves its gap),
 /// and every label is placed clear of every other label and line.
-pub fn line_chart(id: &str, series: &Series<'_>, title: &str, desc: &str) -> String {
+pub(crate) fn line_chart(id: &str, series: &Series<'_>, title: &str, desc: &str) -> String {
     const W: f64 = 600.0;
     const TOP: f64 = 24.0;
     const PLOT_H: f64 = 236.0;

@@ -20,10 +20,11 @@ mod scale;
 mod structure;
 mod svg;
 
-pub use bars::bar_chart;
-pub use line::line_chart;
-pub use scale::{Series, format_fixed, format_number, missing_years};
-pub use structure::{Node, structure_diagram};
+pub(crate) use bars::bar_chart;
+pub(crate) use line::line_chart;
+pub use scale::format_number;
+pub(crate) use scale::{Series, format_fixed, missing_years};
+pub(crate) use structure::{Node, structure_diagram};
 
 #[cfg(test)]
 mod tests {

@@ -4,7 +4,7 @@
 use std::fmt::Write as _;
 
 /// One series of an indicator chart.
-pub struct Series<'a> {
+pub(crate) struct Series<'a> {
     /// The years along the x axis as written: `2016` or `"2016/17"`.
     pub labels: &'a [String],
     /// One value per label.
@@ -21,7 +21,7 @@ impl Series<'_> {
     /// How many decimals every number of the series is shown with: the most
     /// any of its values, baseline or target needs (up to 2), so "61" beside
     /// "63.5" reads "61.0".
-    pub fn decimals(&self) -> usize {
+    pub(crate) fn decimals(&self) -> usize {
         decimals(
             self.values
                 .iter()
@@ -33,7 +33,7 @@ impl Series<'_> {
 }
 
 /// The first year of a year as written: 2016 for `2016` and for `"2016/17"`.
-pub fn first_year(label: &str) -> Option<i32> {
+pub(super) fn first_year(label: &str) -> Option<i32> {
     let digits: String = label
         .trim()
         .chars()
@@ -44,7 +44,7 @@ pub fn first_year(label: &str) -> Option<i32> {
 
 /// The years between the first and the last of `labels` that have no value,
 /// as runs `(from, to)`; empty when any label is not a year.
-pub fn missing_years(labels: &[String]) -> Vec<(i32, i32)> {
+pub(crate) fn missing_years(labels: &[String]) -> Vec<(i32, i32)> {
     let Some(mut years) = labels
         .iter()
         .map(|l| first_year(l))
@@ -102,7 +102,7 @@ pub(super) fn decimals_of(values: &[f64]) -> usize {
 
 /// A number with exactly `places` decimals (at most 2), thousands grouped and
 /// a true minus sign (U+2212): `1,200.0`, `−3.50`.
-pub fn format_fixed(value: f64, places: usize) -> String {
+pub(crate) fn format_fixed(value: f64, places: usize) -> String {
     let places = places.min(2);
     let scale = 10u64.pow(places as u32);
     let scaled = (value.abs() * scale as f64).round() as u64;

@@ -8,7 +8,7 @@ use crate::util::escape::escape;
 
 /// A box of the structure diagram: a group and the groups that report to it.
 #[derive(Debug, Clone)]
-pub struct Node {
+pub(crate) struct Node {
     /// The group's name.
     pub name: String,
     /// A second line: its kind ("Themed partnership").
@@ -22,7 +22,7 @@ pub struct Node {
 /// so the drawing keeps one narrow width however deep or wide the tree is and
 /// scales down to a phone's column. Titles wrap and each box is as tall as
 /// its text.
-pub fn structure_diagram(id: &str, roots: &[Node], title: &str, desc: &str) -> String {
+pub(crate) fn structure_diagram(id: &str, roots: &[Node], title: &str, desc: &str) -> String {
     const WIDTH: f64 = 360.0;
     const MARGIN: f64 = 2.0;
     const INDENT: f64 = 22.0;

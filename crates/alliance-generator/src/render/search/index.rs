@@ -47,19 +47,19 @@ impl Hasher for Fx {
 type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<Fx>>;
 
 /// Pages per chunk of page records: a result costs at most one chunk.
-pub const CHUNK: usize = 4;
+pub(crate) const CHUNK: usize = 4;
 /// A shard is cut once it is this large (one word's postings may make it larger).
-pub const SHARD_BYTES: usize = 24 * 1024;
+pub(crate) const SHARD_BYTES: usize = 24 * 1024;
 /// A word in a page's title scores this plus the number of words of the
 /// title (at most 155), instead of 1–100: the script ranks pages whose titles
 /// have the query's words first, shorter titles before longer ones.
-pub const IN_TITLE: u8 = 100;
+pub(crate) const IN_TITLE: u8 = 100;
 /// Words longer than this are not indexed (hashes, run-together URLs).
 const MAX_WORD: usize = 40;
 
 /// How much a word counts in each part of a page.
 #[derive(Debug, Clone, Copy)]
-pub enum Field {
+pub(crate) enum Field {
     /// The page's title (its words are also marked [`IN_TITLE`]).
     Title,
     /// The titles of the sections it is in.
@@ -87,7 +87,7 @@ impl Field {
 /// The language of an index: its key (the primary subtag, `en` of `en-GB`)
 /// and its stemmer, if `rust-stemmers` has one.
 #[derive(Debug, Clone)]
-pub struct Language {
+pub(crate) struct Language {
     /// The key: the index's folder under `search/`.
     pub key: String,
     /// The stemming algorithm; `None` for whole-word and prefix matching only.
@@ -96,7 +96,7 @@ pub struct Language {
 
 impl Language {
     /// The language of a BCP 47 tag such as `en-GB` or `cy`.
-    pub fn of(tag: &str) -> Language {
+    pub(crate) fn of(tag: &str) -> Language {
         let key = tag
             .split(['-', '_'])
             .next()
@@ -122,7 +122,7 @@ impl Language {
 }
 
 /// Calls `each` with every word of `text`, lower-cased and without accents.
-pub fn words(text: &str, mut each: impl FnMut(&str)) {
+pub(crate) fn words(text: &str, mut each: impl FnMut(&str)) {
     let mut word = String::new();
     let mut flush = |word: &mut String| {
         let n = word.chars().count();
@@ -153,7 +153,7 @@ pub fn words(text: &str, mut each: impl FnMut(&str)) {
 /// threads): pages keep numbers, not strings, and a word is stored once.
 /// Numbers are never reused: a word no page has any more is left out of the
 /// files, not forgotten.
-pub struct Vocabulary {
+pub(crate) struct Vocabulary {
     shards: Vec<Mutex<FxMap<Box<str>, u32>>>,
     next: AtomicU32,
 }
@@ -206,7 +206,7 @@ impl Vocabulary {
 /// One page's words (by number in its [`Vocabulary`]) with their weighted
 /// counts, and its length in words.
 #[derive(Debug, Default, Clone)]
-pub struct PageWords {
+pub(crate) struct PageWords {
     counts: FxMap<u32, Count>,
     length: f32,
     title_words: u8,
@@ -221,7 +221,7 @@ struct Count {
 
 impl PageWords {
     /// Adds the words of `text`, found in `field`.
-    pub fn add(&mut self, vocabulary: &Vocabulary, text: &str, field: Field) {
+    pub(crate) fn add(&mut self, vocabulary: &Vocabulary, text: &str, field: Field) {
         let (weight, title) = (field.weight(), matches!(field, Field::Title));
         words(text, |word| {
             match field {
@@ -256,7 +256,7 @@ struct Terms {
 /// stemmed once, and each page's terms. Pages are read again only when
 /// forgotten; [`Index::files`] makes the files from what it holds, the same
 /// bytes as an index made from scratch.
-pub struct Index {
+pub(crate) struct Index {
     language: Language,
     vocabulary: Vocabulary,
     /// Each word by number, with its stem's number.
@@ -271,7 +271,7 @@ pub struct Index {
 
 impl Index {
     /// An empty index of `pages` pages, none read yet.
-    pub fn new(language: Language, pages: usize) -> Index {
+    pub(crate) fn new(language: Language, pages: usize) -> Index {
         Index {
             language,
             vocabulary: Vocabulary::default(),
@@ -283,19 +283,19 @@ impl Index {
     }
 
     /// The vocabulary to read pages with, for [`Index::insert`].
-    pub fn vocabulary(&self) -> &Vocabulary {
+    pub(crate) fn vocabulary(&self) -> &Vocabulary {
         &self.vocabulary
     }
 
     /// The places of the pages not read yet (or forgotten).
-    pub fn missing(&self) -> Vec<usize> {
+    pub(crate) fn missing(&self) -> Vec<usize> {
         (0..self.pages.len())
             .filter(|&n| self.pages[n].is_none())
             .collect()
     }
 
     /// Forgets the page at place `n`, to be read again.
-    pub fn forget(&mut self, n: usize) {
+    pub(crate) fn forget(&mut self, n: usize) {
         if let Some(page) = self.pages.get_mut(n) {
             *page = None;
         }
@@ -303,7 +303,7 @@ impl Index {
 
     /// Takes in pages read with [`Index::vocabulary`], by place: their new
     /// words are stemmed (once each, in parallel) and their counts summed by stem.
-    pub fn insert(&mut self, read: Vec<(usize, PageWords)>) {
+    pub(crate) fn insert(&mut self, read: Vec<(usize, PageWords)>) {
         let new = self.vocabulary.since(self.words.len() as u32);
         let stems: Vec<String> = match self.language.stemmer {
             Some(algorithm) => new
@@ -363,7 +363,7 @@ impl Index {
     }
 
     /// The index's files, by name within its folder (pages not read count as empty).
-    pub fn files(&self) -> BTreeMap<String, Vec<u8>> {
+    pub(crate) fn files(&self) -> BTreeMap<String, Vec<u8>> {
         let pages: Vec<&Terms> = self.pages.iter().flatten().collect();
         // BM25's term-frequency part, precomputed: the script adds the idf.
         let average = pages.iter().map(|p| p.length).sum::<f32>() / pages.len().max(1) as f32;
@@ -514,7 +514,7 @@ fn push_number(out: &mut String, mut n: u32) {
 }
 
 /// A string as JSON.
-pub fn json_string(text: &str) -> String {
+pub(crate) fn json_string(text: &str) -> String {
     serde_json::to_string(text).unwrap_or_else(|_| "\"\"".to_owned())
 }
 

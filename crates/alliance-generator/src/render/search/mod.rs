@@ -12,7 +12,7 @@
 //! theme) fetches only the shards of the query's words and the chunks of the
 //! results it shows.
 
-pub mod index;
+pub(crate) mod index;
 
 use std::collections::BTreeMap;
 
@@ -30,10 +30,8 @@ use crate::render::templates::Templates;
 use crate::render::words::Words;
 use index::{Field, Index, Language, PageWords, Vocabulary, json_string};
 
-/// The search page's address.
-pub const PATH: &str = "search/";
 /// The theme's script of the box and the search page (not copied when search is off).
-pub const SCRIPT: &str = "search.js";
+pub(crate) const SCRIPT: &str = "search.js";
 /// At most this much of a page's text goes into its record, for excerpts.
 const RECORD_TEXT: usize = 1500;
 
@@ -78,14 +76,14 @@ fn script_words(templates: &Templates, lang: &str) -> Option<String> {
 
 /// Whether a site gets search: `[search] enabled`, the theme has the page's
 /// template, and no content page is at its address.
-pub fn enabled(site: &Site, templates: &Templates) -> bool {
+pub(crate) fn enabled(site: &Site, templates: &Templates) -> bool {
     site.config.search.enabled
         && templates.has("search.html")
         && !site.by_path.contains_key(&site.config.generated.search)
 }
 
 /// The search page as the A to Z lists it, when the build makes it.
-pub fn summary<'a>(site: &'a Site, templates: &'a Templates) -> Option<Summary<'a>> {
+pub(crate) fn summary<'a>(site: &'a Site, templates: &'a Templates) -> Option<Summary<'a>> {
     let title = templates.words(&site.config.language).get("search");
     enabled(site, templates)
         .then(|| Summary::generated(title, &site.config.generated.search, "search"))
@@ -96,7 +94,7 @@ pub fn summary<'a>(site: &'a Site, templates: &'a Templates) -> Option<Summary<'
 /// one; the dev server keeps one in its `LiveSite` and forgets the pages an
 /// edit reaches, so that only those are read again.
 #[derive(Default)]
-pub struct Cache {
+pub(crate) struct Cache {
     languages: BTreeMap<String, LanguageCache>,
 }
 
@@ -113,7 +111,7 @@ struct LanguageCache {
 impl Cache {
     /// Forgets what was read of these pages (they, or facts they show,
     /// changed): the next index reads them again.
-    pub fn forget(&mut self, pages: impl IntoIterator<Item = PageId>) {
+    pub(crate) fn forget(&mut self, pages: impl IntoIterator<Item = PageId>) {
         for id in pages {
             for language in self.languages.values_mut() {
                 if let Ok(n) = language.ids.binary_search(&id) {
@@ -127,7 +125,7 @@ impl Cache {
 
 /// Writes the search page and one index for each language of the site's
 /// pages, reading only the pages `cache` does not hold.
-pub fn write(
+pub(crate) fn write(
     content: &Content,
     templates: &Templates,
     cache: &mut Cache,

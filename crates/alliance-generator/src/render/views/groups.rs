@@ -8,7 +8,7 @@ use crate::render::charts;
 
 /// A seat on a group.
 #[derive(Serialize)]
-pub struct MemberView<'a> {
+pub(crate) struct MemberView<'a> {
     /// The organisation; `None` for a vacant seat no organisation holds.
     pub org: Option<OrganisationView<'a>>,
     /// Who represents it.
@@ -27,7 +27,7 @@ pub struct MemberView<'a> {
 
 /// Members of one sector.
 #[derive(Serialize)]
-pub struct SectorMembers<'a> {
+pub(crate) struct SectorMembers<'a> {
     /// The sector.
     pub sector: Sector,
     /// Its label.
@@ -40,7 +40,7 @@ pub struct SectorMembers<'a> {
 
 /// How many members each sector has on a group.
 #[derive(Serialize)]
-pub struct Balance<'a> {
+pub(crate) struct Balance<'a> {
     /// One row per sector with members: `{ sector, label, count }`.
     pub rows: Vec<BalanceRow<'a>>,
     /// All members: distinct organisations in filled seats (one holding two seats counts once).
@@ -55,7 +55,7 @@ pub struct Balance<'a> {
 
 /// One sector's count.
 #[derive(Serialize)]
-pub struct BalanceRow<'a> {
+pub(crate) struct BalanceRow<'a> {
     /// The sector.
     pub sector: Sector,
     /// Its label.
@@ -66,7 +66,7 @@ pub struct BalanceRow<'a> {
 
 /// Who chairs a group.
 #[derive(Serialize)]
-pub struct ChairView<'a> {
+pub(crate) struct ChairView<'a> {
     /// The chair's name.
     pub name: Option<&'a str>,
     /// Their organisation.
@@ -75,7 +75,7 @@ pub struct ChairView<'a> {
 
 /// A strategy priority a group leads.
 #[derive(Serialize)]
-pub struct LedPriority<'a> {
+pub(crate) struct LedPriority<'a> {
     /// The priority's title.
     pub title: &'a str,
     /// The strategy page's site path.
@@ -86,7 +86,7 @@ pub struct LedPriority<'a> {
 
 /// A group's page facts (`page.group`, `get_group(id=...)`).
 #[derive(Serialize)]
-pub struct GroupView<'a> {
+pub(crate) struct GroupView<'a> {
     /// Id, title, path and kind.
     #[serde(flatten)]
     pub link: GroupLink<'a>,
@@ -123,7 +123,7 @@ pub struct GroupView<'a> {
 
 /// An organisation's page facts (`page.organisation`, `get_organisation(id=...)`).
 #[derive(Serialize)]
-pub struct OrganisationPage<'a> {
+pub(crate) struct OrganisationPage<'a> {
     /// The organisation.
     #[serde(flatten)]
     pub org: OrganisationView<'a>,
@@ -133,7 +133,7 @@ pub struct OrganisationPage<'a> {
 
 /// A group an organisation sits on.
 #[derive(Serialize)]
-pub struct SeatView<'a> {
+pub(crate) struct SeatView<'a> {
     /// The group.
     pub group: GroupLink<'a>,
     /// Who represents the organisation.
@@ -185,7 +185,7 @@ impl<'a> Views<'a> {
     }
 
     /// A group's sector balance with its chart; `id` makes the chart's ids unique.
-    pub fn balance(&self, g: usize, id: &str) -> Balance<'a> {
+    pub(crate) fn balance(&self, g: usize, id: &str) -> Balance<'a> {
         let group = &self.model.groups[g];
         let filled = group.organisations();
         let seats = group
@@ -242,7 +242,7 @@ impl<'a> Views<'a> {
     }
 
     /// A group's page facts.
-    pub fn group(&self, g: usize) -> GroupView<'a> {
+    pub(crate) fn group(&self, g: usize) -> GroupView<'a> {
         let model = &self.model;
         let group = &model.groups[g];
         let page = &self.site.pages[group.page];

@@ -13,7 +13,7 @@ use crate::render::words::Words;
 
 /// A file to download: `{ path, format, media_type, bytes, size, label }`.
 #[derive(Serialize)]
-pub struct AttachmentView<'a> {
+pub(crate) struct AttachmentView<'a> {
     /// The file.
     #[serde(flatten)]
     pub file: &'a Attachment,
@@ -23,7 +23,7 @@ pub struct AttachmentView<'a> {
 
 /// A meeting paper.
 #[derive(Serialize)]
-pub struct PaperView<'a> {
+pub(crate) struct PaperView<'a> {
     /// Its title.
     pub title: &'a str,
     /// `agenda`, `minutes`, `paper`.
@@ -36,7 +36,7 @@ pub struct PaperView<'a> {
 
 /// A meeting (`page.meeting`, and in every meeting list).
 #[derive(Serialize)]
-pub struct MeetingView<'a> {
+pub(crate) struct MeetingView<'a> {
     /// Its page's title.
     pub title: &'a str,
     /// Its page's site path.
@@ -84,7 +84,7 @@ pub struct MeetingView<'a> {
 
 /// An agenda item.
 #[derive(Serialize)]
-pub struct AgendaItemView<'a> {
+pub(crate) struct AgendaItemView<'a> {
     /// Its number, from 1.
     pub number: usize,
     /// The id of its element on the meeting page: `item-3`.
@@ -103,7 +103,7 @@ pub struct AgendaItemView<'a> {
 
 /// Someone expected at a meeting.
 #[derive(Serialize)]
-pub struct AttendeeView<'a> {
+pub(crate) struct AttendeeView<'a> {
     /// Who.
     pub representative: &'a str,
     /// Their organisation's name.
@@ -116,7 +116,7 @@ pub struct AttendeeView<'a> {
 
 /// Attendance, as moderngov lists it.
 #[derive(Serialize)]
-pub struct AttendanceView<'a> {
+pub(crate) struct AttendanceView<'a> {
     /// Present.
     pub present: Vec<AttendeeView<'a>>,
     /// Sent apologies.
@@ -129,7 +129,7 @@ pub struct AttendanceView<'a> {
 
 /// A declaration of interest.
 #[derive(Serialize)]
-pub struct DeclarationView<'a> {
+pub(crate) struct DeclarationView<'a> {
     /// Who declared it.
     pub representative: &'a str,
     /// The agenda item's number.
@@ -144,7 +144,7 @@ pub struct DeclarationView<'a> {
 
 /// Meetings to come, then past ones by year.
 #[derive(Serialize)]
-pub struct MeetingLists<'a> {
+pub(crate) struct MeetingLists<'a> {
     /// How many in all.
     pub count: usize,
     /// Meetings from today on, soonest first.
@@ -155,12 +155,12 @@ pub struct MeetingLists<'a> {
 
 impl MeetingLists<'_> {
     /// How many past meetings the lists hold.
-    pub fn past_count(&self) -> usize {
+    pub(crate) fn past_count(&self) -> usize {
         self.past.iter().map(|year| year.meetings.len()).sum()
     }
 
     /// Keeps only the past meetings in `range` (counted newest first), still by year.
-    pub fn keep_past(&mut self, range: std::ops::Range<usize>) {
+    pub(crate) fn keep_past(&mut self, range: std::ops::Range<usize>) {
         let mut at = 0;
         for year in &mut self.past {
             let start = range.start.clamp(at, at + year.meetings.len()) - at;
@@ -175,7 +175,7 @@ impl MeetingLists<'_> {
 
 /// Past meetings of one year.
 #[derive(Serialize)]
-pub struct MeetingYear<'a> {
+pub(crate) struct MeetingYear<'a> {
     /// The year.
     pub year: i16,
     /// Its meetings.
@@ -183,7 +183,7 @@ pub struct MeetingYear<'a> {
 }
 impl<'a> Views<'a> {
     /// A meeting.
-    pub fn meeting(&self, m: usize) -> MeetingView<'a> {
+    pub(crate) fn meeting(&self, m: usize) -> MeetingView<'a> {
         let meeting = &self.model.meetings[m];
         let page = &self.site.pages[meeting.page];
         let closed = self.site.config.closed_on();
@@ -301,14 +301,14 @@ impl<'a> Views<'a> {
 
     /// Meetings split into upcoming (soonest first) and past by year (newest first).
     /// The next upcoming meeting of the whole site, for the home page.
-    pub fn next_meeting(&self) -> Option<MeetingView<'a>> {
+    pub(crate) fn next_meeting(&self) -> Option<MeetingView<'a>> {
         (0..self.model.meetings.len())
             .filter(|&m| self.is_upcoming(m))
             .min_by_key(|&m| (self.model.meetings[m].start, m))
             .map(|m| self.meeting(m))
     }
 
-    pub fn meeting_lists(&self, meetings: &[usize]) -> MeetingLists<'a> {
+    pub(crate) fn meeting_lists(&self, meetings: &[usize]) -> MeetingLists<'a> {
         let mut sorted = meetings.to_vec();
         sorted.sort_by_key(|&m| (self.model.meetings[m].start, m));
         let (upcoming, mut past): (Vec<usize>, Vec<usize>) =
@@ -335,7 +335,7 @@ impl<'a> Views<'a> {
     /// Every meeting under a section, however deep (`meetings/2026/...`).
     /// The home page lists them only if it holds meetings itself: below it
     /// is the whole site.
-    pub fn section_meetings(&self, section: PageId) -> Option<MeetingLists<'a>> {
+    pub(crate) fn section_meetings(&self, section: PageId) -> Option<MeetingLists<'a>> {
         let meetings = self.model.meetings_under.get(&section)?;
         if section == self.site.home {
             let page = &self.site.pages[section];

@@ -10,10 +10,10 @@ mod meetings;
 mod strategy;
 mod structure;
 
-pub use groups::*;
-pub use meetings::*;
-pub use strategy::*;
-pub use structure::*;
+pub(crate) use groups::*;
+pub(crate) use meetings::*;
+pub(crate) use strategy::*;
+pub(crate) use structure::*;
 
 use serde::Serialize;
 
@@ -24,7 +24,7 @@ use crate::render::words::Words;
 
 /// An organisation as listed anywhere.
 #[derive(Serialize)]
-pub struct OrganisationView<'a> {
+pub(crate) struct OrganisationView<'a> {
     /// Its id.
     pub id: &'a str,
     /// Its name.
@@ -47,7 +47,7 @@ pub struct OrganisationView<'a> {
 
 /// A group as linked to from elsewhere.
 #[derive(Serialize, Clone, Copy)]
-pub struct GroupLink<'a> {
+pub(crate) struct GroupLink<'a> {
     /// Its id.
     pub id: &'a str,
     /// Its name.
@@ -61,7 +61,7 @@ pub struct GroupLink<'a> {
 }
 
 /// Builds views over one site.
-pub struct Views<'a> {
+pub(crate) struct Views<'a> {
     site: &'a Site,
     model: &'a Model,
     today: jiff::civil::Date,
@@ -70,7 +70,7 @@ pub struct Views<'a> {
 
 impl<'a> Views<'a> {
     /// Views over a site's content, in the language of `words`.
-    pub fn new(content: &'a Content, words: &'a Words) -> Self {
+    pub(crate) fn new(content: &'a Content, words: &'a Words) -> Self {
         Views {
             site: &content.site,
             model: &content.model,
@@ -80,7 +80,7 @@ impl<'a> Views<'a> {
     }
 
     /// An organisation, by index.
-    pub fn organisation(&self, o: usize) -> OrganisationView<'a> {
+    pub(crate) fn organisation(&self, o: usize) -> OrganisationView<'a> {
         let org = &self.model.organisations[o];
         let page = &self.site.pages[org.page];
         OrganisationView {
@@ -97,7 +97,7 @@ impl<'a> Views<'a> {
     }
 
     /// An organisation's page facts, with the groups it sits on.
-    pub fn organisation_page(&self, o: usize) -> OrganisationPage<'a> {
+    pub(crate) fn organisation_page(&self, o: usize) -> OrganisationPage<'a> {
         OrganisationPage {
             org: self.organisation(o),
             seats: self.model.seats[o]
@@ -115,7 +115,7 @@ impl<'a> Views<'a> {
     }
 
     /// A link to a group.
-    pub fn group_link(&self, g: usize) -> GroupLink<'a> {
+    pub(crate) fn group_link(&self, g: usize) -> GroupLink<'a> {
         let group = &self.model.groups[g];
         let page = &self.site.pages[group.page];
         GroupLink {

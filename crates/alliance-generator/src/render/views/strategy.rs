@@ -13,7 +13,7 @@ use crate::render::charts::{self, Series};
 
 /// A document's page facts (`page.document`).
 #[derive(Serialize)]
-pub struct DocumentView<'a> {
+pub(crate) struct DocumentView<'a> {
     /// The file.
     pub file: AttachmentView<'a>,
     /// When it was published.
@@ -22,7 +22,7 @@ pub struct DocumentView<'a> {
 
 /// A publication in a section's list: its page, date, and file.
 #[derive(Serialize)]
-pub struct PublicationView<'a> {
+pub(crate) struct PublicationView<'a> {
     /// Its page (the HTML summary).
     pub link: Summary<'a>,
     /// When it was published.
@@ -33,7 +33,7 @@ pub struct PublicationView<'a> {
 
 /// An indicator with its chart.
 #[derive(Serialize)]
-pub struct IndicatorView<'a> {
+pub(crate) struct IndicatorView<'a> {
     /// The indicator.
     #[serde(flatten)]
     pub indicator: &'a Indicator,
@@ -49,7 +49,7 @@ pub struct IndicatorView<'a> {
 
 /// A value of an indicator as shown: `{ year, value }`, `value` formatted.
 #[derive(Serialize)]
-pub struct ReadingText<'a> {
+pub(crate) struct ReadingText<'a> {
     /// The year as written.
     pub year: &'a str,
     /// The value with the series' precision and a true minus sign.
@@ -58,7 +58,7 @@ pub struct ReadingText<'a> {
 
 /// A strategy priority.
 #[derive(Serialize)]
-pub struct PriorityView<'a> {
+pub(crate) struct PriorityView<'a> {
     /// Its id (an anchor).
     pub id: &'a str,
     /// Its title.
@@ -73,7 +73,7 @@ pub struct PriorityView<'a> {
 
 /// The strategy's page facts (`page.strategy`).
 #[derive(Serialize)]
-pub struct StrategyView<'a> {
+pub(crate) struct StrategyView<'a> {
     /// The years it covers.
     pub period: Option<&'a str>,
     /// The vision.
@@ -83,7 +83,7 @@ pub struct StrategyView<'a> {
 }
 impl<'a> Views<'a> {
     /// A document's page facts.
-    pub fn document(&self, d: usize) -> DocumentView<'a> {
+    pub(crate) fn document(&self, d: usize) -> DocumentView<'a> {
         let document = &self.model.documents[d];
         DocumentView {
             file: attachment(&document.file, self.words),
@@ -92,7 +92,7 @@ impl<'a> Views<'a> {
     }
 
     /// Every document under a section (not the home page), newest first.
-    pub fn section_publications(&self, section: PageId) -> Option<Vec<PublicationView<'a>>> {
+    pub(crate) fn section_publications(&self, section: PageId) -> Option<Vec<PublicationView<'a>>> {
         if section == self.site.home {
             return None;
         }
@@ -113,7 +113,7 @@ impl<'a> Views<'a> {
     }
 
     /// The strategy's page facts, with a chart per indicator.
-    pub fn strategy(&self, s: usize) -> StrategyView<'a> {
+    pub(crate) fn strategy(&self, s: usize) -> StrategyView<'a> {
         let strategy = &self.model.strategies[s];
         StrategyView {
             period: strategy.period.as_deref(),

@@ -9,7 +9,7 @@ use crate::render::charts::{self, Node};
 
 /// A branch of the structure's text equivalent.
 #[derive(Serialize)]
-pub struct TreeNode<'a> {
+pub(crate) struct TreeNode<'a> {
     /// The group.
     pub group: GroupLink<'a>,
     /// How many organisations sit on it (vacant seats are not counted).
@@ -23,7 +23,7 @@ pub struct TreeNode<'a> {
 /// A group in the structure's outline: `<li>` opens a nested `<ul>` when
 /// `has_children`; after a leaf, `close` levels of `</ul></li>` end.
 #[derive(Serialize)]
-pub struct OutlineRow<'a> {
+pub(crate) struct OutlineRow<'a> {
     /// The group.
     pub group: GroupLink<'a>,
     /// How many organisations sit on it (vacant seats are not counted).
@@ -67,7 +67,7 @@ fn filled(group: &crate::model::Group) -> usize {
 
 /// A group's sector balance on the structure page.
 #[derive(Serialize)]
-pub struct GroupBalance<'a> {
+pub(crate) struct GroupBalance<'a> {
     /// The group.
     pub group: GroupLink<'a>,
     /// Its balance.
@@ -76,7 +76,7 @@ pub struct GroupBalance<'a> {
 
 /// The whole partnership's structure (`page.structure`, `get_structure()`).
 #[derive(Serialize)]
-pub struct StructureView<'a> {
+pub(crate) struct StructureView<'a> {
     /// How many groups.
     pub count: usize,
     /// The diagram, an accessible inline SVG.
@@ -95,7 +95,7 @@ pub struct StructureView<'a> {
 
 /// A partnership on a structure page above several (`structure.partnerships`).
 #[derive(Serialize)]
-pub struct PartnershipEntry<'a> {
+pub(crate) struct PartnershipEntry<'a> {
     /// The partnership's section.
     pub partnership: Summary<'a>,
     /// How many groups it has.
@@ -106,7 +106,7 @@ pub struct PartnershipEntry<'a> {
 
 /// A section's member organisations by sector (`page.directory`).
 #[derive(Serialize)]
-pub struct DirectoryView<'a> {
+pub(crate) struct DirectoryView<'a> {
     /// How many organisations.
     pub count: usize,
     /// Sectors with members, in directory order.
@@ -115,7 +115,7 @@ pub struct DirectoryView<'a> {
 
 /// One sector of the directory.
 #[derive(Serialize)]
-pub struct DirectorySector<'a> {
+pub(crate) struct DirectorySector<'a> {
     /// The sector.
     pub sector: Sector,
     /// Its label.
@@ -128,7 +128,7 @@ pub struct DirectorySector<'a> {
 impl<'a> Views<'a> {
     /// The structure a structure page shows: the groups under the nearest
     /// section above it (or itself) that holds any group.
-    pub fn structure_for(&self, page: PageId) -> StructureView<'a> {
+    pub(crate) fn structure_for(&self, page: PageId) -> StructureView<'a> {
         let under = &self.model.groups_under;
         let scope = std::iter::once(page)
             .chain(self.site.ancestors(page).into_iter().rev())
@@ -139,7 +139,7 @@ impl<'a> Views<'a> {
 
     /// The structure of the groups whose pages are under the section `scope`
     /// (the home page for the whole site): diagram, nested list and balance.
-    pub fn structure(&self, scope: PageId) -> StructureView<'a> {
+    pub(crate) fn structure(&self, scope: PageId) -> StructureView<'a> {
         let model = &self.model;
         let groups: &[usize] = model.groups_under.get(&scope).map_or(&[], Vec::as_slice);
         let partnerships = self.partnerships_under(scope);
@@ -268,7 +268,7 @@ impl<'a> Views<'a> {
     }
 
     /// The organisations among `pages`, by sector then name.
-    pub fn directory(&self, pages: &[PageId]) -> Option<DirectoryView<'a>> {
+    pub(crate) fn directory(&self, pages: &[PageId]) -> Option<DirectoryView<'a>> {
         let mut orgs: Vec<usize> = pages
             .iter()
             .filter_map(|&p| match self.model.entities.get(p) {
