@@ -23,63 +23,63 @@ pub struct Config {
     pub base_url: String,
     /// The language of the content, e.g. `en-GB`; becomes `<html lang>`.
     #[serde(default = "default_language")]
-    pub language: String,
+    pub(crate) language: String,
     /// A sentence describing the site, for search engines and the home page.
     #[serde(default)]
-    pub description: String,
+    pub(crate) description: String,
     /// The theme folder under `themes/`.
     #[serde(default = "default_theme")]
-    pub theme: String,
+    pub(crate) theme: String,
     /// Time zone of meeting times.
     #[serde(default = "default_timezone")]
-    pub timezone: String,
+    pub(crate) timezone: String,
     /// About the partnership itself.
     #[serde(default)]
     pub partnership: Partnership,
     /// Contact details shown in every page's footer.
     #[serde(default)]
-    pub contact: Contact,
+    pub(crate) contact: Contact,
     /// How often pages should be reviewed; `None` when config.toml has no `[review]`.
     #[serde(default)]
-    pub review: Option<Review>,
+    pub(crate) review: Option<Review>,
     /// Facts for the accessibility statement.
     #[serde(default)]
-    pub accessibility: Accessibility,
+    pub(crate) accessibility: Accessibility,
     /// Facts for snapshots.
     #[serde(default)]
     pub archive: Archive,
     /// Markdown options.
     #[serde(default)]
-    pub markdown: MarkdownOptions,
+    pub(crate) markdown: MarkdownOptions,
     /// When agendas and minutes are due.
     #[serde(default)]
-    pub meetings: Meetings,
+    pub(crate) meetings: Meetings,
     /// The browser editor; `None` when config.toml has no `[cms]`.
     #[serde(default)]
-    pub cms: Option<Cms>,
+    pub(crate) cms: Option<Cms>,
     /// The search page, box and index.
     #[serde(default)]
-    pub search: SearchOptions,
+    pub(crate) search: SearchOptions,
     /// `[pagination]`: how long lists are split into pages.
     #[serde(default)]
-    pub pagination: Pagination,
+    pub(crate) pagination: Pagination,
     /// Free-form values for templates.
     #[serde(default)]
-    pub extra: toml::Table,
+    pub(crate) extra: toml::Table,
     /// Further languages, by code (`[languages.cy]`); the default is `language`.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
-    pub languages: BTreeMap<String, LanguageConfig>,
+    pub(crate) languages: BTreeMap<String, LanguageConfig>,
     /// Where this language's pages are served: `""` for the default
     /// language, `cy/` in the Welsh copy of the settings ([`Config::translated`]).
     /// Templates see it as `config.path_prefix`: the home page's path.
     #[serde(skip_deserializing)]
-    pub path_prefix: String,
+    pub(crate) path_prefix: String,
     /// The addresses of the pages Alliance generates, in this language.
     #[serde(skip)]
-    pub generated: Generated,
+    pub(crate) generated: Generated,
     /// The text of config.toml, for diagnostics that point into it.
     #[serde(skip)]
-    pub source_text: String,
+    pub(crate) source_text: String,
 }
 
 /// `[languages.X]`: a further language of the site. Its text tables are
@@ -87,53 +87,53 @@ pub struct Config {
 /// default language's, key by key.
 #[derive(Debug, Clone, Default, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
-pub struct LanguageConfig {
+pub(crate) struct LanguageConfig {
     /// The site's name in this language.
     #[serde(default)]
-    pub title: Option<String>,
+    pub(crate) title: Option<String>,
     /// The site's description in this language.
     #[serde(default)]
-    pub description: Option<String>,
+    pub(crate) description: Option<String>,
     /// Whether a page without its translation is an error (else a warning).
     #[serde(default)]
-    pub require_translation: bool,
+    pub(crate) require_translation: bool,
     /// `[languages.X.partnership]`: the partnership's words in this language.
     #[serde(default)]
-    pub partnership: Option<Partnership>,
+    pub(crate) partnership: Option<Partnership>,
     /// `[languages.X.contact]`.
     #[serde(default)]
-    pub contact: Option<Contact>,
+    pub(crate) contact: Option<Contact>,
     /// `[languages.X.accessibility]`.
     #[serde(default)]
-    pub accessibility: Option<Accessibility>,
+    pub(crate) accessibility: Option<Accessibility>,
     /// `[languages.X.archive]`.
     #[serde(default)]
-    pub archive: Option<Archive>,
+    pub(crate) archive: Option<Archive>,
     /// `[languages.X.extra]`.
     #[serde(default)]
-    pub extra: Option<toml::Table>,
+    pub(crate) extra: Option<toml::Table>,
 }
 
 /// The addresses of the pages Alliance generates (A to Z, accessibility
 /// statement, search page, calendar, 404 page) in one language: the default
 /// language's at the root, another's under its folder.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Generated {
+pub(crate) struct Generated {
     /// The A to Z.
-    pub a_to_z: String,
+    pub(crate) a_to_z: String,
     /// The accessibility statement.
-    pub statement: String,
+    pub(crate) statement: String,
     /// The search page.
-    pub search: String,
+    pub(crate) search: String,
     /// The calendar of every meeting.
-    pub calendar: String,
+    pub(crate) calendar: String,
     /// The page a host shows for a missing address.
-    pub not_found: String,
+    pub(crate) not_found: String,
 }
 
 impl Generated {
     /// The addresses under `prefix` (`""` or `cy/`).
-    pub fn under(prefix: &str) -> Generated {
+    pub(crate) fn under(prefix: &str) -> Generated {
         Generated {
             a_to_z: format!("{prefix}a-z/"),
             statement: format!("{prefix}accessibility/"),
@@ -168,26 +168,26 @@ pub struct Partnership {
     pub name: String,
     /// The area it serves, e.g. "Welwyn Hatfield".
     #[serde(default)]
-    pub area: String,
+    pub(crate) area: String,
     /// What kind of body it is, e.g. "Local Strategic Partnership".
     #[serde(default)]
-    pub kind: String,
+    pub(crate) kind: String,
     /// A logo under `static/`, e.g. `images/logo.svg`.
     #[serde(default)]
-    pub logo: String,
+    pub(crate) logo: String,
     /// Whether it still exists: `active`, `closed`, `merged` or `replaced`.
     #[serde(default)]
-    pub status: PartnershipStatus,
+    pub(crate) status: PartnershipStatus,
     /// When it closed (required unless active).
-    pub closed: Option<SiteDate>,
+    pub(crate) closed: Option<SiteDate>,
     /// The body that took over its work.
-    pub successor: Option<Successor>,
+    pub(crate) successor: Option<Successor>,
 }
 
 /// Whether the partnership still exists.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(rename_all = "lowercase")]
-pub enum PartnershipStatus {
+pub(crate) enum PartnershipStatus {
     /// It is working.
     #[default]
     Active,
@@ -202,23 +202,23 @@ pub enum PartnershipStatus {
 /// `[partnership] successor = { name, url }`.
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
-pub struct Successor {
+pub(crate) struct Successor {
     /// Its name.
-    pub name: String,
+    pub(crate) name: String,
     /// Its website.
-    pub url: Option<String>,
+    pub(crate) url: Option<String>,
 }
 
 /// `[meetings]`.
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
-pub struct Meetings {
+pub(crate) struct Meetings {
     /// The clear days before a meeting by which its agenda must be published.
     #[serde(default = "default_notice_days")]
-    pub notice_days: u32,
+    pub(crate) notice_days: u32,
     /// The days after a held meeting by which its minutes should be published.
     #[serde(default = "default_minutes_days")]
-    pub minutes_days: u32,
+    pub(crate) minutes_days: u32,
 }
 
 impl Default for Meetings {
@@ -233,25 +233,25 @@ impl Default for Meetings {
 /// `[contact]`.
 #[derive(Debug, Clone, Default, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
-pub struct Contact {
+pub(crate) struct Contact {
     /// Lines of the postal address.
     #[serde(default)]
-    pub address: Vec<String>,
+    pub(crate) address: Vec<String>,
     /// Telephone number.
     #[serde(default)]
-    pub phone: String,
+    pub(crate) phone: String,
     /// Email address.
     #[serde(default)]
-    pub email: String,
+    pub(crate) email: String,
 }
 
 /// `[review]`.
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
-pub struct Review {
+pub(crate) struct Review {
     /// A page not reviewed for longer than this is reported by `check`.
     #[serde(default = "default_review_months")]
-    pub period_months: u32,
+    pub(crate) period_months: u32,
 }
 
 impl Default for Review {
@@ -265,7 +265,7 @@ impl Default for Review {
 /// How far the site meets WCAG, for the accessibility statement.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(rename_all = "lowercase")]
-pub enum ComplianceStatus {
+pub(crate) enum ComplianceStatus {
     /// Fully compliant.
     #[default]
     Full,
@@ -278,33 +278,33 @@ pub enum ComplianceStatus {
 /// `[accessibility]`: the facts the accessibility statement is written from.
 #[derive(Debug, Clone, Default, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
-pub struct Accessibility {
+pub(crate) struct Accessibility {
     /// Compliance status.
     #[serde(default)]
-    pub status: ComplianceStatus,
+    pub(crate) status: ComplianceStatus,
     /// When the site was last tested.
-    pub last_tested: Option<SiteDate>,
+    pub(crate) last_tested: Option<SiteDate>,
     /// Who tested it; defaults to the partnership.
     #[serde(default)]
-    pub tested_by: String,
+    pub(crate) tested_by: String,
     /// When the statement was first prepared.
-    pub prepared: Option<SiteDate>,
+    pub(crate) prepared: Option<SiteDate>,
     /// When the statement was last reviewed.
-    pub reviewed: Option<SiteDate>,
+    pub(crate) reviewed: Option<SiteDate>,
     /// Who to contact about accessibility; defaults to `[contact] email`.
     #[serde(default)]
-    pub contact: String,
+    pub(crate) contact: String,
     /// How many days it takes to answer a request for another format.
-    pub response_days: Option<u32>,
+    pub(crate) response_days: Option<u32>,
     /// Known problems: a sentence each, or tables with more detail.
     #[serde(default)]
-    pub issues: Vec<Issue>,
+    pub(crate) issues: Vec<Issue>,
 }
 
 /// Why a part of the site is not accessible, as the statement's headings sort them.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(rename_all = "kebab-case")]
-pub enum IssueKind {
+pub(crate) enum IssueKind {
     /// It fails WCAG and should be fixed.
     #[default]
     NonCompliance,
@@ -317,15 +317,15 @@ pub enum IssueKind {
 /// One known accessibility problem: `"A sentence."` or
 /// `{ text = "...", criteria = ["1.1.1"], fix_by = 2027-03-31, kind = "non-compliance" }`.
 #[derive(Debug, Clone, Default, Serialize)]
-pub struct Issue {
+pub(crate) struct Issue {
     /// What is not accessible, in a sentence.
-    pub text: String,
+    pub(crate) text: String,
     /// The WCAG success criteria it fails.
-    pub criteria: Vec<Criterion>,
+    pub(crate) criteria: Vec<Criterion>,
     /// When it will be fixed.
-    pub fix_by: Option<SiteDate>,
+    pub(crate) fix_by: Option<SiteDate>,
     /// Why it is not accessible.
-    pub kind: IssueKind,
+    pub(crate) kind: IssueKind,
 }
 
 /// The table form of an [`Issue`].
@@ -381,19 +381,19 @@ pub struct Archive {
 /// writes `admin/` for editing the live site through a git host.
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
-pub struct Cms {
+pub(crate) struct Cms {
     /// Decap's backend for the live site: `github`, `gitlab`, `gitea`, `git-gateway`...
     #[serde(default)]
-    pub backend: Option<String>,
+    pub(crate) backend: Option<String>,
     /// The repository on the git host, `owner/name`.
     #[serde(default)]
-    pub repo: Option<String>,
+    pub(crate) repo: Option<String>,
     /// The branch edits are committed to.
     #[serde(default = "default_branch")]
-    pub branch: String,
+    pub(crate) branch: String,
     /// Where the editor's script is loaded from, instead of the pinned copy on unpkg.
     #[serde(default)]
-    pub script: Option<String>,
+    pub(crate) script: Option<String>,
 }
 
 impl Default for Cms {
@@ -414,19 +414,19 @@ fn default_branch() -> String {
 /// `[markdown]`.
 #[derive(Debug, Clone, Default, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
-pub struct MarkdownOptions {
+pub(crate) struct MarkdownOptions {
     /// Let raw HTML in Markdown through (it is escaped otherwise).
     #[serde(default)]
-    pub unsafe_html: bool,
+    pub(crate) unsafe_html: bool,
 }
 
 /// `[search]`.
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
-pub struct SearchOptions {
+pub(crate) struct SearchOptions {
     /// Make the search page, the box in every header and the index (default true).
     #[serde(default = "default_true")]
-    pub enabled: bool,
+    pub(crate) enabled: bool,
 }
 
 impl Default for SearchOptions {
@@ -438,17 +438,17 @@ impl Default for SearchOptions {
 /// `[pagination]`.
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
-pub struct Pagination {
+pub(crate) struct Pagination {
     /// The items a page of a section's list shows: its news, publications or
     /// past meetings (default 20).
     #[serde(default = "default_per_page")]
-    pub per_page: usize,
+    pub(crate) per_page: usize,
     /// The A to Z becomes an index of letters with a page for each once it
     /// lists more pages than this (default 2,000); a letter with more pages
     /// than this becomes an index of pages by its first two letters, each
     /// cut in runs of this many; so no page grows with the site.
     #[serde(default = "default_a_to_z")]
-    pub a_to_z: usize,
+    pub(crate) a_to_z: usize,
 }
 
 impl Default for Pagination {
@@ -600,7 +600,7 @@ impl Config {
     /// The settings in the further language `code`: its title, description
     /// and text tables laid over the default language's key by key, its pages
     /// under `code/`. `None` if `code` is not a language of the site.
-    pub fn translated(&self, code: &str) -> Option<Config> {
+    pub(crate) fn translated(&self, code: &str) -> Option<Config> {
         let language = self.languages.get(code)?;
         let mut table: toml::Table = self.source_text.parse().ok()?;
         let overrides = table
@@ -643,7 +643,7 @@ impl Config {
 
     /// A site path as templates write it, in this language: the home page
     /// (`""`) and the generated pages move under the language's folder.
-    pub fn localise<'a>(&self, path: &'a str) -> std::borrow::Cow<'a, str> {
+    pub(crate) fn localise<'a>(&self, path: &'a str) -> std::borrow::Cow<'a, str> {
         if self.path_prefix.is_empty() {
             return path.into();
         }
@@ -663,19 +663,19 @@ impl Config {
     }
 
     /// The site's time zone (checked when the config was read).
-    pub fn time_zone(&self) -> jiff::tz::TimeZone {
+    pub(crate) fn time_zone(&self) -> jiff::tz::TimeZone {
         jiff::tz::TimeZone::get(&self.timezone).unwrap_or(jiff::tz::TimeZone::UTC)
     }
 
     /// How many months a page may go unreviewed: `[review] period_months`, 12 by default.
-    pub fn review_period_months(&self) -> u32 {
+    pub(crate) fn review_period_months(&self) -> u32 {
         self.review
             .as_ref()
             .map_or_else(default_review_months, |r| r.period_months)
     }
 
     /// The day the partnership closed, if it has (`[partnership] status` is not `active`).
-    pub fn closed_on(&self) -> Option<jiff::civil::Date> {
+    pub(crate) fn closed_on(&self) -> Option<jiff::civil::Date> {
         match self.partnership.status {
             PartnershipStatus::Active => None,
             _ => self.partnership.closed.map(|d| d.date),
@@ -684,7 +684,7 @@ impl Config {
 
     /// The path of `base_url` on its host, between slashes: `/` for
     /// `https://e.org`, `/partnership/` for `https://e.org/partnership`.
-    pub fn base_path(&self) -> String {
+    pub(crate) fn base_path(&self) -> String {
         let after_scheme = self.base_url.split_once("://").map_or("", |(_, rest)| rest);
         match after_scheme.find('/') {
             Some(i) => format!("{}/", after_scheme[i..].trim_end_matches('/')),
@@ -693,7 +693,7 @@ impl Config {
     }
 
     /// The absolute URL of a site path such as `about/`.
-    pub fn absolute_url(&self, path: &str) -> String {
+    pub(crate) fn absolute_url(&self, path: &str) -> String {
         format!("{}/{}", self.base_url, path)
     }
 }

@@ -17,15 +17,15 @@ pub struct Content {
     /// The pages, their tree and the site's settings (the load stage).
     pub site: Site,
     /// The partnership: organisations, groups, meetings, documents, strategy (the model stage).
-    pub model: Model,
+    pub(crate) model: Model,
     /// Each page's rendered body (the Markdown stage).
     pub bodies: Bodies,
     /// The day the site is built for: meetings before it are past.
-    pub today: Date,
+    pub(crate) today: Date,
     /// The site in each further language of `[languages]` (none in the
     /// content of a translation): the same pages, ids and model, with the
     /// translations' words and addresses.
-    pub translations: Vec<Content>,
+    pub(crate) translations: Vec<Content>,
 }
 
 impl Content {

@@ -33,19 +33,19 @@ const MONTHS: [&str; 12] = [
 /// The words a language writes dates with (the theme's `months`,
 /// `weekdays`, `am`, `pm`, `midday` and `midnight`).
 #[derive(Debug, Clone, Copy)]
-pub struct DateWords<'a> {
+pub(crate) struct DateWords<'a> {
     /// January to December.
-    pub months: &'a [String],
+    pub(crate) months: &'a [String],
     /// Monday to Sunday.
-    pub weekdays: &'a [String],
+    pub(crate) weekdays: &'a [String],
     /// After a morning hour: "am", "yb".
-    pub am: &'a str,
+    pub(crate) am: &'a str,
     /// After an afternoon hour: "pm", "yp".
-    pub pm: &'a str,
+    pub(crate) pm: &'a str,
     /// 12:00: "midday", "hanner dydd".
-    pub midday: &'a str,
+    pub(crate) midday: &'a str,
     /// 00:00: "midnight", "hanner nos".
-    pub midnight: &'a str,
+    pub(crate) midnight: &'a str,
 }
 
 impl SiteDate {
@@ -79,7 +79,7 @@ impl SiteDate {
     }
 
     /// RFC 3339 timestamp in UTC, as Atom and sitemaps want (times read as UTC).
-    pub fn rfc3339(&self) -> String {
+    pub(crate) fn rfc3339(&self) -> String {
         let time = self.time.unwrap_or(civil::Time::midnight());
         format!(
             "{}T{:02}:{:02}:{:02}Z",
@@ -100,7 +100,7 @@ impl SiteDate {
     }
 
     /// The date in a language's words: "22 Tachwedd 2026".
-    pub fn long_in(&self, words: &DateWords<'_>) -> String {
+    pub(crate) fn long_in(&self, words: &DateWords<'_>) -> String {
         let month = usize::try_from(self.date.month() - 1).unwrap_or(0);
         match words.months.get(month) {
             Some(name) => self.long_with(name),
@@ -109,7 +109,7 @@ impl SiteDate {
     }
 
     /// The day of the week in a language's words: "dydd Sadwrn".
-    pub fn weekday_in<'a>(&self, words: &DateWords<'a>) -> &'a str {
+    pub(crate) fn weekday_in<'a>(&self, words: &DateWords<'a>) -> &'a str {
         let day = usize::from(self.date.weekday().to_monday_zero_offset().unsigned_abs());
         words
             .weekdays
@@ -118,7 +118,7 @@ impl SiteDate {
     }
 
     /// The time in a language's words: "2yp", "10:30yb", "hanner dydd".
-    pub fn clock_in(&self, words: &DateWords<'_>) -> Option<String> {
+    pub(crate) fn clock_in(&self, words: &DateWords<'_>) -> Option<String> {
         self.clock_with([words.am, words.pm, words.midday, words.midnight])
     }
 

@@ -18,7 +18,7 @@ use serde::Serialize;
 /// How bad a diagnostic is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
-pub enum Severity {
+pub(crate) enum Severity {
     /// The site cannot be built as written.
     Error,
     /// The site builds, but something deserves attention.
@@ -38,7 +38,7 @@ pub struct Position {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Diagnostic {
     /// Error or warning.
-    pub severity: Severity,
+    pub(crate) severity: Severity,
     /// The file, relative to the site root where possible.
     pub path: PathBuf,
     /// Where in the file.
@@ -49,7 +49,7 @@ pub struct Diagnostic {
     /// The offending line of the file, when known; a long line is cut to a
     /// window of [`WINDOW`] characters around the column, marked with `…`.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub source_line: Option<String>,
+    pub(crate) source_line: Option<String>,
     /// The characters of `source_line` before the column (the caret's place).
     #[serde(skip)]
     caret: u32,
@@ -104,7 +104,7 @@ impl Diagnostic {
     /// Places the diagnostic at a position of a file whose [`TextIndex`] is
     /// known: the same as [`Diagnostic::at`], in time independent of the
     /// line's length (for the many diagnostics one long line may have).
-    pub fn at_indexed(self, text: &str, index: &TextIndex, position: Position) -> Self {
+    pub(crate) fn at_indexed(self, text: &str, index: &TextIndex, position: Position) -> Self {
         let start = index.lines.start(position.line);
         let Some(start) = start.filter(|&s| s < text.len() && position.line > 0) else {
             return Diagnostic { position, ..self };
@@ -131,7 +131,7 @@ impl Diagnostic {
     }
 
     /// Places the diagnostic at a byte offset of `text`.
-    pub fn at_offset(self, text: &str, offset: usize) -> Self {
+    pub(crate) fn at_offset(self, text: &str, offset: usize) -> Self {
         let position = position_of(text, offset);
         self.at(text, position)
     }
@@ -143,7 +143,7 @@ impl Diagnostic {
     }
 
     /// The same finding as a warning: the site still builds.
-    pub fn into_warning(self) -> Self {
+    pub(crate) fn into_warning(self) -> Self {
         Diagnostic {
             severity: Severity::Warning,
             ..self
@@ -382,14 +382,14 @@ const MARK: usize = 256;
 /// character: a line and character column become a byte offset without
 /// counting from the line's start (for files with many places to report).
 #[derive(Debug, Clone)]
-pub struct TextIndex {
+pub(crate) struct TextIndex {
     lines: LineStarts,
     marks: Vec<usize>,
 }
 
 impl TextIndex {
     /// Indexes `text`.
-    pub fn new(text: &str) -> Self {
+    pub(crate) fn new(text: &str) -> Self {
         let marks = text.char_indices().step_by(MARK).map(|(i, _)| i).collect();
         TextIndex {
             lines: LineStarts::new(text),
@@ -398,7 +398,7 @@ impl TextIndex {
     }
 
     /// The 1-based line holding byte `offset`.
-    pub fn line_of(&self, offset: usize) -> usize {
+    pub(crate) fn line_of(&self, offset: usize) -> usize {
         self.lines.line_of(offset)
     }
 
@@ -452,12 +452,12 @@ impl Diagnostics {
     }
 
     /// The number of errors.
-    pub fn error_count(&self) -> usize {
+    pub(crate) fn error_count(&self) -> usize {
         self.0.iter().filter(|d| d.is_error()).count()
     }
 
     /// The number of warnings.
-    pub fn warning_count(&self) -> usize {
+    pub(crate) fn warning_count(&self) -> usize {
         self.0.len() - self.error_count()
     }
 

@@ -233,7 +233,7 @@ pub fn today(config: &Config) -> Result<Date, Diagnostic> {
 
 /// Today in a time zone; `SOURCE_DATE_EPOCH` fixes it, for tests and CI. A
 /// value that is not a number of seconds is an error, as the convention asks.
-pub fn today_in(zone: &jiff::tz::TimeZone) -> Result<Date, Diagnostic> {
+pub(crate) fn today_in(zone: &jiff::tz::TimeZone) -> Result<Date, Diagnostic> {
     let now = match std::env::var(SOURCE_DATE_EPOCH) {
         Ok(text) => text
             .trim()
@@ -259,13 +259,13 @@ pub fn today_in(zone: &jiff::tz::TimeZone) -> Result<Date, Diagnostic> {
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Scope {
     /// The pages to render.
-    pub pages: Vec<PageId>,
+    pub(crate) pages: Vec<PageId>,
     /// The site-wide parts to make.
-    pub parts: Vec<Part>,
+    pub(crate) parts: Vec<Part>,
     /// Whether to copy the static and co-located files.
-    pub static_files: bool,
+    pub(crate) static_files: bool,
     /// Whether to compile the stylesheets.
-    pub stylesheets: bool,
+    pub(crate) stylesheets: bool,
 }
 
 impl Scope {
@@ -284,15 +284,15 @@ impl Scope {
 #[derive(Debug, Default)]
 pub(crate) struct Rendered {
     /// Files written.
-    pub files: usize,
+    pub(crate) files: usize,
     /// The site-wide files written, each with the part that made it.
-    pub parts: PartFiles,
+    pub(crate) parts: PartFiles,
     /// What the rendered-page checks read of each page rendered.
-    pub facts: rendered::Facts,
+    pub(crate) facts: rendered::Facts,
     /// Template, Sass and write errors.
-    pub errors: Diagnostics,
+    pub(crate) errors: Diagnostics,
     /// What the rendered-page checks read of each translation's pages, by language.
-    pub translated_facts: Vec<rendered::Facts>,
+    pub(crate) translated_facts: Vec<rendered::Facts>,
 }
 
 /// The render and write stages over a scope: pages, site-wide parts, static

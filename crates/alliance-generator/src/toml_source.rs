@@ -13,13 +13,13 @@ use crate::diagnostic::{Diagnostic, nearest, refused};
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct TomlSource<'a> {
     /// The file's path, for diagnostics.
-    pub path: &'a Path,
+    pub(crate) path: &'a Path,
     /// The whole file, for line and column numbers.
-    pub file_text: &'a str,
+    pub(crate) file_text: &'a str,
     /// The TOML itself.
-    pub toml: &'a str,
+    pub(crate) toml: &'a str,
     /// Byte offset of `toml` inside `file_text`.
-    pub offset: usize,
+    pub(crate) offset: usize,
 }
 
 impl TomlSource<'_> {

@@ -69,18 +69,18 @@ pub(crate) const CRITERIA: &[(&str, &str, &str)] = &[
 
 /// A WCAG 2.2 success criterion at level A or AA, written by its number.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-pub struct Criterion {
+pub(crate) struct Criterion {
     /// Its number, e.g. `1.1.1`.
-    pub id: &'static str,
+    pub(crate) id: &'static str,
     /// Its name, e.g. "Non-text Content".
-    pub name: &'static str,
+    pub(crate) name: &'static str,
     /// `A` or `AA`.
-    pub level: &'static str,
+    pub(crate) level: &'static str,
 }
 
 impl Criterion {
     /// Looks a criterion up by number; the error explains what is wrong.
-    pub fn find(id: &str) -> Result<Criterion, String> {
+    pub(crate) fn find(id: &str) -> Result<Criterion, String> {
         let id = id.trim().trim_start_matches("SC").trim();
         if let Some(&(id, name, level)) = CRITERIA.iter().find(|(n, _, _)| *n == id) {
             return Ok(Criterion { id, name, level });

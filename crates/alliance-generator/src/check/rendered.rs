@@ -25,9 +25,9 @@ use crate::util::html::{count_h1, ids};
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub(crate) struct PageFacts {
     /// How many `<h1>` elements it has.
-    pub h1: usize,
+    pub(crate) h1: usize,
     /// Every `id` in it, in order, with whether it is a heading's.
-    pub ids: Vec<(String, bool)>,
+    pub(crate) ids: Vec<(String, bool)>,
 }
 
 impl PageFacts {

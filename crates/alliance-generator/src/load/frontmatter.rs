@@ -14,59 +14,59 @@ use crate::util::url::{inside_site, slug_problem};
 
 /// The front matter keys common to all pages, deserialised.
 #[derive(Debug, Clone, Deserialize, Serialize, Default, PartialEq)]
-pub struct FrontMatter {
+pub(crate) struct FrontMatter {
     /// The page's title (required): its `<h1>` and `<title>`.
-    pub title: String,
+    pub(crate) title: String,
     /// A one-sentence summary, for listings and search engines.
     #[serde(default)]
-    pub description: Option<String>,
+    pub(crate) description: Option<String>,
     /// When the page was first published.
     #[serde(default)]
-    pub date: Option<SiteDate>,
+    pub(crate) date: Option<SiteDate>,
     /// When it last changed.
     #[serde(default)]
-    pub updated: Option<SiteDate>,
+    pub(crate) updated: Option<SiteDate>,
     /// The date of last review, shown on the page.
     #[serde(default)]
-    pub reviewed: Option<SiteDate>,
+    pub(crate) reviewed: Option<SiteDate>,
     /// Who answers for the content.
     #[serde(default)]
-    pub owner: Option<String>,
+    pub(crate) owner: Option<String>,
     /// Order among siblings (lower first).
     #[serde(default)]
-    pub weight: Option<i64>,
+    pub(crate) weight: Option<i64>,
     /// A draft is not published.
     #[serde(default)]
-    pub draft: bool,
+    pub(crate) draft: bool,
     /// Replaces the last part of the page's URL.
     #[serde(default)]
-    pub slug: Option<String>,
+    pub(crate) slug: Option<String>,
     /// Old URLs that should redirect here.
     #[serde(default)]
-    pub aliases: Vec<String>,
+    pub(crate) aliases: Vec<String>,
     /// A template to use instead of the default for this kind of page.
     #[serde(default)]
-    pub template: Option<String>,
+    pub(crate) template: Option<String>,
     /// The typed kind (`organisation`, `group`, ...), if any: checked, then
     /// set by [`parse`], not deserialised with the rest.
     #[serde(skip_deserializing)]
-    pub kind: Option<PageKind>,
+    pub(crate) kind: Option<PageKind>,
     /// Free-form values for templates.
     #[serde(default)]
-    pub extra: toml::Table,
+    pub(crate) extra: toml::Table,
 }
 
 /// A content file split into its front matter and body.
 #[derive(Debug, Clone)]
 pub(crate) struct Parsed {
     /// The common keys.
-    pub front: FrontMatter,
+    pub(crate) front: FrontMatter,
     /// The kind-specific keys, for the domain model to read.
-    pub typed: toml::Table,
+    pub(crate) typed: toml::Table,
     /// Byte offset of the TOML inside the file.
-    pub toml_offset: usize,
+    pub(crate) toml_offset: usize,
     /// Byte offset where the Markdown body starts.
-    pub body_offset: usize,
+    pub(crate) body_offset: usize,
 }
 
 /// Splits `text` into TOML and body and checks the keys. All key errors are returned.

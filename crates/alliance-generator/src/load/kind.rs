@@ -13,14 +13,14 @@ use serde::{Serialize, Serializer};
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Key {
     /// The key as written.
-    pub name: &'static str,
+    pub(crate) name: &'static str,
     /// For a required key, an example value for the hint (`"public"`); `None` if optional.
-    pub required: Option<&'static str>,
+    pub(crate) required: Option<&'static str>,
     /// For a table or a list of tables, the keys of each entry. The first is
     /// also the shorthand: `members = ["council"]` reads as `[{ org = "council" }]`.
-    pub entries: &'static [Key],
+    pub(crate) entries: &'static [Key],
     /// What its value is: how the browser editor asks for it.
-    pub value: Value,
+    pub(crate) value: Value,
 }
 
 impl fmt::Display for Key {
@@ -33,7 +33,7 @@ impl fmt::Display for Key {
 /// What a key's value is, as the browser editor's forms ask for it
 /// (`cms` turns each into a widget).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Value {
+pub(crate) enum Value {
     /// A line of text.
     Text,
     /// A paragraph of text.
@@ -69,7 +69,7 @@ pub enum Value {
 /// The fixed lists a value is chosen from; their values and labels are
 /// defined in `model::types`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum List {
+pub(crate) enum List {
     /// `Sector`.
     Sector,
     /// `GroupKind`.

@@ -20,11 +20,11 @@ pub(crate) const FILE_NAME: &str = "organisations.csv";
 #[derive(Debug, Default)]
 pub(crate) struct Sheet {
     /// An organisation page per row without errors.
-    pub pages: Vec<Page>,
+    pub(crate) pages: Vec<Page>,
     /// Every problem, all together.
-    pub errors: Vec<Diagnostic>,
+    pub(crate) errors: Vec<Diagnostic>,
     /// The content paths (`members/<id>.md`) of rows left out for their errors.
-    pub with_errors: Vec<String>,
+    pub(crate) with_errors: Vec<String>,
 }
 
 impl From<Vec<Diagnostic>> for Sheet {

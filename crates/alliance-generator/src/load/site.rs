@@ -20,42 +20,42 @@ pub(crate) type PageId = usize;
 #[derive(Debug, Clone)]
 pub struct Page {
     /// The file, relative to the site root (`content/about.md`).
-    pub source: PathBuf,
+    pub(crate) source: PathBuf,
     /// The file relative to `content/`, with `/`: how `@/` links name it.
-    pub content_path: String,
+    pub(crate) content_path: String,
     /// The whole file text, for diagnostics.
-    pub text: String,
+    pub(crate) text: String,
     /// The common front matter.
-    pub front: FrontMatter,
+    pub(crate) front: FrontMatter,
     /// The kind-specific front matter.
-    pub typed: toml::Table,
+    pub(crate) typed: toml::Table,
     /// Byte offset of the TOML in `text`.
-    pub toml_offset: usize,
+    pub(crate) toml_offset: usize,
     /// Byte offset of the Markdown body in `text`.
-    pub body_offset: usize,
+    pub(crate) body_offset: usize,
     /// Whether this is a section (`_index.md`).
-    pub is_section: bool,
+    pub(crate) is_section: bool,
     /// Where it is served: `""` for home, `about/` for a page.
-    pub path: String,
+    pub(crate) path: String,
     /// The id of typed pages: the file stem, or the folder's name for `index.md`.
-    pub id: String,
+    pub(crate) id: String,
     /// The folder its co-located files live in.
-    pub folder: PathBuf,
+    pub(crate) folder: PathBuf,
     /// The section it belongs to (none for the home page).
-    pub parent: Option<PageId>,
+    pub(crate) parent: Option<PageId>,
     /// For a section: its pages, in display order.
     pub children: Vec<PageId>,
     /// For a section: its sub-sections, in display order.
     pub subsections: Vec<PageId>,
     /// Where the page came from: a Markdown file or a spreadsheet row.
-    pub origin: Origin,
+    pub(crate) origin: Origin,
     /// The index of `text`'s lines and characters, made for its first diagnostic.
-    pub index: OnceLock<TextIndex>,
+    pub(crate) index: OnceLock<TextIndex>,
 }
 
 /// Where a page's facts were written.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub enum Origin {
+pub(crate) enum Origin {
     /// A Markdown file with front matter (`text` is the whole file).
     #[default]
     Markdown,
@@ -77,7 +77,7 @@ impl Page {
     }
 
     /// The 1-based file line where the body starts.
-    pub fn body_line(&self) -> usize {
+    pub(crate) fn body_line(&self) -> usize {
         self.index().line_of(self.body_offset)
     }
 
@@ -87,7 +87,12 @@ impl Page {
     }
 
     /// A diagnostic at a line and column of the page's body.
-    pub fn body_error(&self, line: usize, col: usize, message: impl Into<String>) -> Diagnostic {
+    pub(crate) fn body_error(
+        &self,
+        line: usize,
+        col: usize,
+        message: impl Into<String>,
+    ) -> Diagnostic {
         let position = Position {
             line: self.body_line() + line.saturating_sub(1),
             col,
@@ -96,7 +101,7 @@ impl Page {
     }
 
     /// A diagnostic at a front-matter key (or the file's first line if absent).
-    pub fn key_error(&self, key: &str, message: impl Into<String>) -> Diagnostic {
+    pub(crate) fn key_error(&self, key: &str, message: impl Into<String>) -> Diagnostic {
         if let Origin::CsvRow { .. } = self.origin {
             let column = if key == "title" { "name" } else { key };
             return self.value_error(&[column], message);
@@ -109,7 +114,7 @@ impl Page {
 
     /// A diagnostic at a typed value: `path` is a dotted path into the front
     /// matter (`["members", "2", "org"]`) or, for a spreadsheet row, a column.
-    pub fn value_error(&self, path: &[&str], message: impl Into<String>) -> Diagnostic {
+    pub(crate) fn value_error(&self, path: &[&str], message: impl Into<String>) -> Diagnostic {
         match &self.origin {
             Origin::Markdown => {
                 let fenced = &self.text[self.toml_offset..self.body_offset];
@@ -146,7 +151,7 @@ impl Page {
     }
 
     /// The byte offset of a top-level front-matter key in `text`.
-    pub fn key_offset(&self, key: &str) -> Option<usize> {
+    pub(crate) fn key_offset(&self, key: &str) -> Option<usize> {
         let toml = &self.text[self.toml_offset..self.body_offset];
         let mut offset = 0;
         for line in toml.split_inclusive('\n') {
@@ -174,65 +179,65 @@ impl Page {
 
 /// A file copied to the output unchanged.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Asset {
+pub(crate) struct Asset {
     /// The file on disk.
-    pub source: PathBuf,
+    pub(crate) source: PathBuf,
     /// Where it goes in the output.
-    pub path: String,
+    pub(crate) path: String,
 }
 
 /// The whole site, loaded and checked.
 #[derive(Debug, Clone)]
 pub struct Site {
     /// The site folder.
-    pub root: PathBuf,
+    pub(crate) root: PathBuf,
     /// `config.toml`.
     pub config: Config,
     /// Every published page and section.
     pub pages: Vec<Page>,
     /// The home page (`content/_index.md`).
-    pub home: PageId,
+    pub(crate) home: PageId,
     /// Pages by content path (`about/index.md`).
-    pub by_content_path: HashMap<String, PageId>,
+    pub(crate) by_content_path: HashMap<String, PageId>,
     /// Pages by site path (`about/`), sorted.
-    pub by_path: BTreeMap<String, PageId>,
+    pub(crate) by_path: BTreeMap<String, PageId>,
     /// Files copied unchanged: theme static, site static, co-located files.
-    pub assets: Vec<Asset>,
+    pub(crate) assets: Vec<Asset>,
     /// Content paths of drafts, so a link to one gets a clear error.
-    pub drafts: Vec<String>,
+    pub(crate) drafts: Vec<String>,
     /// Content paths of pages left out for errors of their own (already
     /// reported), so links and references to them are not reported again.
-    pub with_errors: Vec<String>,
+    pub(crate) with_errors: Vec<String>,
     /// The site's languages and where each page is published in each (empty for one language).
-    pub languages: Arc<Languages>,
+    pub(crate) languages: Arc<Languages>,
     /// This site's language in [`Languages::list`]: 0, the default, or a translation.
-    pub language: usize,
+    pub(crate) language: usize,
     /// The translation files read (only in the default-language site).
-    pub translations: Vec<Translation>,
+    pub(crate) translations: Vec<Translation>,
     /// Symbolic links under `content/` and `static/` that were not followed
     /// (they lead outside the site, nowhere, or round): the check stage warns of each.
-    pub unfollowed: Vec<crate::util::walk::Skipped>,
+    pub(crate) unfollowed: Vec<crate::util::walk::Skipped>,
 }
 
 /// A light view of a page for listings and navigation.
 #[derive(Debug, Clone, Serialize)]
 pub struct Summary<'a> {
     /// Title.
-    pub title: &'a str,
+    pub(crate) title: &'a str,
     /// A shorter label for menus: `extra.nav_title`, else the title.
-    pub nav_title: &'a str,
+    pub(crate) nav_title: &'a str,
     /// Site path; templates turn it into a link with the `url` filter.
-    pub path: &'a str,
+    pub(crate) path: &'a str,
     /// Description, if any.
-    pub description: Option<&'a str>,
+    pub(crate) description: Option<&'a str>,
     /// Date, if any.
-    pub date: Option<SiteDate>,
+    pub(crate) date: Option<SiteDate>,
     /// Typed kind, if any.
-    pub kind: Option<PageKind>,
+    pub(crate) kind: Option<PageKind>,
     /// Id (file stem).
-    pub id: &'a str,
+    pub(crate) id: &'a str,
     /// Whether it is a section.
-    pub is_section: bool,
+    pub(crate) is_section: bool,
 }
 
 impl<'a> Summary<'a> {
@@ -286,7 +291,7 @@ impl Site {
     }
 
     /// The top-level sections, for the main navigation.
-    pub fn top_sections(&self) -> &[PageId] {
+    pub(crate) fn top_sections(&self) -> &[PageId] {
         &self.pages[self.home].subsections
     }
 
@@ -299,7 +304,7 @@ impl Site {
     }
 
     /// The page a content path names.
-    pub fn page_by_content_path(&self, path: &str) -> Option<&Page> {
+    pub(crate) fn page_by_content_path(&self, path: &str) -> Option<&Page> {
         self.by_content_path.get(path).map(|&id| &self.pages[id])
     }
 }

@@ -24,19 +24,19 @@ use crate::util::url::slugify;
 
 /// A translation file, read but not yet laid over its page.
 #[derive(Debug, Clone)]
-pub struct Translation {
+pub(crate) struct Translation {
     /// Its language's code (`cy`).
-    pub code: String,
+    pub(crate) code: String,
     /// The file, relative to the site root (`content/about.cy.md`).
-    pub source: PathBuf,
+    pub(crate) source: PathBuf,
     /// The content path of the page it translates (`about.md`).
-    pub of: String,
+    pub(crate) of: String,
     /// The whole file text.
-    pub text: String,
+    pub(crate) text: String,
     /// Byte offset of the TOML in `text`.
-    pub toml_offset: usize,
+    pub(crate) toml_offset: usize,
     /// Byte offset of the Markdown body in `text`.
-    pub body_offset: usize,
+    pub(crate) body_offset: usize,
 }
 
 /// If `rel` (a content path) names a translation into one of `codes`, the
@@ -608,28 +608,28 @@ fn colocated(site: &Site, translated: &Site, published: &[bool]) -> Vec<Asset> {
 /// The languages of a site and where each page is published in each: shared
 /// by the default-language site and its translations.
 #[derive(Debug, Clone, Default)]
-pub struct Languages {
+pub(crate) struct Languages {
     /// The default language first, then `[languages]` in code order. Empty
     /// for a site in one language.
-    pub list: Vec<Language>,
+    pub(crate) list: Vec<Language>,
 }
 
 /// One language of a site.
 #[derive(Debug, Clone)]
-pub struct Language {
+pub(crate) struct Language {
     /// Its code, as in config (`en-GB`, `cy`).
-    pub code: String,
+    pub(crate) code: String,
     /// Its name in itself, for the language switcher ("Cymraeg").
-    pub name: String,
+    pub(crate) name: String,
     /// Where its generated pages go: `""` or `cy/`.
-    pub prefix: String,
+    pub(crate) prefix: String,
     /// Each page's address in this language, if it is published in it.
-    pub paths: Vec<Option<String>>,
+    pub(crate) paths: Vec<Option<String>>,
 }
 
 impl Languages {
     /// The versions of a page: each language it is published in, with its address.
-    pub fn versions(&self, id: PageId) -> impl Iterator<Item = (&Language, &str)> {
+    pub(crate) fn versions(&self, id: PageId) -> impl Iterator<Item = (&Language, &str)> {
         self.list
             .iter()
             .filter_map(move |l| l.paths.get(id)?.as_deref().map(|path| (l, path)))

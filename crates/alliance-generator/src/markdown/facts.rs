@@ -13,11 +13,11 @@ use crate::util::html;
 
 /// A place in the body: 1-based line (of the body) and column (in characters).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Place {
+pub(crate) struct Place {
     /// Line within the body.
-    pub line: usize,
+    pub(crate) line: usize,
     /// Column within that line.
-    pub col: usize,
+    pub(crate) col: usize,
 }
 
 /// Turns comrak's places (columns in bytes: counting characters as comrak
@@ -118,7 +118,7 @@ fn control_references(text: &str) -> impl Iterator<Item = (usize, char)> + '_ {
 
 /// Whether a fact came from Markdown syntax or from raw HTML: hints differ.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Syntax {
+pub(crate) enum Syntax {
     /// Written in Markdown.
     Markdown,
     /// Written as raw HTML (`[markdown] unsafe_html = true`).
@@ -127,75 +127,75 @@ pub enum Syntax {
 
 /// An image.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Image {
+pub(crate) struct Image {
     /// Its source, as written.
-    pub src: String,
+    pub(crate) src: String,
     /// Its alt text; `None` for a raw `<img>` with no `alt` attribute.
-    pub alt: Option<String>,
+    pub(crate) alt: Option<String>,
     /// Marked as decoration only: Markdown title `"decorative"`, or HTML `role="presentation"`/`"none"`.
-    pub decorative: bool,
+    pub(crate) decorative: bool,
     /// Where it is.
-    pub place: Place,
+    pub(crate) place: Place,
     /// How it was written.
-    pub syntax: Syntax,
+    pub(crate) syntax: Syntax,
 }
 
 /// A heading.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Heading {
+pub(crate) struct Heading {
     /// 1–6.
-    pub level: u8,
+    pub(crate) level: u8,
     /// Where it is.
-    pub place: Place,
+    pub(crate) place: Place,
     /// How it was written.
-    pub syntax: Syntax,
+    pub(crate) syntax: Syntax,
 }
 
 /// A Markdown link (raw HTML links are not read).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Link {
+pub(crate) struct Link {
     /// The destination, as written.
-    pub url: String,
+    pub(crate) url: String,
     /// Its text, as a reader hears it (image alt text included).
-    pub text: String,
+    pub(crate) text: String,
     /// Where it is.
-    pub place: Place,
+    pub(crate) place: Place,
 }
 
 /// A table.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Table {
+pub(crate) struct Table {
     /// Whether it has a header row with some text in it.
-    pub has_header: bool,
+    pub(crate) has_header: bool,
     /// Where it starts.
-    pub place: Place,
+    pub(crate) place: Place,
     /// How it was written.
-    pub syntax: Syntax,
+    pub(crate) syntax: Syntax,
 }
 
 /// Everything the checks read from one body, in document order.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Facts {
+pub(crate) struct Facts {
     /// Images.
-    pub images: Vec<Image>,
+    pub(crate) images: Vec<Image>,
     /// Headings.
-    pub headings: Vec<Heading>,
+    pub(crate) headings: Vec<Heading>,
     /// Links.
-    pub links: Vec<Link>,
+    pub(crate) links: Vec<Link>,
     /// Tables.
-    pub tables: Vec<Table>,
+    pub(crate) tables: Vec<Table>,
     /// Control characters written as character references (`&#27;`), which
     /// comrak decodes into the text.
-    pub controls: Vec<Control>,
+    pub(crate) controls: Vec<Control>,
 }
 
 /// A control character in a body's text (NUL, BEL, ESC...).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Control {
+pub(crate) struct Control {
     /// The character.
-    pub char: char,
+    pub(crate) char: char,
     /// Where its reference is.
-    pub place: Place,
+    pub(crate) place: Place,
 }
 
 /// Reads the facts of a Markdown body. Raw HTML is read only when it is let

@@ -2,7 +2,8 @@
 //!
 //! Besides the HTML this yields what the rest of the build needs to know about
 //! a page's body: its headings (for ids, anchors and the table of contents),
-//! its `@/` internal links with their places (checked later), and its images.
+//! its `@/` internal links with their places (checked later), and the facts
+//! the authoring checks read (images, headings, links and tables as written).
 //!
 //! Over 600 lines with its unit tests (about 130 of them): the comrak
 //! passes share one parse and its node helpers; the authoring facts are apart
@@ -26,15 +27,15 @@ use crate::util::url::relative;
 
 /// One entry of a page's table of contents.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct TocEntry {
+pub(crate) struct TocEntry {
     /// Heading level, 1–6.
-    pub level: u8,
+    pub(crate) level: u8,
     /// The heading's id, GitHub style: "Its role" → `its-role`.
-    pub id: String,
+    pub(crate) id: String,
     /// The heading's text.
-    pub title: String,
+    pub(crate) title: String,
     /// Headings nested under this one.
-    pub children: Vec<TocEntry>,
+    pub(crate) children: Vec<TocEntry>,
 }
 
 /// A link to another page of the site found in a page body: `@/path.md#anchor`,
@@ -42,18 +43,18 @@ pub struct TocEntry {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct InternalLink {
     /// The page it names.
-    pub target: Target,
+    pub(crate) target: Target,
     /// The heading id after `#`, if any.
-    pub anchor: Option<String>,
+    pub(crate) anchor: Option<String>,
     /// Line within the body (1-based).
-    pub line: usize,
+    pub(crate) line: usize,
     /// Column within that line (1-based).
-    pub col: usize,
+    pub(crate) col: usize,
 }
 
 /// How a link names its page.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Target {
+pub(crate) enum Target {
     /// By its file under `content/` (`about/_index.md`): `@/` and `.md` links.
     Content(String),
     /// By its address, as a site path (`groups/board/`), as it was written (`/groups/board`).
@@ -65,51 +66,34 @@ pub enum Target {
     },
 }
 
-/// An image found in a page body.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ImageRef {
-    /// Its source URL.
-    pub src: String,
-    /// Its alternative text (may be empty).
-    pub alt: String,
-    /// Line within the body.
-    pub line: usize,
-    /// Column within that line.
-    pub col: usize,
-}
-
 /// A rendered page body.
 #[derive(Debug, Clone, Default)]
 pub struct Rendered {
     /// The HTML.
-    pub html: String,
+    pub(crate) html: String,
     /// The table of contents, nested.
-    pub toc: Vec<TocEntry>,
-    /// Every heading id, in order.
-    pub anchors: Vec<String>,
+    pub(crate) toc: Vec<TocEntry>,
     /// The `@/` links.
     pub links: Vec<InternalLink>,
-    /// The images.
-    pub images: Vec<ImageRef>,
     /// The number of words, for reading time and summaries.
-    pub word_count: usize,
+    pub(crate) word_count: usize,
     /// What the authoring checks read: images, headings, links and tables as written.
-    pub facts: Facts,
+    pub(crate) facts: Facts,
 }
 
 /// How to render: the page's own path and how to find other pages.
 pub(crate) struct Context<'a> {
     /// The path of the page being rendered, e.g. `about/`.
-    pub page_path: &'a str,
+    pub(crate) page_path: &'a str,
     /// The folder of its file under `content/` (`about/` for `content/about/team.md`):
     /// relative `.md` links are read from there.
-    pub content_folder: &'a str,
+    pub(crate) content_folder: &'a str,
     /// Maps a content path (`about/index.md`) to a site path (`about/`).
-    pub resolve: &'a (dyn Fn(&str) -> Option<String> + Sync),
+    pub(crate) resolve: &'a (dyn Fn(&str) -> Option<String> + Sync),
     /// The site's base URL: links to it are made relative.
-    pub base_url: &'a str,
+    pub(crate) base_url: &'a str,
     /// Let raw HTML through instead of escaping it.
-    pub unsafe_html: bool,
+    pub(crate) unsafe_html: bool,
 }
 
 /// The title that marks an image as decorative: `![](border.png "decorative")`.
@@ -188,7 +172,7 @@ comrak::create_formatter!(Patterns, {
     },
 });
 
-/// Renders Markdown to HTML and collects headings, links and images.
+/// Renders Markdown to HTML and collects headings and links.
 pub(crate) fn render(markdown: &str, cx: &Context<'_>) -> Rendered {
     let options = options(markdown, cx.unsafe_html);
     let arena = Arena::new();
@@ -199,7 +183,6 @@ pub(crate) fn render(markdown: &str, cx: &Context<'_>) -> Rendered {
     let mut anchorizer = Anchorizer::new();
     let mut flat = Vec::new();
     let mut links = Vec::new();
-    let mut images = Vec::new();
     let mut word_count = 0;
     for node in root.descendants() {
         let mut data = node.data_mut();
@@ -246,15 +229,6 @@ pub(crate) fn render(markdown: &str, cx: &Context<'_>) -> Rendered {
                 if let Some(local) = site_local(&image.url, cx.base_url) {
                     image.url = relative(cx.page_path, &local);
                 }
-                let src = image.url.clone();
-                drop(data);
-                let place = columns.place(start);
-                images.push(ImageRef {
-                    src,
-                    alt: node.collect_text(),
-                    line: place.line,
-                    col: place.col,
-                });
             }
             NodeValue::Text(text) => word_count += text.split_whitespace().count(),
             _ => {}
@@ -262,7 +236,7 @@ pub(crate) fn render(markdown: &str, cx: &Context<'_>) -> Rendered {
     }
     let anchors: Vec<String> = flat.iter().map(|(_, id, _)| id.clone()).collect();
     let adapter = HeadingIds {
-        ids: Mutex::new(anchors.clone().into_iter()),
+        ids: Mutex::new(anchors.into_iter()),
     };
     let mut plugins = Plugins::default();
     plugins.render.heading_adapter = Some(&adapter);
@@ -272,9 +246,7 @@ pub(crate) fn render(markdown: &str, cx: &Context<'_>) -> Rendered {
     Rendered {
         html: accessible_tables(html),
         toc: nest(flat),
-        anchors,
         links,
-        images,
         word_count,
         facts,
     }

@@ -11,17 +11,17 @@ use crate::load::site::Site;
 
 /// A file offered for download beside a page.
 #[derive(Debug, Clone, Serialize)]
-pub struct Attachment {
+pub(crate) struct Attachment {
     /// Where it is served (a site path such as `meetings/2026-03/agenda.pdf`).
-    pub path: String,
+    pub(crate) path: String,
     /// The format as readers know it: "PDF", "MS Word Document".
-    pub format: &'static str,
+    pub(crate) format: &'static str,
     /// The media type, for structured data: `application/pdf`.
-    pub media_type: &'static str,
+    pub(crate) media_type: &'static str,
     /// Size in bytes.
-    pub bytes: u64,
+    pub(crate) bytes: u64,
     /// Size as people read it: "1.2 MB", "75 KB".
-    pub size: String,
+    pub(crate) size: String,
 }
 
 /// Finds the served copy of files beside pages.

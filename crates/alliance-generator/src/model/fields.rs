@@ -60,13 +60,13 @@ const DATETIME_EXAMPLE: &str = "2026-03-04T14:00:00";
 /// Reads one page's typed values, collecting diagnostics.
 pub(super) struct Fields<'a> {
     /// The page being read.
-    pub page: &'a Page,
+    pub(crate) page: &'a Page,
     /// Its kind, which defines its keys.
-    pub kind: PageKind,
+    pub(crate) kind: PageKind,
     /// Problems found so far.
-    pub errors: &'a mut Vec<Diagnostic>,
+    pub(crate) errors: &'a mut Vec<Diagnostic>,
     /// The site's time zone, in which local times are read.
-    pub zone: &'a jiff::tz::TimeZone,
+    pub(crate) zone: &'a jiff::tz::TimeZone,
 }
 
 impl Fields<'_> {

@@ -29,44 +29,44 @@ use crate::load::site::{PageId, Site};
 
 /// The whole partnership, resolved and cross-checked.
 #[derive(Debug, Clone, Default)]
-pub struct Model {
+pub(crate) struct Model {
     /// Member organisations, in page order.
-    pub organisations: Vec<Organisation>,
+    pub(crate) organisations: Vec<Organisation>,
     /// Groups, in page order.
-    pub groups: Vec<Group>,
+    pub(crate) groups: Vec<Group>,
     /// Meetings, in page order.
-    pub meetings: Vec<Meeting>,
+    pub(crate) meetings: Vec<Meeting>,
     /// Documents, in page order.
-    pub documents: Vec<Document>,
+    pub(crate) documents: Vec<Document>,
     /// Strategies.
-    pub strategies: Vec<Strategy>,
+    pub(crate) strategies: Vec<Strategy>,
     /// What each page is, by page id.
-    pub entities: Vec<Entity>,
+    pub(crate) entities: Vec<Entity>,
     /// For each organisation, the groups it sits on.
-    pub seats: Vec<Vec<Seat>>,
+    pub(crate) seats: Vec<Vec<Seat>>,
     /// For each group, the groups that report to it.
-    pub subgroups: Vec<Vec<usize>>,
+    pub(crate) subgroups: Vec<Vec<usize>>,
     /// For each group, its meetings by start time.
-    pub group_meetings: Vec<Vec<usize>>,
+    pub(crate) group_meetings: Vec<Vec<usize>>,
     /// For each group, the strategy priorities it leads: (strategy, priority).
-    pub leads: Vec<Vec<(usize, usize)>>,
+    pub(crate) leads: Vec<Vec<(usize, usize)>>,
     /// For each section, the meetings whose pages are under it, by start time.
-    pub meetings_under: HashMap<PageId, Vec<usize>>,
+    pub(crate) meetings_under: HashMap<PageId, Vec<usize>>,
     /// For each section, the groups whose pages are under it, in page order.
-    pub groups_under: HashMap<PageId, Vec<usize>>,
+    pub(crate) groups_under: HashMap<PageId, Vec<usize>>,
     /// The partnerships of the site: the sections that hold both groups and
     /// member organisations with no sub-section that does, in page order.
     /// A site of one partnership has one (often the home page); a directory
     /// of partnerships has several (see [`Model::is_directory`]).
-    pub partnerships: Vec<PageId>,
+    pub(crate) partnerships: Vec<PageId>,
     /// For each section, the documents whose pages are under it, newest first.
-    pub documents_under: HashMap<PageId, Vec<usize>>,
+    pub(crate) documents_under: HashMap<PageId, Vec<usize>>,
     /// For each section but the home page, the news pages filed in its
     /// sub-sections (`news/2026/launch.md` for `news/`), which its list shows
     /// beside its own pages ([`Model::listed`]).
-    pub news_below: HashMap<PageId, Vec<PageId>>,
+    pub(crate) news_below: HashMap<PageId, Vec<PageId>>,
     /// Site paths of the papers of exempt agenda items: never published.
-    pub withheld: std::collections::BTreeSet<String>,
+    pub(crate) withheld: std::collections::BTreeSet<String>,
     ids: HashMap<String, Entity>,
     /// Ids defined twice: already an error, so references to them are not.
     ambiguous: std::collections::HashSet<String>,
@@ -76,12 +76,12 @@ pub struct Model {
 
 impl Model {
     /// Whether the site is a directory of partnerships: two or more.
-    pub fn is_directory(&self) -> bool {
+    pub(crate) fn is_directory(&self) -> bool {
         self.partnerships.len() > 1
     }
 
     /// The partnership of a directory that page `id` is in (or is), if any.
-    pub fn partnership_of(&self, site: &Site, id: PageId) -> Option<PageId> {
+    pub(crate) fn partnership_of(&self, site: &Site, id: PageId) -> Option<PageId> {
         if !self.is_directory() {
             return None;
         }
@@ -113,7 +113,7 @@ impl Model {
 
     /// A model with no typed pages, for a site whose typed pages have errors:
     /// rendering can go on to report template problems too.
-    pub fn empty(pages: usize) -> Model {
+    pub(crate) fn empty(pages: usize) -> Model {
         Model {
             entities: vec![Entity::None; pages],
             ..Model::default()
@@ -123,7 +123,7 @@ impl Model {
     /// A section's pages as its list shows them (and its feed and its pages
     /// of the list count them): its own pages and the news filed in its
     /// sub-sections, newest first, as a section's pages are ordered.
-    pub fn listed<'a>(&self, site: &'a Site, section: PageId) -> Cow<'a, [PageId]> {
+    pub(crate) fn listed<'a>(&self, site: &'a Site, section: PageId) -> Cow<'a, [PageId]> {
         let own = &site.pages[section].children;
         match self.news_below.get(&section) {
             None => Cow::Borrowed(own),
@@ -136,7 +136,7 @@ impl Model {
     }
 
     /// Reads every typed page of the site and checks it against the rest.
-    pub fn build(site: &Site) -> Result<Model, Vec<Diagnostic>> {
+    pub(crate) fn build(site: &Site) -> Result<Model, Vec<Diagnostic>> {
         let mut errors = Vec::new();
         let mut model = Model {
             entities: vec![Entity::None; site.pages.len()],

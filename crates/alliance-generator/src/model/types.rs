@@ -14,23 +14,24 @@ macro_rules! choice {
      $(also { $($word:literal => $value:literal,)* })?) => {
         $(#[$doc])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-        pub enum $name {
+        pub(crate) enum $name {
             $(#[doc = $label] $variant,)*
         }
 
         impl $name {
             /// The value as written in front matter.
-            pub fn as_str(self) -> &'static str {
+            pub(crate) fn as_str(self) -> &'static str {
                 match self { $(Self::$variant => $text,)* }
             }
 
             /// The value as readers see it.
-            pub fn label(self) -> &'static str {
+            pub(crate) fn label(self) -> &'static str {
                 match self { $(Self::$variant => $label,)* }
             }
 
             /// The key of its label among the theme's words (`sector_public`).
-            pub fn word_key(self) -> &'static str {
+            #[allow(dead_code, reason = "made for every list; the meeting template heads its attendance lists with words of its own, so `Attended`'s is not read")]
+            pub(crate) fn word_key(self) -> &'static str {
                 match self { $(Self::$variant => concat!($list, "_", $text),)* }
             }
         }
@@ -138,261 +139,261 @@ choice! {
 
 impl Sector {
     /// Whether schema.org calls such a body a `GovernmentOrganization`.
-    pub fn is_government(self) -> bool {
+    pub(crate) fn is_government(self) -> bool {
         matches!(self, Sector::Public | Sector::Police | Sector::Fire)
     }
 
     /// Every sector, in directory order.
-    pub fn all() -> impl Iterator<Item = Sector> {
+    pub(crate) fn all() -> impl Iterator<Item = Sector> {
         Self::ALL.iter().map(|(_, s)| *s)
     }
 }
 
 /// A member organisation (`kind = "organisation"`, or a row of `organisations.csv`).
 #[derive(Debug, Clone)]
-pub struct Organisation {
+pub(crate) struct Organisation {
     /// Its page.
-    pub page: PageId,
+    pub(crate) page: PageId,
     /// Its sector.
-    pub sector: Sector,
+    pub(crate) sector: Sector,
     /// Its own website.
-    pub website: Option<String>,
+    pub(crate) website: Option<String>,
     /// A contact email address.
-    pub email: Option<String>,
+    pub(crate) email: Option<String>,
     /// Its postal address, a line per entry.
-    pub address: Vec<String>,
+    pub(crate) address: Vec<String>,
 }
 
 /// Who chairs a group.
 #[derive(Debug, Clone)]
-pub struct Chair {
+pub(crate) struct Chair {
     /// The chair's name.
-    pub name: Option<String>,
+    pub(crate) name: Option<String>,
     /// The organisation the chair comes from.
-    pub org: Option<usize>,
+    pub(crate) org: Option<usize>,
 }
 
 /// A seat on a group, held by an organisation or standing vacant.
 #[derive(Debug, Clone)]
-pub struct Member {
+pub(crate) struct Member {
     /// The organisation (index into [`Model::organisations`]); `None` for a
     /// vacant seat no organisation holds yet.
-    pub org: Option<usize>,
+    pub(crate) org: Option<usize>,
     /// The person who represents it.
-    pub representative: Option<String>,
+    pub(crate) representative: Option<String>,
     /// Their role on the group ("Vice-chair", "Advisory, non-voting").
-    pub role: Option<String>,
+    pub(crate) role: Option<String>,
     /// The kind of seat (statutory, invited...), if said.
-    pub category: Option<SeatCategory>,
+    pub(crate) category: Option<SeatCategory>,
     /// Whether the seat has a vote (true unless `voting = false`).
-    pub voting: bool,
+    pub(crate) voting: bool,
     /// Whether the seat stands vacant.
-    pub vacant: bool,
+    pub(crate) vacant: bool,
 }
 
 impl Member {
     /// The organisation filling the seat: `None` when the seat is vacant.
-    pub fn filled_by(&self) -> Option<usize> {
+    pub(crate) fn filled_by(&self) -> Option<usize> {
         if self.vacant { None } else { self.org }
     }
 }
 
 /// A body of the partnership (`kind = "group"`).
 #[derive(Debug, Clone)]
-pub struct Group {
+pub(crate) struct Group {
     /// Its page.
-    pub page: PageId,
+    pub(crate) page: PageId,
     /// Executive, themed partnership...
-    pub kind: GroupKind,
+    pub(crate) kind: GroupKind,
     /// The group it reports to.
-    pub reports_to: Option<usize>,
+    pub(crate) reports_to: Option<usize>,
     /// Its chair.
-    pub chair: Option<Chair>,
+    pub(crate) chair: Option<Chair>,
     /// Its members, as written.
-    pub members: Vec<Member>,
+    pub(crate) members: Vec<Member>,
     /// What it is working on.
-    pub priorities: Vec<String>,
+    pub(crate) priorities: Vec<String>,
     /// What it has done.
-    pub achievements: Vec<String>,
+    pub(crate) achievements: Vec<String>,
     /// How it will do it ("we will do this by...").
-    pub approach: Vec<String>,
+    pub(crate) approach: Vec<String>,
 }
 
 impl Group {
     /// The organisations in its filled seats, each once however many seats it holds.
-    pub fn organisations(&self) -> std::collections::BTreeSet<usize> {
+    pub(crate) fn organisations(&self) -> std::collections::BTreeSet<usize> {
         self.members.iter().filter_map(Member::filled_by).collect()
     }
 }
 
 /// A paper of a meeting.
 #[derive(Debug, Clone)]
-pub struct Paper {
+pub(crate) struct Paper {
     /// Its title.
-    pub title: String,
+    pub(crate) title: String,
     /// Agenda, minutes or paper.
-    pub kind: PaperKind,
+    pub(crate) kind: PaperKind,
     /// The file.
-    pub file: Attachment,
+    pub(crate) file: Attachment,
     /// The file's name as the page writes it (agenda items name papers by it).
-    pub written: String,
+    pub(crate) written: String,
     /// When it was published (made open to inspection).
-    pub published: Option<SiteDate>,
+    pub(crate) published: Option<SiteDate>,
     /// Whether an exempt agenda item names it: then it is never published.
-    pub withheld: bool,
+    pub(crate) withheld: bool,
 }
 
 /// An item of a meeting's agenda.
 #[derive(Debug, Clone)]
-pub struct AgendaItem {
+pub(crate) struct AgendaItem {
     /// Its title.
-    pub title: String,
+    pub(crate) title: String,
     /// Its papers (indices into [`Meeting::papers`]).
-    pub papers: Vec<usize>,
+    pub(crate) papers: Vec<usize>,
     /// Whether it is taken in private (its papers are not published).
-    pub exempt: bool,
+    pub(crate) exempt: bool,
     /// What was decided.
-    pub decision: Option<String>,
+    pub(crate) decision: Option<String>,
 }
 
 /// Who was expected at a meeting, and whether they came.
 #[derive(Debug, Clone)]
-pub struct Attendee {
+pub(crate) struct Attendee {
     /// Their organisation.
-    pub org: Option<usize>,
+    pub(crate) org: Option<usize>,
     /// Who they are.
-    pub representative: String,
+    pub(crate) representative: String,
     /// Present, apologies, absent or substitute.
-    pub attended: Attended,
+    pub(crate) attended: Attended,
     /// Who came instead, for a substitute.
-    pub substitute: Option<String>,
+    pub(crate) substitute: Option<String>,
 }
 
 /// An interest declared at a meeting.
 #[derive(Debug, Clone)]
-pub struct Declaration {
+pub(crate) struct Declaration {
     /// Who declared it.
-    pub representative: String,
+    pub(crate) representative: String,
     /// The agenda item's number (from 1).
-    pub item: usize,
+    pub(crate) item: usize,
     /// The interest.
-    pub interest: String,
+    pub(crate) interest: String,
 }
 
 /// A meeting of a group (`kind = "meeting"`).
 #[derive(Debug, Clone)]
-pub struct Meeting {
+pub(crate) struct Meeting {
     /// Its page.
-    pub page: PageId,
+    pub(crate) page: PageId,
     /// The group meeting.
-    pub group: usize,
+    pub(crate) group: usize,
     /// When it starts, in the site's time zone.
-    pub start: SiteDate,
+    pub(crate) start: SiteDate,
     /// When it ends.
-    pub end: Option<SiteDate>,
+    pub(crate) end: Option<SiteDate>,
     /// Where.
-    pub location: Option<String>,
+    pub(crate) location: Option<String>,
     /// Scheduled, held, cancelled, postponed or rescheduled.
-    pub status: MeetingStatus,
+    pub(crate) status: MeetingStatus,
     /// The date and time it was to start before it was rescheduled.
-    pub previous_start: Option<SiteDate>,
+    pub(crate) previous_start: Option<SiteDate>,
     /// In person, online or both.
-    pub attendance_mode: AttendanceMode,
+    pub(crate) attendance_mode: AttendanceMode,
     /// Where people join online.
-    pub online_url: Option<String>,
+    pub(crate) online_url: Option<String>,
     /// Agenda, minutes and papers.
-    pub papers: Vec<Paper>,
+    pub(crate) papers: Vec<Paper>,
     /// The agenda, item by item (numbered from 1).
-    pub agenda: Vec<AgendaItem>,
+    pub(crate) agenda: Vec<AgendaItem>,
     /// Who was expected and whether they came.
-    pub attendees: Vec<Attendee>,
+    pub(crate) attendees: Vec<Attendee>,
     /// Interests declared.
-    pub declarations: Vec<Declaration>,
+    pub(crate) declarations: Vec<Declaration>,
 }
 
 /// A publication (`kind = "document"`).
 #[derive(Debug, Clone)]
-pub struct Document {
+pub(crate) struct Document {
     /// Its page (the HTML summary beside the file).
-    pub page: PageId,
+    pub(crate) page: PageId,
     /// The file.
-    pub file: Attachment,
+    pub(crate) file: Attachment,
     /// When it was published.
-    pub published: Option<SiteDate>,
+    pub(crate) published: Option<SiteDate>,
 }
 
 /// A year's value of an indicator.
 #[derive(Debug, Clone, Serialize)]
-pub struct Reading {
+pub(crate) struct Reading {
     /// The year as written: `2016` or `"2016/17"`.
-    pub year: String,
+    pub(crate) year: String,
     /// The value.
-    pub value: f64,
+    pub(crate) value: f64,
 }
 
 /// A measure of progress on a priority.
 #[derive(Debug, Clone, Serialize)]
-pub struct Indicator {
+pub(crate) struct Indicator {
     /// What is measured.
-    pub name: String,
+    pub(crate) name: String,
     /// Its unit ("%", "per 1,000 people").
-    pub unit: Option<String>,
+    pub(crate) unit: Option<String>,
     /// Where it started.
-    pub baseline: Option<f64>,
+    pub(crate) baseline: Option<f64>,
     /// Where it should get to.
-    pub target: Option<f64>,
+    pub(crate) target: Option<f64>,
     /// Values by year, in the order written.
-    pub values: Vec<Reading>,
+    pub(crate) values: Vec<Reading>,
 }
 
 /// A priority of the strategy.
 #[derive(Debug, Clone)]
-pub struct Priority {
+pub(crate) struct Priority {
     /// Its id, an anchor on the strategy page.
-    pub id: String,
+    pub(crate) id: String,
     /// Its title.
-    pub title: String,
+    pub(crate) title: String,
     /// A summary.
-    pub summary: Option<String>,
+    pub(crate) summary: Option<String>,
     /// The group that leads it.
-    pub lead: Option<usize>,
+    pub(crate) lead: Option<usize>,
     /// How progress is measured.
-    pub indicators: Vec<Indicator>,
+    pub(crate) indicators: Vec<Indicator>,
 }
 
 /// The Sustainable Community Strategy (`kind = "strategy"`).
 #[derive(Debug, Clone)]
-pub struct Strategy {
+pub(crate) struct Strategy {
     /// Its page.
-    pub page: PageId,
+    pub(crate) page: PageId,
     /// The years it covers ("2015–2020").
-    pub period: Option<String>,
+    pub(crate) period: Option<String>,
     /// The vision.
-    pub vision: Option<String>,
+    pub(crate) vision: Option<String>,
     /// Its priorities.
-    pub priorities: Vec<Priority>,
+    pub(crate) priorities: Vec<Priority>,
 }
 
 /// An organisation's seat on a group, seen from the organisation.
 #[derive(Debug, Clone)]
-pub struct Seat {
+pub(crate) struct Seat {
     /// The group.
-    pub group: usize,
+    pub(crate) group: usize,
     /// Who represents the organisation.
-    pub representative: Option<String>,
+    pub(crate) representative: Option<String>,
     /// Their role.
-    pub role: Option<String>,
+    pub(crate) role: Option<String>,
     /// The kind of seat.
-    pub category: Option<SeatCategory>,
+    pub(crate) category: Option<SeatCategory>,
     /// Whether it has a vote.
-    pub voting: bool,
+    pub(crate) voting: bool,
     /// Whether it stands vacant.
-    pub vacant: bool,
+    pub(crate) vacant: bool,
 }
 
 /// What a page is in the model.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Entity {
+pub(crate) enum Entity {
     /// A plain page.
     #[default]
     None,

@@ -96,7 +96,7 @@ impl Sink for MemorySink {
 }
 
 /// A sink that keeps nothing: for `check`, which renders but writes nothing.
-pub struct NullSink;
+pub(crate) struct NullSink;
 
 impl Sink for NullSink {
     fn write(&self, _path: &str, _bytes: Vec<u8>) -> io::Result<()> {

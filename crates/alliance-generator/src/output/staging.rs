@@ -43,9 +43,9 @@ pub struct Staging {
 #[derive(Debug)]
 pub struct Leftover {
     /// Where the previous output now is.
-    pub path: PathBuf,
+    pub(crate) path: PathBuf,
     /// Why it could not be removed.
-    pub error: io::Error,
+    pub(crate) error: io::Error,
 }
 
 impl Staging {

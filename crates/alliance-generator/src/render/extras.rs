@@ -17,11 +17,11 @@ pub(crate) const A_TO_Z: &str = "a-z/";
 #[derive(serde::Serialize)]
 pub(crate) struct Letter<'a> {
     /// "A", or "0–9" for titles starting with a digit or a sign.
-    pub letter: String,
+    pub(crate) letter: String,
     /// The letter as an anchor: "a", "other".
-    pub id: String,
+    pub(crate) id: String,
     /// The pages, by title.
-    pub pages: Vec<Summary<'a>>,
+    pub(crate) pages: Vec<Summary<'a>>,
 }
 
 impl<'a> Letter<'a> {

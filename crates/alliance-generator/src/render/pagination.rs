@@ -31,11 +31,11 @@ pub(crate) enum List {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Paged {
     /// The list.
-    pub list: List,
+    pub(crate) list: List,
     /// How many items it has.
-    pub len: usize,
+    pub(crate) len: usize,
     /// How many items a page shows.
-    pub per_page: usize,
+    pub(crate) per_page: usize,
 }
 
 impl Paged {
@@ -146,34 +146,34 @@ fn plain_section(site: &Site, id: PageId) -> bool {
 #[derive(Debug, Serialize)]
 pub(crate) struct PaginationView {
     /// This page's number, from 1.
-    pub current: usize,
+    pub(crate) current: usize,
     /// How many pages the list takes.
-    pub total: usize,
+    pub(crate) total: usize,
     /// The position in the list of the first item shown, from 1.
-    pub first_item: usize,
+    pub(crate) first_item: usize,
     /// The position of the last item shown.
-    pub last_item: usize,
+    pub(crate) last_item: usize,
     /// How many items the whole list has.
-    pub items_total: usize,
+    pub(crate) items_total: usize,
     /// The site path of the previous page, if there is one.
-    pub previous: Option<String>,
+    pub(crate) previous: Option<String>,
     /// The site path of the next page, if there is one.
-    pub next: Option<String>,
+    pub(crate) next: Option<String>,
     /// The page numbers to offer, with ellipses for the ones left out.
-    pub items: Vec<PageItem>,
+    pub(crate) items: Vec<PageItem>,
 }
 
 /// A page number in the pagination, or an ellipsis.
 #[derive(Debug, Serialize)]
 pub(crate) struct PageItem {
     /// The page's number (none for an ellipsis).
-    pub number: Option<usize>,
+    pub(crate) number: Option<usize>,
     /// Its site path (none for an ellipsis).
-    pub path: Option<String>,
+    pub(crate) path: Option<String>,
     /// Whether it is the page shown.
-    pub current: bool,
+    pub(crate) current: bool,
     /// Whether this stands for page numbers left out.
-    pub ellipsis: bool,
+    pub(crate) ellipsis: bool,
 }
 
 /// The site path of page `number` of the list at `path`: page 1 is the

@@ -27,46 +27,46 @@ pub(crate) const TEMPLATE: &str = "accessibility.html";
 #[derive(Debug, Clone, Serialize)]
 pub(crate) struct Statement<'a> {
     /// Who runs the site: `[partnership] name`.
-    pub name: &'a str,
+    pub(crate) name: &'a str,
     /// The site's address, shown without `https://`.
-    pub address: &'a str,
+    pub(crate) address: &'a str,
     /// `full`, `partial` or `none`.
-    pub status: ComplianceStatus,
+    pub(crate) status: ComplianceStatus,
     /// The compliance sentence, in the GOV.UK sample's exact words.
-    pub compliance: String,
+    pub(crate) compliance: String,
     /// The email address for accessibility requests and problems (may be empty).
-    pub email: &'a str,
+    pub(crate) email: &'a str,
     /// The telephone number (may be empty).
-    pub phone: &'a str,
+    pub(crate) phone: &'a str,
     /// Days to answer a request for another format, if promised.
-    pub response_days: Option<u32>,
+    pub(crate) response_days: Option<u32>,
     /// Failures of WCAG.
-    pub non_compliance: Vec<IssueView<'a>>,
+    pub(crate) non_compliance: Vec<IssueView<'a>>,
     /// Failures left for now as a disproportionate burden.
-    pub disproportionate_burden: Vec<IssueView<'a>>,
+    pub(crate) disproportionate_burden: Vec<IssueView<'a>>,
     /// Content outside the regulations' scope.
-    pub out_of_scope: Vec<IssueView<'a>>,
+    pub(crate) out_of_scope: Vec<IssueView<'a>>,
     /// When the site was last tested.
-    pub last_tested: Option<SiteDate>,
+    pub(crate) last_tested: Option<SiteDate>,
     /// Who tested it.
-    pub tested_by: &'a str,
+    pub(crate) tested_by: &'a str,
     /// When the statement was first prepared.
-    pub prepared: Option<SiteDate>,
+    pub(crate) prepared: Option<SiteDate>,
     /// When it was last reviewed.
-    pub reviewed: Option<SiteDate>,
+    pub(crate) reviewed: Option<SiteDate>,
 }
 
 /// One known issue, with its sentences ready to print.
 #[derive(Debug, Clone, Serialize)]
 pub(crate) struct IssueView<'a> {
     /// What is not accessible.
-    pub text: &'a str,
+    pub(crate) text: &'a str,
     /// The criteria it fails.
-    pub criteria: &'a [Criterion],
+    pub(crate) criteria: &'a [Criterion],
     /// "This fails WCAG 2.2 success criterion 1.1.1 (Non-text Content).", or empty.
-    pub fails: String,
+    pub(crate) fails: String,
     /// When it will be fixed.
-    pub fix_by: Option<SiteDate>,
+    pub(crate) fix_by: Option<SiteDate>,
 }
 
 impl<'a> IssueView<'a> {

@@ -19,7 +19,7 @@ use crate::util::url::relative;
 pub(crate) struct Templates {
     tera: Tera,
     /// Whether external links get a visible "(external link)" marker (snapshots).
-    pub mark_external_links: bool,
+    pub(crate) mark_external_links: bool,
     /// Template name → (file as shown to editors, its text).
     sources: BTreeMap<String, (PathBuf, String)>,
     /// The site-data functions the templates call.
@@ -28,7 +28,7 @@ pub(crate) struct Templates {
     lexicon: Arc<Lexicon>,
     /// The same templates for each further language, seeing that language's
     /// site (in the order of [`Content::translations`]).
-    pub translations: Vec<Templates>,
+    pub(crate) translations: Vec<Templates>,
 }
 
 /// The context key holding the site path of the file being rendered.

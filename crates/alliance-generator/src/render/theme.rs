@@ -36,7 +36,7 @@ impl FileSource {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ThemeFile {
     /// How diagnostics name it (`themes/civic/templates/base.html`).
-    pub display: PathBuf,
+    pub(crate) display: PathBuf,
     /// Its bytes.
     pub source: FileSource,
 }
@@ -47,11 +47,11 @@ pub struct Theme {
     /// Templates by name (`page.html`, `partials/header.html`).
     pub templates: BTreeMap<String, ThemeFile>,
     /// Sass files by path inside `sass/`.
-    pub sass: BTreeMap<String, ThemeFile>,
+    pub(crate) sass: BTreeMap<String, ThemeFile>,
     /// Static files by output path.
-    pub static_files: BTreeMap<String, ThemeFile>,
+    pub(crate) static_files: BTreeMap<String, ThemeFile>,
     /// The theme's words, by file name inside `translations/` (`cy.toml`).
-    pub translations: BTreeMap<String, ThemeFile>,
+    pub(crate) translations: BTreeMap<String, ThemeFile>,
 }
 
 impl Theme {
@@ -135,14 +135,14 @@ impl Theme {
     }
 
     /// The civic theme's translations built into Alliance, by file name.
-    pub fn civic_translations() -> BTreeMap<String, ThemeFile> {
+    pub(crate) fn civic_translations() -> BTreeMap<String, ThemeFile> {
         let mut theme = Theme::default();
         theme.add_embedded();
         theme.translations
     }
 
     /// Compiles every Sass file not starting with `_` into CSS: `sass/site.scss` → `site.css`.
-    pub fn compile_sass(&self) -> Result<Vec<(String, String)>, Diagnostics> {
+    pub(crate) fn compile_sass(&self) -> Result<Vec<(String, String)>, Diagnostics> {
         let fs = SassFs { theme: self };
         let options = grass::Options::default()
             .style(grass::OutputStyle::Compressed)

@@ -9,13 +9,13 @@
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Tag {
     /// The element name, lower case (`img`, `table`, `h1`).
-    pub name: String,
+    pub(crate) name: String,
     /// Whether this is an end tag (`</table>`).
-    pub closing: bool,
+    pub(crate) closing: bool,
     /// Attributes in order: lower-case name, and value if one was given.
-    pub attrs: Vec<(String, Option<String>)>,
+    pub(crate) attrs: Vec<(String, Option<String>)>,
     /// Byte offset of the `<` in the scanned text.
-    pub offset: usize,
+    pub(crate) offset: usize,
 }
 
 impl Tag {

@@ -28,7 +28,7 @@ pub fn walk(dir: &Path) -> impl Iterator<Item = walkdir::Result<walkdir::DirEntr
 
 /// Why a walk left out a symbolic link.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Unfollowed {
+pub(crate) enum Unfollowed {
     /// It leads outside the folder the walk may read.
     Outside,
     /// It leads nowhere: what it names does not exist.
@@ -39,13 +39,13 @@ pub enum Unfollowed {
 
 /// A symbolic link a walk did not follow, and where it leads.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Skipped {
+pub(crate) struct Skipped {
     /// The link, as found under the walked folder.
-    pub link: PathBuf,
+    pub(crate) link: PathBuf,
     /// Where it leads: resolved when it exists, else as written.
-    pub target: PathBuf,
+    pub(crate) target: PathBuf,
     /// Why it was not followed.
-    pub why: Unfollowed,
+    pub(crate) why: Unfollowed,
 }
 
 /// Every entry under `dir`, as [`walk`] but following symbolic links that

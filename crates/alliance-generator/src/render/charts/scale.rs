@@ -6,15 +6,15 @@ use std::fmt::Write as _;
 /// One series of an indicator chart.
 pub(crate) struct Series<'a> {
     /// The years along the x axis as written: `2016` or `"2016/17"`.
-    pub labels: &'a [String],
+    pub(crate) labels: &'a [String],
     /// One value per label.
-    pub values: &'a [f64],
+    pub(crate) values: &'a [f64],
     /// A baseline drawn as a dotted line, labelled.
-    pub baseline: Option<f64>,
+    pub(crate) baseline: Option<f64>,
     /// A target drawn as a dashed line, labelled.
-    pub target: Option<f64>,
+    pub(crate) target: Option<f64>,
     /// The labels of the target and the baseline: `["Target", "Baseline"]`.
-    pub reference_names: [&'a str; 2],
+    pub(crate) reference_names: [&'a str; 2],
 }
 
 impl Series<'_> {

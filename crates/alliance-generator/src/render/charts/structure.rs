@@ -10,11 +10,11 @@ use crate::util::escape::escape;
 #[derive(Debug, Clone)]
 pub(crate) struct Node {
     /// The group's name.
-    pub name: String,
+    pub(crate) name: String,
     /// A second line: its kind ("Themed partnership").
-    pub note: String,
+    pub(crate) note: String,
     /// Groups reporting to it.
-    pub children: Vec<Node>,
+    pub(crate) children: Vec<Node>,
 }
 
 /// The structure of the partnership as a tree of boxes read from top to

@@ -89,9 +89,9 @@ impl Field {
 #[derive(Debug, Clone)]
 pub(crate) struct Language {
     /// The key: the index's folder under `search/`.
-    pub key: String,
+    pub(crate) key: String,
     /// The stemming algorithm; `None` for whole-word and prefix matching only.
-    pub stemmer: Option<Algorithm>,
+    pub(crate) stemmer: Option<Algorithm>,
 }
 
 impl Language {

@@ -10,78 +10,78 @@ use crate::render::charts;
 #[derive(Serialize)]
 pub(crate) struct MemberView<'a> {
     /// The organisation; `None` for a vacant seat no organisation holds.
-    pub org: Option<OrganisationView<'a>>,
+    pub(crate) org: Option<OrganisationView<'a>>,
     /// Who represents it.
-    pub representative: Option<&'a str>,
+    pub(crate) representative: Option<&'a str>,
     /// Their role.
-    pub role: Option<&'a str>,
+    pub(crate) role: Option<&'a str>,
     /// The kind of seat, as written, if said.
-    pub category: Option<SeatCategory>,
+    pub(crate) category: Option<SeatCategory>,
     /// The kind of seat in words: "Invited participant".
-    pub category_label: Option<&'a str>,
+    pub(crate) category_label: Option<&'a str>,
     /// Whether the seat has a vote.
-    pub voting: bool,
+    pub(crate) voting: bool,
     /// Whether the seat stands vacant.
-    pub vacant: bool,
+    pub(crate) vacant: bool,
 }
 
 /// Members of one sector.
 #[derive(Serialize)]
 pub(crate) struct SectorMembers<'a> {
     /// The sector.
-    pub sector: Sector,
+    pub(crate) sector: Sector,
     /// Its label.
-    pub label: &'a str,
+    pub(crate) label: &'a str,
     /// How many members.
-    pub count: usize,
+    pub(crate) count: usize,
     /// The members.
-    pub members: Vec<MemberView<'a>>,
+    pub(crate) members: Vec<MemberView<'a>>,
 }
 
 /// How many members each sector has on a group.
 #[derive(Serialize)]
 pub(crate) struct Balance<'a> {
     /// One row per sector with members: `{ sector, label, count }`.
-    pub rows: Vec<BalanceRow<'a>>,
+    pub(crate) rows: Vec<BalanceRow<'a>>,
     /// All members: distinct organisations in filled seats (one holding two seats counts once).
-    pub total: usize,
+    pub(crate) total: usize,
     /// Filled seats (an organisation with two seats counts twice).
-    pub seats: usize,
+    pub(crate) seats: usize,
     /// Seats standing vacant (not counted as organisations).
-    pub vacant: usize,
+    pub(crate) vacant: usize,
     /// The rows as an accessible SVG bar chart.
-    pub chart: String,
+    pub(crate) chart: String,
 }
 
 /// One sector's count.
 #[derive(Serialize)]
 pub(crate) struct BalanceRow<'a> {
     /// The sector.
-    pub sector: Sector,
+    pub(crate) sector: Sector,
     /// Its label.
-    pub label: &'a str,
+    pub(crate) label: &'a str,
     /// Its member organisations, each counted once.
-    pub count: usize,
+    pub(crate) count: usize,
 }
 
 /// Who chairs a group.
 #[derive(Serialize)]
 pub(crate) struct ChairView<'a> {
     /// The chair's name.
-    pub name: Option<&'a str>,
+    pub(crate) name: Option<&'a str>,
     /// Their organisation.
-    pub org: Option<OrganisationView<'a>>,
+    pub(crate) org: Option<OrganisationView<'a>>,
 }
 
 /// A strategy priority a group leads.
 #[derive(Serialize)]
 pub(crate) struct LedPriority<'a> {
     /// The priority's title.
-    pub title: &'a str,
+    pub(crate) title: &'a str,
     /// The strategy page's site path.
-    pub path: &'a str,
+    pub(crate) path: &'a str,
     /// The priority's anchor on that page.
-    pub anchor: &'a str,
+    pub(crate) anchor: &'a str,
 }
 
 /// A group's page facts (`page.group`, `get_group(id=...)`).
@@ -89,36 +89,36 @@ pub(crate) struct LedPriority<'a> {
 pub(crate) struct GroupView<'a> {
     /// Id, title, path and kind.
     #[serde(flatten)]
-    pub link: GroupLink<'a>,
+    pub(crate) link: GroupLink<'a>,
     /// The group it reports to.
-    pub reports_to: Option<GroupLink<'a>>,
+    pub(crate) reports_to: Option<GroupLink<'a>>,
     /// Its chair.
-    pub chair: Option<ChairView<'a>>,
+    pub(crate) chair: Option<ChairView<'a>>,
     /// Members as written.
-    pub members: Vec<MemberView<'a>>,
+    pub(crate) members: Vec<MemberView<'a>>,
     /// Whether any seat names its representative or stands vacant (else the
     /// members table leaves out the representative column).
-    pub names_representatives: bool,
+    pub(crate) names_representatives: bool,
     /// Members grouped by sector, in directory order (seats an organisation holds).
-    pub members_by_sector: Vec<SectorMembers<'a>>,
+    pub(crate) members_by_sector: Vec<SectorMembers<'a>>,
     /// Vacant seats no organisation holds yet.
-    pub vacancies: Vec<MemberView<'a>>,
+    pub(crate) vacancies: Vec<MemberView<'a>>,
     /// Sector balance, with a chart.
-    pub balance: Balance<'a>,
+    pub(crate) balance: Balance<'a>,
     /// Groups reporting to it.
-    pub subgroups: Vec<GroupLink<'a>>,
+    pub(crate) subgroups: Vec<GroupLink<'a>>,
     /// Its meetings.
-    pub meetings: MeetingLists<'a>,
+    pub(crate) meetings: MeetingLists<'a>,
     /// Its iCalendar feed's site path, when it has meetings.
-    pub calendar: Option<String>,
+    pub(crate) calendar: Option<String>,
     /// What it is working on.
-    pub priorities: &'a [String],
+    pub(crate) priorities: &'a [String],
     /// What it has done.
-    pub achievements: &'a [String],
+    pub(crate) achievements: &'a [String],
     /// How it will do it.
-    pub approach: &'a [String],
+    pub(crate) approach: &'a [String],
     /// Strategy priorities it leads.
-    pub leads: Vec<LedPriority<'a>>,
+    pub(crate) leads: Vec<LedPriority<'a>>,
 }
 
 /// An organisation's page facts (`page.organisation`, `get_organisation(id=...)`).
@@ -126,26 +126,26 @@ pub(crate) struct GroupView<'a> {
 pub(crate) struct OrganisationPage<'a> {
     /// The organisation.
     #[serde(flatten)]
-    pub org: OrganisationView<'a>,
+    pub(crate) org: OrganisationView<'a>,
     /// The groups it sits on.
-    pub seats: Vec<SeatView<'a>>,
+    pub(crate) seats: Vec<SeatView<'a>>,
 }
 
 /// A group an organisation sits on.
 #[derive(Serialize)]
 pub(crate) struct SeatView<'a> {
     /// The group.
-    pub group: GroupLink<'a>,
+    pub(crate) group: GroupLink<'a>,
     /// Who represents the organisation.
-    pub representative: Option<&'a str>,
+    pub(crate) representative: Option<&'a str>,
     /// Their role.
-    pub role: Option<&'a str>,
+    pub(crate) role: Option<&'a str>,
     /// The kind of seat in words, if said.
-    pub category_label: Option<&'a str>,
+    pub(crate) category_label: Option<&'a str>,
     /// Whether it has a vote.
-    pub voting: bool,
+    pub(crate) voting: bool,
     /// Whether it stands vacant.
-    pub vacant: bool,
+    pub(crate) vacant: bool,
 }
 impl<'a> Views<'a> {
     /// A group's members, by sector.

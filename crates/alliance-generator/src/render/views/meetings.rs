@@ -16,141 +16,141 @@ use crate::render::words::Words;
 pub(crate) struct AttachmentView<'a> {
     /// The file.
     #[serde(flatten)]
-    pub file: &'a Attachment,
+    pub(crate) file: &'a Attachment,
     /// "PDF, 1.2 MB".
-    pub label: String,
+    pub(crate) label: String,
 }
 
 /// A meeting paper.
 #[derive(Serialize)]
 pub(crate) struct PaperView<'a> {
     /// Its title.
-    pub title: &'a str,
+    pub(crate) title: &'a str,
     /// `agenda`, `minutes`, `paper`.
-    pub kind: &'static str,
+    pub(crate) kind: &'static str,
     /// "Agenda".
-    pub kind_label: &'a str,
+    pub(crate) kind_label: &'a str,
     /// The file.
-    pub file: AttachmentView<'a>,
+    pub(crate) file: AttachmentView<'a>,
 }
 
 /// A meeting (`page.meeting`, and in every meeting list).
 #[derive(Serialize)]
 pub(crate) struct MeetingView<'a> {
     /// Its page's title.
-    pub title: &'a str,
+    pub(crate) title: &'a str,
     /// Its page's site path.
-    pub path: &'a str,
+    pub(crate) path: &'a str,
     /// The group meeting.
-    pub group: GroupLink<'a>,
+    pub(crate) group: GroupLink<'a>,
     /// When it starts.
-    pub start: SiteDate,
+    pub(crate) start: SiteDate,
     /// When it ends.
-    pub end: Option<SiteDate>,
+    pub(crate) end: Option<SiteDate>,
     /// Whether it ends on a later day than it starts (past midnight, or over several days).
-    pub ends_later_day: bool,
+    pub(crate) ends_later_day: bool,
     /// Where.
-    pub location: Option<&'a str>,
+    pub(crate) location: Option<&'a str>,
     /// `scheduled`, `held`, `cancelled`, `postponed`, `rescheduled`.
-    pub status: MeetingStatus,
+    pub(crate) status: MeetingStatus,
     /// "Cancelled"; "Not held" for a meeting after the partnership closed.
-    pub status_label: &'a str,
+    pub(crate) status_label: &'a str,
     /// The status in words: "Rescheduled from 3 December 2026".
-    pub status_text: String,
+    pub(crate) status_text: String,
     /// The status in words when it is news (not for a scheduled or held
     /// meeting): what lists flag beside the meeting.
-    pub notice: Option<String>,
+    pub(crate) notice: Option<String>,
     /// Set when the partnership closed before the meeting's date: it was not held.
-    pub not_held: bool,
+    pub(crate) not_held: bool,
     /// The date and time it was to start before it was rescheduled.
-    pub previous_start: Option<SiteDate>,
+    pub(crate) previous_start: Option<SiteDate>,
     /// Whether it is still to come.
-    pub upcoming: bool,
+    pub(crate) upcoming: bool,
     /// `in-person`, `online`, `hybrid`.
-    pub attendance_mode: AttendanceMode,
+    pub(crate) attendance_mode: AttendanceMode,
     /// "In person and online".
-    pub attendance_label: &'a str,
+    pub(crate) attendance_label: &'a str,
     /// Where people join online.
-    pub online_url: Option<&'a str>,
+    pub(crate) online_url: Option<&'a str>,
     /// Its published papers (never those of exempt items).
-    pub papers: Vec<PaperView<'a>>,
+    pub(crate) papers: Vec<PaperView<'a>>,
     /// The agenda, numbered.
-    pub agenda: Vec<AgendaItemView<'a>>,
+    pub(crate) agenda: Vec<AgendaItemView<'a>>,
     /// Who came, and who sent apologies.
-    pub attendance: Option<AttendanceView<'a>>,
+    pub(crate) attendance: Option<AttendanceView<'a>>,
     /// Interests declared, in the order written.
-    pub declarations: Vec<DeclarationView<'a>>,
+    pub(crate) declarations: Vec<DeclarationView<'a>>,
 }
 
 /// An agenda item.
 #[derive(Serialize)]
 pub(crate) struct AgendaItemView<'a> {
     /// Its number, from 1.
-    pub number: usize,
+    pub(crate) number: usize,
     /// The id of its element on the meeting page: `item-3`.
-    pub anchor: String,
+    pub(crate) anchor: String,
     /// Its title.
-    pub title: &'a str,
+    pub(crate) title: &'a str,
     /// Whether it is taken in private.
-    pub exempt: bool,
+    pub(crate) exempt: bool,
     /// Its papers, if published (an exempt item's papers never are).
-    pub papers: Vec<PaperView<'a>>,
+    pub(crate) papers: Vec<PaperView<'a>>,
     /// How many papers of an exempt item are not for publication.
-    pub withheld: usize,
+    pub(crate) withheld: usize,
     /// What was decided.
-    pub decision: Option<&'a str>,
+    pub(crate) decision: Option<&'a str>,
 }
 
 /// Someone expected at a meeting.
 #[derive(Serialize)]
 pub(crate) struct AttendeeView<'a> {
     /// Who.
-    pub representative: &'a str,
+    pub(crate) representative: &'a str,
     /// Their organisation's name.
-    pub org: Option<&'a str>,
+    pub(crate) org: Option<&'a str>,
     /// Their organisation's page.
-    pub org_path: Option<&'a str>,
+    pub(crate) org_path: Option<&'a str>,
     /// For a substitute: who came instead.
-    pub substitute: Option<&'a str>,
+    pub(crate) substitute: Option<&'a str>,
 }
 
 /// Attendance, as moderngov lists it.
 #[derive(Serialize)]
 pub(crate) struct AttendanceView<'a> {
     /// Present.
-    pub present: Vec<AttendeeView<'a>>,
+    pub(crate) present: Vec<AttendeeView<'a>>,
     /// Sent apologies.
-    pub apologies: Vec<AttendeeView<'a>>,
+    pub(crate) apologies: Vec<AttendeeView<'a>>,
     /// Absent.
-    pub absent: Vec<AttendeeView<'a>>,
+    pub(crate) absent: Vec<AttendeeView<'a>>,
     /// Sent a substitute (`substitute` names who came).
-    pub substitutes: Vec<AttendeeView<'a>>,
+    pub(crate) substitutes: Vec<AttendeeView<'a>>,
 }
 
 /// A declaration of interest.
 #[derive(Serialize)]
 pub(crate) struct DeclarationView<'a> {
     /// Who declared it.
-    pub representative: &'a str,
+    pub(crate) representative: &'a str,
     /// The agenda item's number.
-    pub item: usize,
+    pub(crate) item: usize,
     /// The agenda item's title.
-    pub item_title: &'a str,
+    pub(crate) item_title: &'a str,
     /// The agenda item's anchor on the page.
-    pub anchor: String,
+    pub(crate) anchor: String,
     /// The interest.
-    pub interest: &'a str,
+    pub(crate) interest: &'a str,
 }
 
 /// Meetings to come, then past ones by year.
 #[derive(Serialize)]
 pub(crate) struct MeetingLists<'a> {
     /// How many in all.
-    pub count: usize,
+    pub(crate) count: usize,
     /// Meetings from today on, soonest first.
-    pub upcoming: Vec<MeetingView<'a>>,
+    pub(crate) upcoming: Vec<MeetingView<'a>>,
     /// Past meetings by year, newest year first, newest first within it.
-    pub past: Vec<MeetingYear<'a>>,
+    pub(crate) past: Vec<MeetingYear<'a>>,
 }
 
 impl MeetingLists<'_> {
@@ -177,9 +177,9 @@ impl MeetingLists<'_> {
 #[derive(Serialize)]
 pub(crate) struct MeetingYear<'a> {
     /// The year.
-    pub year: i16,
+    pub(crate) year: i16,
     /// Its meetings.
-    pub meetings: Vec<MeetingView<'a>>,
+    pub(crate) meetings: Vec<MeetingView<'a>>,
 }
 impl<'a> Views<'a> {
     /// A meeting.

@@ -26,38 +26,38 @@ use crate::render::words::Words;
 #[derive(Serialize)]
 pub(crate) struct OrganisationView<'a> {
     /// Its id.
-    pub id: &'a str,
+    pub(crate) id: &'a str,
     /// Its name.
-    pub title: &'a str,
+    pub(crate) title: &'a str,
     /// Its page's site path.
-    pub path: &'a str,
+    pub(crate) path: &'a str,
     /// `public`, `voluntary`...
-    pub sector: Sector,
+    pub(crate) sector: Sector,
     /// "Voluntary and community".
-    pub sector_label: &'a str,
+    pub(crate) sector_label: &'a str,
     /// Its website.
-    pub website: Option<&'a str>,
+    pub(crate) website: Option<&'a str>,
     /// Its email address.
-    pub email: Option<&'a str>,
+    pub(crate) email: Option<&'a str>,
     /// Its postal address, a line per entry.
-    pub address: &'a [String],
+    pub(crate) address: &'a [String],
     /// Extra columns of its spreadsheet row, or its page's `extra`.
-    pub extra: &'a toml::Table,
+    pub(crate) extra: &'a toml::Table,
 }
 
 /// A group as linked to from elsewhere.
 #[derive(Serialize, Clone, Copy)]
 pub(crate) struct GroupLink<'a> {
     /// Its id.
-    pub id: &'a str,
+    pub(crate) id: &'a str,
     /// Its name.
-    pub title: &'a str,
+    pub(crate) title: &'a str,
     /// Its page's site path.
-    pub path: &'a str,
+    pub(crate) path: &'a str,
     /// `executive`, `themed`...
-    pub kind: GroupKind,
+    pub(crate) kind: GroupKind,
     /// "Themed partnership".
-    pub kind_label: &'a str,
+    pub(crate) kind_label: &'a str,
 }
 
 /// Builds views over one site.

@@ -15,20 +15,20 @@ use crate::render::charts::{self, Series};
 #[derive(Serialize)]
 pub(crate) struct DocumentView<'a> {
     /// The file.
-    pub file: AttachmentView<'a>,
+    pub(crate) file: AttachmentView<'a>,
     /// When it was published.
-    pub published: Option<SiteDate>,
+    pub(crate) published: Option<SiteDate>,
 }
 
 /// A publication in a section's list: its page, date, and file.
 #[derive(Serialize)]
 pub(crate) struct PublicationView<'a> {
     /// Its page (the HTML summary).
-    pub link: Summary<'a>,
+    pub(crate) link: Summary<'a>,
     /// When it was published.
-    pub published: Option<SiteDate>,
+    pub(crate) published: Option<SiteDate>,
     /// The file: format and size.
-    pub file: AttachmentView<'a>,
+    pub(crate) file: AttachmentView<'a>,
 }
 
 /// An indicator with its chart.
@@ -36,50 +36,50 @@ pub(crate) struct PublicationView<'a> {
 pub(crate) struct IndicatorView<'a> {
     /// The indicator.
     #[serde(flatten)]
-    pub indicator: &'a Indicator,
+    pub(crate) indicator: &'a Indicator,
     /// Its values as an accessible SVG line chart.
-    pub chart: String,
+    pub(crate) chart: String,
     /// Its values as shown, all with the series' one precision.
-    pub readings: Vec<ReadingText<'a>>,
+    pub(crate) readings: Vec<ReadingText<'a>>,
     /// Its baseline as shown.
-    pub baseline_text: Option<String>,
+    pub(crate) baseline_text: Option<String>,
     /// Its target as shown.
-    pub target_text: Option<String>,
+    pub(crate) target_text: Option<String>,
 }
 
 /// A value of an indicator as shown: `{ year, value }`, `value` formatted.
 #[derive(Serialize)]
 pub(crate) struct ReadingText<'a> {
     /// The year as written.
-    pub year: &'a str,
+    pub(crate) year: &'a str,
     /// The value with the series' precision and a true minus sign.
-    pub value: String,
+    pub(crate) value: String,
 }
 
 /// A strategy priority.
 #[derive(Serialize)]
 pub(crate) struct PriorityView<'a> {
     /// Its id (an anchor).
-    pub id: &'a str,
+    pub(crate) id: &'a str,
     /// Its title.
-    pub title: &'a str,
+    pub(crate) title: &'a str,
     /// Its summary.
-    pub summary: Option<&'a str>,
+    pub(crate) summary: Option<&'a str>,
     /// The group leading it.
-    pub lead: Option<GroupLink<'a>>,
+    pub(crate) lead: Option<GroupLink<'a>>,
     /// Its indicators.
-    pub indicators: Vec<IndicatorView<'a>>,
+    pub(crate) indicators: Vec<IndicatorView<'a>>,
 }
 
 /// The strategy's page facts (`page.strategy`).
 #[derive(Serialize)]
 pub(crate) struct StrategyView<'a> {
     /// The years it covers.
-    pub period: Option<&'a str>,
+    pub(crate) period: Option<&'a str>,
     /// The vision.
-    pub vision: Option<&'a str>,
+    pub(crate) vision: Option<&'a str>,
     /// Its priorities.
-    pub priorities: Vec<PriorityView<'a>>,
+    pub(crate) priorities: Vec<PriorityView<'a>>,
 }
 impl<'a> Views<'a> {
     /// A document's page facts.

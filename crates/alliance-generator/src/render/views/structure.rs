@@ -11,13 +11,13 @@ use crate::render::charts::{self, Node};
 #[derive(Serialize)]
 pub(crate) struct TreeNode<'a> {
     /// The group.
-    pub group: GroupLink<'a>,
+    pub(crate) group: GroupLink<'a>,
     /// How many organisations sit on it (vacant seats are not counted).
-    pub members: usize,
+    pub(crate) members: usize,
     /// How many of its seats stand vacant.
-    pub vacant: usize,
+    pub(crate) vacant: usize,
     /// Groups reporting to it.
-    pub children: Vec<TreeNode<'a>>,
+    pub(crate) children: Vec<TreeNode<'a>>,
 }
 
 /// A group in the structure's outline: `<li>` opens a nested `<ul>` when
@@ -25,17 +25,17 @@ pub(crate) struct TreeNode<'a> {
 #[derive(Serialize)]
 pub(crate) struct OutlineRow<'a> {
     /// The group.
-    pub group: GroupLink<'a>,
+    pub(crate) group: GroupLink<'a>,
     /// How many organisations sit on it (vacant seats are not counted).
-    pub members: usize,
+    pub(crate) members: usize,
     /// How many of its seats stand vacant.
-    pub vacant: usize,
+    pub(crate) vacant: usize,
     /// 0 for the top of the structure.
-    pub depth: usize,
+    pub(crate) depth: usize,
     /// Whether groups report to it.
-    pub has_children: bool,
+    pub(crate) has_children: bool,
     /// How many nested lists end after this row.
-    pub close: usize,
+    pub(crate) close: usize,
 }
 
 /// Flattens trees into outline rows.
@@ -69,61 +69,61 @@ fn filled(group: &crate::model::Group) -> usize {
 #[derive(Serialize)]
 pub(crate) struct GroupBalance<'a> {
     /// The group.
-    pub group: GroupLink<'a>,
+    pub(crate) group: GroupLink<'a>,
     /// Its balance.
-    pub balance: Balance<'a>,
+    pub(crate) balance: Balance<'a>,
 }
 
 /// The whole partnership's structure (`page.structure`, `get_structure()`).
 #[derive(Serialize)]
 pub(crate) struct StructureView<'a> {
     /// How many groups.
-    pub count: usize,
+    pub(crate) count: usize,
     /// The diagram, an accessible inline SVG.
-    pub diagram: String,
+    pub(crate) diagram: String,
     /// The same as a nested list: the diagram's text equivalent.
-    pub tree: Vec<TreeNode<'a>>,
+    pub(crate) tree: Vec<TreeNode<'a>>,
     /// The same tree in reading order, for templates without recursion.
-    pub outline: Vec<OutlineRow<'a>>,
+    pub(crate) outline: Vec<OutlineRow<'a>>,
     /// Each group's sector balance.
-    pub balance: Vec<GroupBalance<'a>>,
+    pub(crate) balance: Vec<GroupBalance<'a>>,
     /// On a structure above several partnerships of a directory, those
     /// partnerships, listed instead of drawing all their groups (the
     /// diagram, outline and balance are then empty).
-    pub partnerships: Vec<PartnershipEntry<'a>>,
+    pub(crate) partnerships: Vec<PartnershipEntry<'a>>,
 }
 
 /// A partnership on a structure page above several (`structure.partnerships`).
 #[derive(Serialize)]
 pub(crate) struct PartnershipEntry<'a> {
     /// The partnership's section.
-    pub partnership: Summary<'a>,
+    pub(crate) partnership: Summary<'a>,
     /// How many groups it has.
-    pub groups: usize,
+    pub(crate) groups: usize,
     /// Its own structure page, if it has one.
-    pub structure: Option<Summary<'a>>,
+    pub(crate) structure: Option<Summary<'a>>,
 }
 
 /// A section's member organisations by sector (`page.directory`).
 #[derive(Serialize)]
 pub(crate) struct DirectoryView<'a> {
     /// How many organisations.
-    pub count: usize,
+    pub(crate) count: usize,
     /// Sectors with members, in directory order.
-    pub sectors: Vec<DirectorySector<'a>>,
+    pub(crate) sectors: Vec<DirectorySector<'a>>,
 }
 
 /// One sector of the directory.
 #[derive(Serialize)]
 pub(crate) struct DirectorySector<'a> {
     /// The sector.
-    pub sector: Sector,
+    pub(crate) sector: Sector,
     /// Its label.
-    pub label: &'a str,
+    pub(crate) label: &'a str,
     /// How many organisations.
-    pub count: usize,
+    pub(crate) count: usize,
     /// The organisations, by name.
-    pub organisations: Vec<OrganisationView<'a>>,
+    pub(crate) organisations: Vec<OrganisationView<'a>>,
 }
 impl<'a> Views<'a> {
     /// The structure a structure page shows: the groups under the nearest
