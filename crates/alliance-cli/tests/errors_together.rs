@@ -75,3 +75,73 @@ fn build_reports_the_same_errors_and_writes_nothing() {
     let left: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
     assert!(left.is_empty(), "a failed build left {left:?}");
 }
+
+/// The meetings fixture's warnings (late agenda, missing minutes, a stale
+/// status), by the start of their first line.
+const MEETING_WARNINGS: [&str; 3] = [
+    "content/meetings/2026-03-board/index.md:5:9: warning: the meeting was on 12 March 2026 but is still `scheduled`",
+    "content/meetings/2026-04-board/index.md:6:10: warning: the meeting was held on 9 April 2026 and has no minutes",
+    "content/meetings/2026-06-board/index.md:9:73: warning: the agenda was published 2 clear days",
+];
+
+/// Reports of the meetings fixture broken by `edit`, by `check` and `build`.
+fn broken_meetings(edit: impl FnOnce(&std::path::Path)) -> String {
+    let stderr = build_broken("meetings", edit);
+    for warning in MEETING_WARNINGS {
+        assert!(
+            stderr.lines().any(|l| l.starts_with(warning)),
+            "an error elsewhere hid the warning `{warning}`:\n{stderr}"
+        );
+    }
+    stderr
+}
+
+#[test]
+fn an_error_in_one_typed_page_hides_nothing_the_others_have() {
+    // A value outside its list on an organisation: the meetings are still
+    // checked against the rest of the model.
+    let stderr = broken_meetings(|site| {
+        let police = site.join("content/members/police.md");
+        let text = std::fs::read_to_string(&police).unwrap();
+        std::fs::write(
+            &police,
+            text.replace("sector = \"police\"", "sector = \"polise\""),
+        )
+        .unwrap();
+    });
+    assert!(
+        stderr.contains("error: `polise` is not a valid `sector`"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("1 error"), "{stderr}");
+}
+
+#[test]
+fn a_circle_of_groups_is_reported_once_and_the_rest_still_checked() {
+    let stderr = broken_meetings(|site| {
+        write(
+            site,
+            "content/groups/exec.md",
+            "+++\ntitle = \"Executive\"\nkind = \"group\"\ngroup = \"executive\"\nreports_to = \"board\"\n+++\n",
+        );
+        let board = site.join("content/groups/board.md");
+        let text = std::fs::read_to_string(&board).unwrap();
+        std::fs::write(
+            &board,
+            text.replacen(
+                "kind = \"group\"",
+                "kind = \"group\"\nreports_to = \"exec\"",
+                1,
+            ),
+        )
+        .unwrap();
+    });
+    assert_eq!(
+        stderr
+            .matches("groups report to each other in a circle")
+            .count(),
+        1,
+        "{stderr}"
+    );
+    assert!(stderr.contains("1 error"), "{stderr}");
+}

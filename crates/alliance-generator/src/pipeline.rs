@@ -217,13 +217,11 @@ pub(crate) fn checks(content: &Content) -> Vec<Diagnostic> {
 }
 
 /// The model stage: the partnership, and the errors of its typed pages. A
-/// site whose typed pages have errors gets a model without them, so every
-/// other page is still rendered and checked.
+/// site whose typed pages have errors gets a model with what is wrong left
+/// out ([`Model::build`]), so every other page is still rendered and checked.
 pub(crate) fn model(site: &Site) -> (Model, Diagnostics) {
-    match Model::build(site) {
-        Ok(model) => (model, Diagnostics::new()),
-        Err(errors) => (Model::empty(site.pages.len()), Diagnostics::from(errors)),
-    }
+    let (model, errors) = Model::build(site);
+    (model, Diagnostics::from(errors))
 }
 
 /// The day the site is built for, in the site's time zone.

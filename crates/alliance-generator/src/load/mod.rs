@@ -512,7 +512,7 @@ mod tests {
         assert_eq!(site.with_errors, ["members/bad.md", "members/x.md"]);
         assert!(site.page_by_content_path("members/x.md").is_none());
         assert!(site.page_by_content_path("groups/board.md").is_some());
-        let errors = crate::model::Model::build(&site).unwrap_err();
+        let (_, errors) = crate::model::Model::build(&site);
         let messages: Vec<&str> = errors.iter().map(|d| d.message.as_str()).collect();
         assert_eq!(messages, ["no organisation has the id `nobody`"]);
     }

@@ -111,15 +111,6 @@ impl Model {
         found
     }
 
-    /// A model with no typed pages, for a site whose typed pages have errors:
-    /// rendering can go on to report template problems too.
-    pub(crate) fn empty(pages: usize) -> Model {
-        Model {
-            entities: vec![Entity::None; pages],
-            ..Model::default()
-        }
-    }
-
     /// A section's pages as its list shows them (and its feed and its pages
     /// of the list count them): its own pages and the news filed in its
     /// sub-sections, newest first, as a section's pages are ordered.
@@ -135,8 +126,12 @@ impl Model {
         }
     }
 
-    /// Reads every typed page of the site and checks it against the rest.
-    pub(crate) fn build(site: &Site) -> Result<Model, Vec<Diagnostic>> {
+    /// Reads every typed page of the site and checks it against the rest:
+    /// the model, and every error found. With errors the model is still
+    /// whole, what is wrong left out (an unknown id, a missing file, the link
+    /// that closes a circle of groups) or its default (a value outside its
+    /// list), so every other page is still rendered and checked with it.
+    pub(crate) fn build(site: &Site) -> (Model, Vec<Diagnostic>) {
         let mut errors = Vec::new();
         let mut model = Model {
             entities: vec![Entity::None; site.pages.len()],
@@ -175,13 +170,9 @@ impl Model {
             };
             model.entities[page_id] = entity.unwrap_or_default();
         }
-        model.check_cycles(site, &mut errors);
+        model.break_cycles(site, &mut errors);
         model.derive(site);
-        if errors.is_empty() {
-            Ok(model)
-        } else {
-            Err(errors)
-        }
+        (model, errors)
     }
 
     /// Gives every organisation and group its id and index; an id used twice is an error.
@@ -277,8 +268,9 @@ impl Model {
         None
     }
 
-    /// A group that (through others) reports to itself is an error, once per cycle.
-    fn check_cycles(&self, site: &Site, errors: &mut Vec<Diagnostic>) {
+    /// A group that (through others) reports to itself is an error, once per
+    /// cycle; the link of the circle's first group is left out.
+    fn break_cycles(&mut self, site: &Site, errors: &mut Vec<Diagnostic>) {
         let mut reported = vec![false; self.groups.len()];
         for start in 0..self.groups.len() {
             let mut chain = vec![start];
@@ -303,6 +295,8 @@ impl Model {
                             reported[g] = true;
                         }
                     }
+                    // Left out, so nothing later goes round the circle.
+                    self.groups[start].reports_to = None;
                     break;
                 }
                 if chain.contains(&next) || chain.len() > self.groups.len() {

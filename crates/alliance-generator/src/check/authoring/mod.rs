@@ -159,7 +159,7 @@ pub(crate) mod tests {
             translations: Vec::new(),
             unfollowed: Vec::new(),
         };
-        let model = crate::model::Model::empty(site.pages.len());
+        let (model, _) = crate::model::Model::build(&site);
         Content {
             site,
             model,
