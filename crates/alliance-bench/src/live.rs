@@ -29,12 +29,18 @@ pub(crate) struct LiveFigures {
     pub template: Vec<Duration>,
     /// Pages re-rendered by a template edit.
     pub template_rendered: usize,
-    /// Resident memory after the first tenth of the memory edits, in bytes.
+    /// Resident memory after the first tenth of the memory edits (at least one), in bytes.
     pub rss_early: u64,
     /// Resident memory after all of them, in bytes.
     pub rss_late: u64,
     /// How many edits the memory figures span.
     pub memory_edits: usize,
+}
+
+/// After how many of `memory_edits` the early memory is read: a tenth, at
+/// least one (none when there are none).
+pub(crate) fn early_edits(memory_edits: usize) -> usize {
+    (memory_edits / 10).max(1).min(memory_edits)
 }
 
 /// How many edits of each kind to make.
@@ -97,7 +103,10 @@ pub(crate) fn measure(root: &Path, plan: &Plan) -> Result<LiveFigures, Error> {
         figures.meeting_rendered = rendered;
     }
     meeting.restore()?;
-    let early = plan.memory_edits / 10;
+    let early = early_edits(plan.memory_edits);
+    if early == 0 {
+        figures.rss_early = resident_bytes()?;
+    }
     for i in 0..plan.memory_edits {
         let step = plan.edits + i;
         apply(&mut live, &mut page, Edit::alternating(step), step)?;
@@ -153,11 +162,17 @@ mod tests {
     }
 
     #[test]
+    fn the_early_memory_is_read_after_a_tenth_of_the_edits_and_at_least_one() {
+        assert_eq!([0, 2, 9, 10, 500].map(early_edits), [0, 1, 1, 1, 50]);
+    }
+
+    #[test]
     fn measures_edits_on_a_small_site() {
         let (_dir, root) = crate::site::small_site(30);
         let plan = Plan {
             edits: 4,
-            memory_edits: 10,
+            // Fewer than ten: the early figure is still read (after one).
+            memory_edits: 3,
             template_edits: 1,
         };
         let f = measure(&root, &plan).unwrap();

@@ -197,7 +197,7 @@ pub(crate) fn markdown(r: &Report<'_>) -> String {
     let _ = writeln!(
         out,
         "| resident memory after {} / {} edits | {} / {} ({growth:+.1} %) | | |",
-        l.memory_edits / 10,
+        crate::live::early_edits(l.memory_edits),
         l.memory_edits,
         mib(l.rss_early),
         mib(l.rss_late)
