@@ -1,13 +1,13 @@
 //! End-to-end: `alliance serve` in a terminal. After its first build and
 //! after every save (in place, by renaming a temporary file over the page, a
 //! broken page, its fix) it prints the same report, warnings and errors, that
-//! `alliance check` prints for the tree on disk.
+//! `alliance check` prints for the tree on disk, on stderr as `check` does.
 
 mod common;
 
 use std::io::{BufRead, BufReader};
 use std::path::Path;
-use std::process::{Child, Command, Stdio};
+use std::process::{Child, Command};
 use std::sync::mpsc::{Receiver, RecvTimeoutError, channel};
 use std::time::{Duration, Instant};
 
@@ -34,17 +34,19 @@ impl Serve {
             .unwrap()
             .port()
             .to_string();
-        let mut child = Command::new(env!("CARGO_BIN_EXE_alliance"))
+        // What it says it is doing (stdout) and its reports (stderr, as
+        // `check`'s) in the order it wrote them, as a terminal shows them.
+        let (terminal, writer) = std::io::pipe().expect("a pipe");
+        let child = Command::new(env!("CARGO_BIN_EXE_alliance"))
             .args(["serve", "--root", root.to_str().unwrap(), "--port", &port])
             .env("SOURCE_DATE_EPOCH", TODAY_EPOCH)
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
+            .stdout(writer.try_clone().expect("a second end"))
+            .stderr(writer)
             .spawn()
             .expect("alliance serve starts");
-        let stdout = child.stdout.take().unwrap();
         let (send, lines) = channel();
         std::thread::spawn(move || {
-            for line in BufReader::new(stdout).lines().map_while(Result::ok) {
+            for line in BufReader::new(terminal).lines().map_while(Result::ok) {
                 if send.send(line).is_err() {
                     break;
                 }

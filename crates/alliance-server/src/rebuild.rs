@@ -152,7 +152,7 @@ impl Rebuilder {
                     "Rebuild failed in {} ms ({what}); still serving the last good build:",
                     started.elapsed().as_millis()
                 );
-                print!("{}", diagnostics.report());
+                eprint!("{}", diagnostics.report());
                 let files = Arc::clone(&self.served().files);
                 self.swap(Served {
                     files,
@@ -226,10 +226,11 @@ fn crashed() -> Diagnostics {
     )])
 }
 
-/// Prints warnings in the terminal as `alliance check` does.
+/// Prints warnings in the terminal as `alliance check` does: on stderr, as
+/// every report of the server is (what it is doing goes to stdout).
 fn print_warnings(warnings: &Diagnostics) {
     if !warnings.is_empty() {
-        print!("{}", warnings.report());
+        eprint!("{}", warnings.report());
     }
 }
 
