@@ -155,6 +155,14 @@ pub(crate) fn build_broken(fixture_name: &str, edit: impl FnOnce(&Path)) -> Stri
     stderr
 }
 
+/// Replaces the first `from` in the site's file `rel` with `to`; the file must have it.
+pub(crate) fn replace(site: &Path, rel: &str, from: &str, to: &str) {
+    let path = site.join(rel);
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(text.contains(from), "{rel} has no {from:?}");
+    std::fs::write(&path, text.replacen(from, to, 1)).unwrap();
+}
+
 pub(crate) fn write(site: &Path, rel: &str, text: &str) {
     let path = site.join(rel);
     std::fs::create_dir_all(path.parent().unwrap()).unwrap();

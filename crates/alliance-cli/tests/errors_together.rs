@@ -101,13 +101,12 @@ fn an_error_in_one_typed_page_hides_nothing_the_others_have() {
     // A value outside its list on an organisation: the meetings are still
     // checked against the rest of the model.
     let stderr = broken_meetings(|site| {
-        let police = site.join("content/members/police.md");
-        let text = std::fs::read_to_string(&police).unwrap();
-        std::fs::write(
-            &police,
-            text.replace("sector = \"police\"", "sector = \"polise\""),
-        )
-        .unwrap();
+        replace(
+            site,
+            "content/members/police.md",
+            "sector = \"police\"",
+            "sector = \"polise\"",
+        );
     });
     assert!(
         stderr.contains("error: `polise` is not a valid `sector`"),
@@ -124,17 +123,12 @@ fn a_circle_of_groups_is_reported_once_and_the_rest_still_checked() {
             "content/groups/exec.md",
             "+++\ntitle = \"Executive\"\nkind = \"group\"\ngroup = \"executive\"\nreports_to = \"board\"\n+++\n",
         );
-        let board = site.join("content/groups/board.md");
-        let text = std::fs::read_to_string(&board).unwrap();
-        std::fs::write(
-            &board,
-            text.replacen(
-                "kind = \"group\"",
-                "kind = \"group\"\nreports_to = \"exec\"",
-                1,
-            ),
-        )
-        .unwrap();
+        replace(
+            site,
+            "content/groups/board.md",
+            "kind = \"group\"",
+            "kind = \"group\"\nreports_to = \"exec\"",
+        );
     });
     assert_eq!(
         stderr

@@ -4,8 +4,6 @@
 
 mod common;
 
-use std::path::Path;
-
 use common::*;
 use icalendar::{Calendar, CalendarComponent, Component};
 
@@ -338,13 +336,6 @@ fn snapshots_keep_the_closed_notice_beside_their_banner() {
 }
 
 // Validation: one test per error, each with its place and hint.
-
-fn replace(site: &Path, rel: &str, from: &str, to: &str) {
-    let path = site.join(rel);
-    let text = std::fs::read_to_string(&path).unwrap();
-    assert!(text.contains(from), "{rel} lacks {from}");
-    std::fs::write(path, text.replacen(from, to, 1)).unwrap();
-}
 
 const MAY: &str = "content/meetings/2026-05-board/index.md";
 

@@ -519,13 +519,6 @@ fn shorthand_shapes_are_read_as_their_tables() {
 
 // Validation: each bad reference is an error with its place and a hint.
 
-fn replace(site: &Path, rel: &str, from: &str, to: &str) {
-    let path = site.join(rel);
-    let text = std::fs::read_to_string(&path).unwrap();
-    assert!(text.contains(from), "{rel} lacks {from}");
-    std::fs::write(path, text.replacen(from, to, 1)).unwrap();
-}
-
 fn broken(edit: impl FnOnce(&Path)) -> String {
     build_broken("partnership", edit)
 }

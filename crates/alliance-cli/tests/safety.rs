@@ -24,14 +24,6 @@ fn beside(dir: &Path) -> Vec<String> {
     names
 }
 
-/// Replaces the first `from` in the site's file `rel` with `to`.
-fn replace_in(site: &Path, rel: &str, from: &str, to: &str) {
-    let path = site.join(rel);
-    let text = std::fs::read_to_string(&path).unwrap();
-    assert!(text.contains(from), "{rel} has no {from:?}");
-    std::fs::write(&path, text.replacen(from, to, 1)).unwrap();
-}
-
 #[test]
 fn slugs_that_are_not_one_segment_are_placed_errors() {
     for (slug, why) in [
@@ -324,7 +316,7 @@ fn an_unknown_theme_is_reported_at_its_line_with_the_nearest_name() {
 #[test]
 fn control_characters_written_as_escapes_or_references_are_placed_errors() {
     let err = build_broken("basic", |site| {
-        replace_in(site, "config.toml", "A fixture ", "A fixture \\u0007");
+        replace(site, "config.toml", "A fixture ", "A fixture \\u0007");
     });
     assert!(
         err.contains("config.toml:4:26: error: this text holds the control character U+0007, written `\\u0007`\n"),
@@ -384,7 +376,7 @@ fn control_characters_written_as_escapes_or_references_are_placed_errors() {
     );
     let err = build_broken("partnership", |site| {
         let csv = "content/members/organisations.csv";
-        replace_in(site, csv, "Riverside Food", "Riverside\u{0} Food");
+        replace(site, csv, "Riverside Food", "Riverside\u{0} Food");
     });
     assert!(
         err.contains("content/members/organisations.csv:3:19: error: the spreadsheet holds the control character U+0000\n"),
@@ -405,13 +397,13 @@ fn published_links_are_only_web_mail_and_phone_addresses() {
             "content/members/council.md",
             "content/members/organisations.csv",
         );
-        replace_in(
+        replace(
             site,
             page,
             "https://www.riverside.example.gov.uk",
             "javascript:alert(1)",
         );
-        replace_in(
+        replace(
             site,
             csv,
             "https://www.citizensadvice",
@@ -433,7 +425,7 @@ fn published_links_are_only_web_mail_and_phone_addresses() {
     }
     let err = build_broken("meetings", |site| {
         let page = "content/meetings/2026-05-board/index.md";
-        replace_in(
+        replace(
             site,
             page,
             "https://meet.example.org/board-may",
@@ -449,7 +441,7 @@ fn published_links_are_only_web_mail_and_phone_addresses() {
     let site = dir.path().join("site");
     copy_tree(&fixture("partnership"), &site);
     let with_phone = "kind = \"organisation\"\nwebsite = \"tel:+441234567890\"";
-    replace_in(
+    replace(
         &site,
         "content/members/nhs.md",
         "kind = \"organisation\"",
